@@ -1,0 +1,45 @@
+"""The `samen` console command: the common tasks by name, anything else to Django."""
+
+import os
+import sys
+
+COMMANDS = {
+    "demo": "demo",
+    "serve": "serve",
+    "seed": "seed",
+    "import-places": "import_places",
+    "compile-translations": "compile_translations",
+}
+USAGE = """usage: samen COMMAND [options]
+
+  demo            migrate a local SQLite database, seed the demo city once, print the demo
+                  accounts and serve on http://127.0.0.1:8000
+  serve           serve with gunicorn (production; SECRET_KEY and DATABASE_URL from the
+                  environment)
+  seed            fill an empty database with a synthetic city
+  import-places   import district and neighbourhood boundaries from a GeoJSON file
+  compile-translations
+                  compile the translation catalogues
+
+Any other command goes to Django's manage.py (migrate, createsuperuser, check, ...).
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a Samen command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        sys.stdout.write(USAGE)
+        return
+    if argv[0] == "demo":
+        # The demo serves plain http on localhost: debug settings, console e-mail.
+        os.environ.setdefault("SAMEN_DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.settings")
+    from django.core.management import execute_from_command_line
+
+    command = COMMANDS.get(argv[0], argv[0])
+    execute_from_command_line(["samen", command, *argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

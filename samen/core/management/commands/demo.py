@@ -1,0 +1,50 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from samen.core.management.commands.seed import print_accounts
+from samen.people.models import User
+from samen.people.roles import Role, requires_two_factor
+from samen.people.seed import DEMO_ACCOUNTS, demo_password
+
+# Where the city's open boundary data sits beside a checkout (see README).
+DEFAULT_PLACES_DIR = settings.PROJECT_DIR.parent / "shared" / "data" / "antwerp"
+
+
+class Command(BaseCommand):
+    help = "Prepare a local demo (migrate, compile translations, seed once) and serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--staff", type=int, default=700)
+        parser.add_argument("--places-dir", type=Path, default=DEFAULT_PLACES_DIR)
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument("--no-serve", action="store_true", help="Prepare, do not serve.")
+
+    def handle(self, *args, seed, staff, places_dir, addrport, no_serve, **options):
+        call_command("compile_translations", verbosity=0)
+        call_command("migrate", interactive=False, verbosity=0)
+        if not User.objects.exists():
+            if not places_dir.is_dir():
+                self.stdout.write(f"{places_dir} not found: the demo runs without maps.")
+                places_dir = None
+            call_command("seed", seed=seed, staff=staff, places_dir=places_dir, stdout=self.stdout)
+        else:
+            password = demo_password(seed)
+            accounts = [
+                (
+                    str(Role(role).label),
+                    email,
+                    password,
+                    "(two-factor set-up at first sign-in)" if requires_two_factor(role) else "",
+                )
+                for role, email in DEMO_ACCOUNTS
+                if User.objects.filter(email=email).exists()
+            ]
+            print_accounts(self.stdout.write, accounts)
+        if no_serve:
+            return
+        self.stdout.write(f"\nSamen runs on http://{addrport}/ (Ctrl+C stops it).")
+        call_command("runserver", addrport, use_reloader=False, skip_checks=True)

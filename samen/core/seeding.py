@@ -1,0 +1,53 @@
+"""Synthetic demo data: each module adds a seeder, `samen seed` runs them in order.
+
+Everything is generated (Faker's nl_BE locale, a seeded random generator), so the same seed
+number always gives the same city, and no real person's data can end up in Samen.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from faker import Faker
+
+
+@dataclass
+class SeedRun:
+    seed: int
+    staff: int
+    places_dir: Path | None
+    out: Callable[[str], None]
+    progress: bool = True
+    rng: random.Random = field(init=False)
+    faker: Faker = field(init=False)
+    accounts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Demo accounts: (role label, e-mail, password, note)."""
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        self.faker = Faker("nl_BE")
+        self.faker.seed_instance(self.seed)
+
+
+Seeder = Callable[[SeedRun], None]
+_seeders: list[tuple[int, str, Seeder]] = []
+
+
+def add_seeder(order: int) -> Callable[[Seeder], Seeder]:
+    """Register a module's seeder; lower orders run first (places 10, people 20)."""
+
+    def register(seeder: Seeder) -> Seeder:
+        name = f"{seeder.__module__}.{seeder.__qualname__}"
+        if all(existing != name for _, existing, _ in _seeders):
+            _seeders.append((order, name, seeder))
+            _seeders.sort(key=lambda s: s[0])
+        return seeder
+
+    return register
+
+
+def seeders() -> list[Seeder]:
+    return [seeder for _, _, seeder in _seeders]

@@ -1,0 +1,67 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from samen.core.navigation import panels_for
+from samen.people.access import (
+    check_directory_access,
+    check_organisations_access,
+    get_staff_member_for_reader,
+    visible_organisations,
+    visible_staff,
+)
+from samen.people.forms import DirectoryFilterForm, OrganisationFilterForm
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's home page: panels chosen by their role."""
+    return render(request, "people/home.html", {"panels": panels_for("home", request)})
+
+
+@require_GET
+@login_required
+def directory(request: HttpRequest) -> HttpResponse:
+    check_directory_access(request.user)
+    form = DirectoryFilterForm(request.GET)
+    staff = visible_staff(request.user)
+    if form.is_valid():
+        if query := form.cleaned_data["q"]:
+            staff = staff.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+        if role := form.cleaned_data["role"]:
+            staff = staff.filter(role=role)
+    page = Paginator(staff.order_by("full_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "people/directory_rows.html" if request.htmx else "people/directory.html"
+    return render(request, template, {"form": form, "page": page})
+
+
+@require_GET
+@login_required
+def staff_member(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_staff_member_for_reader(request, pk)
+    memberships = member.memberships.select_related("organisation")
+    return render(
+        request, "people/staff_member.html", {"member": member, "memberships": memberships}
+    )
+
+
+@require_GET
+@login_required
+def organisations(request: HttpRequest) -> HttpResponse:
+    check_organisations_access(request.user)
+    form = OrganisationFilterForm(request.GET)
+    found = visible_organisations(request.user)
+    if form.is_valid():
+        if query := form.cleaned_data["q"]:
+            found = found.filter(name__icontains=query)
+        if level := form.cleaned_data["policy_level"]:
+            found = found.filter(policy_level=level)
+    page = Paginator(found.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "people/organisation_rows.html" if request.htmx else "people/organisations.html"
+    return render(request, template, {"form": form, "page": page})

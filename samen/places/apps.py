@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlacesConfig(AppConfig):
+    name = "samen.places"
+    verbose_name = _("Places")
+
+    def ready(self) -> None:
+        from samen.places import panels, seed  # noqa: F401  (registers panels and seeder)

@@ -1,0 +1,22 @@
+"""Boundaries for the demo city, read from the folder the city supplies."""
+
+from samen.core.seeding import SeedRun, add_seeder
+from samen.places.actions import places_import
+from samen.places.geojson import read_place_file
+
+
+@add_seeder(order=10)
+def seed_places(run: SeedRun) -> None:
+    if run.places_dir is None:
+        run.out("No boundary folder given: districts are listed without maps.")
+        return
+    files = sorted(run.places_dir.glob("*districts*.geojson")) + sorted(
+        run.places_dir.glob("*wijken*.geojson")
+    )
+    if not files:
+        run.out(f"No district or neighbourhood GeoJSON in {run.places_dir}: no maps.")
+        return
+    for path in files:
+        rows, _ = read_place_file(path)
+        report = places_import(by=None, places=rows)
+        run.out(f"{path.name}: {len(report.created)} created, {len(report.updated)} updated.")

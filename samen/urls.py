@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from samen.core import views as core_views
+from samen.people import views as people_views
+
+urlpatterns = [
+    path("", people_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("places/", include("samen.places.urls")),
+    path("people/", include("samen.people.urls")),
+    path("audit/", include("samen.audit.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", core_views.healthz, name="healthz"),
+]
+if settings.SAMEN_BENCH_VIEWS:
+    urlpatterns.append(path("bench/bare/", core_views.bench_bare, name="bench_bare"))

@@ -1,0 +1,83 @@
+"""Production settings, checked in a separate process as a server would load them."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(code: str, **env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SAMEN_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "samen.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    result = run_python(
+        "import django, sys; from django.core.management import call_command; django.setup();"
+        "call_command('check', deploy=True, fail_level='WARNING')",
+        SECRET_KEY="a" * 20 + "production-secret-for-the-test-only-0123456789",
+        ALLOWED_HOSTS="samen.example",
+        SAMEN_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout + result.stderr
+
+
+def test_secret_key_is_required_outside_debug(tmp_path):
+    result = run_python("import django; django.setup()", SAMEN_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_hashes_passwords_with_argon2(tmp_path):
+    result = run_python(
+        "import django; django.setup(); from django.contrib.auth.hashers import make_password;"
+        "print(make_password('x'))",
+        SECRET_KEY="a" * 60,
+        SAMEN_DATA_DIR=str(tmp_path),
+    )
+    assert result.stdout.startswith("argon2$argon2id$"), result.stderr
+
+
+def test_sqlite_by_default_in_wal_mode(tmp_path):
+    result = run_python(
+        "import django; django.setup(); from django.db import connection;"
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode');"
+        "print(connection.vendor, c.fetchone()[0])",
+        SAMEN_DEBUG="1",
+        SAMEN_DATA_DIR=str(tmp_path),
+    )
+    assert result.stdout.split() == ["sqlite", "wal"], result.stderr
+    assert (tmp_path / "samen.sqlite3").exists()
+
+
+def test_database_url_selects_postgresql(tmp_path):
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.DATABASES['default']['ENGINE'])",
+        SAMEN_DEBUG="1",
+        DATABASE_URL="postgres://someone@db.example:5432/samen",
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql", result.stderr
+
+
+@pytest.mark.parametrize("minutes", ["30", "10"])
+def test_idle_timeout_is_configurable(minutes):
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.SESSION_COOKIE_AGE)",
+        SAMEN_DEBUG="1",
+        SAMEN_IDLE_TIMEOUT_MINUTES=minutes,
+    )
+    assert result.stdout.strip() == str(int(minutes) * 60), result.stderr
