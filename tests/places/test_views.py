@@ -107,3 +107,29 @@ def test_map_is_drawn_after_import_with_attribution(client, personas, shared_dat
     content = response.content.decode()
     assert content.count("<path ") == 10
     assert "Data &amp; Analyse van de Vlaamse provincies" in content
+
+
+def test_a_merged_district_keeps_its_history(client, personas):
+    import datetime
+
+    from samen.places.actions import place_merge
+
+    old = Place.objects.create(
+        kind=Place.Kind.DISTRICT,
+        code="99999A",
+        name_nl="Oud district",
+        parent=personas.borgerhout.parent,
+    )
+    place_merge(
+        by=personas.admin, place=old, into=personas.borgerhout, on=datetime.date(2027, 1, 1)
+    )
+    assert old.is_valid_on(datetime.date(2026, 12, 31))
+    assert not old.is_valid_on(datetime.date(2027, 1, 1))
+    import time_machine
+
+    with time_machine.travel(datetime.date(2027, 2, 1)):
+        response = get_as(client, personas.analyst, reverse("places:city"))
+        assert old not in response.context["districts"]
+        assert old in response.context["former_districts"]
+        page = get_as(client, personas.analyst, reverse("places:detail", args=[old.code]))
+        assert "Borgerhout" in page.content.decode()

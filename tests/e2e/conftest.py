@@ -1,0 +1,44 @@
+"""Headless Chromium (Debian's package) driven by Playwright, for end-to-end tests."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("SAMEN_CHROMIUM", "/usr/bin/chromium"))
+# Chromium's background services try to reach the internet; these machines have none.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"No Chromium at {CHROMIUM}: install Debian's chromium package to run this.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's event loop runs in this thread; the ORM calls the tests make around it
+    # are synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-BE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
