@@ -46,6 +46,7 @@ LOGIN_PATH = "/accounts/login/"
 SIGNED_IN_MARK = b"/accounts/logout/"  # the logout form is on every signed-in page
 REQUEST_TIMEOUT = 30.0
 ERROR_SAMPLES = 3
+BARRIER_TIMEOUT = 120.0  # seconds the client processes and this one wait for each other
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ class PhaseResult:
     errors: int = 0
     login_redirects: int = 0
     error_samples: list[str] = field(default_factory=list)
-    elapsed: float = 0.0
+    clients: int = 0
+    client_seconds: float = 0.0  # summed over the clients: each one's time under load
 
     def add_error(self, message: str) -> None:
         """Count a failed request and keep the first few messages for the report."""
@@ -95,7 +97,13 @@ class PhaseResult:
         for message in other.error_samples:
             if len(self.error_samples) < ERROR_SAMPLES:
                 self.error_samples.append(message)
-        self.elapsed = max(self.elapsed, other.elapsed)
+        self.clients += other.clients
+        self.client_seconds += other.client_seconds
+
+    @property
+    def seconds(self) -> float:
+        """The mean time a client was under load: back-to-back clients make rate = n / this."""
+        return self.client_seconds / self.clients if self.clients else 0.0
 
 
 @dataclass
@@ -299,8 +307,8 @@ def check_targets(port: int, cookies: list[str]) -> None:
         if status != 200 or SIGNED_IN_MARK not in body:
             where = headers.get("location", "")
             raise BenchError(
-                f"GET {PAGE.path} with the session cookie gave {status} {where}: not signed in "
-                f"(the figures would measure the login page, not the home page)"
+                f"GET {PAGE.path} with a session cookie gave {status} {where}".rstrip()
+                + ", not the signed-in home page; the figures would measure something else"
             )
     status, _, body = get(port, BARE.path)
     if status != 200 or body != b"ok":
@@ -327,6 +335,7 @@ def client_thread(
             start_gate.wait()
             result, target = results[index], phase.target
             headers = cookie_headers if target.signed_in else {}
+            begun = time.perf_counter()
             while (started := time.perf_counter()) < deadline[0]:
                 try:
                     # http.client reconnects by itself when the server closed the connection.
@@ -345,6 +354,8 @@ def client_thread(
                 if LOGIN_PATH in location:
                     result.login_redirects += 1
                 result.add_error(f"HTTP {resp.status} {location}".rstrip())
+            # Until the last answer, not the deadline: no request is cut off or left out.
+            result.clients, result.client_seconds = 1, time.perf_counter() - begun
             end_gate.wait()
     except threading.BrokenBarrierError:
         pass  # the run was stopped
@@ -380,12 +391,11 @@ def client_process(
         thread.start()
     try:
         for index, phase in enumerate(phases):
-            all_ready.wait()
-            started = time.perf_counter()
-            deadline[0] = started + phase.seconds
+            all_ready.wait(timeout=BARRIER_TIMEOUT)  # gives up if the parent has gone
+            deadline[0] = time.perf_counter() + phase.seconds
             start_gate.wait()
             end_gate.wait()
-            merged = PhaseResult(elapsed=time.perf_counter() - started)
+            merged = PhaseResult()
             for results in per_thread:
                 merged.merge(results[index])
             out.put((index, merged))
@@ -429,11 +439,12 @@ def run_load(
         for index, phase in enumerate(phases):
             kind = "round" if phase.measured else "warm-up"
             print(f"  {kind:<7} {phase.target.name:<4} {phase.target.path:<13} {phase.seconds:g} s")
-            all_ready.wait(timeout=120)
+            all_ready.wait(timeout=BARRIER_TIMEOUT)
             total = PhaseResult()
             for _ in procs:
                 got_index, result = out.get(timeout=phase.seconds + REQUEST_TIMEOUT + 60)
-                assert got_index == index, "client processes out of step"
+                if got_index != index:
+                    raise BenchError(f"client processes out of step ({got_index} != {index})")
                 total.merge(result)
             if total.login_redirects:
                 raise BenchError(
@@ -461,7 +472,7 @@ def summarise(target: Target, results: list[PhaseResult]) -> tuple[TargetSummary
     seconds = 0.0
     for result in results:
         total.merge(result)
-        seconds += result.elapsed
+        seconds += result.seconds
     latencies = sorted(total.latencies)
     if len(latencies) >= 2:
         cuts = statistics.quantiles(latencies, n=100, method="inclusive")
@@ -526,8 +537,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Set up, load, report; 0 when every request succeeded, 1 when some failed, 2 on errors."""
     args = parse_args(argv)
-    # A plain `kill` should stop gunicorn too: turn SIGTERM into an exit that runs `finally`.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # A plain `kill` should stop gunicorn too: treat SIGTERM like Ctrl+C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     cores = os.cpu_count() or 1
     processes = min(args.client_processes, args.clients)
     phases = build_phases(args.seconds, args.warmup, args.rounds)

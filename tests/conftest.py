@@ -97,3 +97,16 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_in_tests_by_default():
+    """Commands and code outside a request speak English in tests, whatever ran before.
+
+    Pages still choose their language per request (Dutch unless asked otherwise); tests of
+    the Dutch and French texts say so with translation.override.
+    """
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -155,3 +155,11 @@ def test_one_bad_feature_among_good_ones_imports_nothing(tmp_path):
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(CommandError, match="does not exist"):
         run(tmp_path / "absent.geojson")
+
+
+def test_the_command_speaks_dutch_by_default(tmp_path):
+    from django.utils import translation
+
+    with translation.override("nl"), pytest.raises(CommandError) as error:
+        run(write(tmp_path, "{not json"))
+    assert "Er werd niets geïmporteerd" in str(error.value)
