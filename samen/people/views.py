@@ -1,10 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from samen.core.lists import render_list
 from samen.core.navigation import panels_for
 from samen.people.access import (
     check_directory_access,
@@ -14,8 +14,6 @@ from samen.people.access import (
     visible_staff,
 )
 from samen.people.forms import DirectoryFilterForm, OrganisationFilterForm
-
-PAGE_SIZE = 50
 
 
 @require_GET
@@ -36,9 +34,14 @@ def directory(request: HttpRequest) -> HttpResponse:
             staff = staff.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
         if role := form.cleaned_data["role"]:
             staff = staff.filter(role=role)
-    page = Paginator(staff.order_by("full_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "people/directory_rows.html" if request.htmx else "people/directory.html"
-    return render(request, template, {"form": form, "page": page})
+    return render_list(
+        request,
+        "people/directory.html",
+        "people/directory_rows.html",
+        staff,
+        {"form": form},
+        ordering=("full_name", "pk"),
+    )
 
 
 @require_GET
@@ -62,6 +65,11 @@ def organisations(request: HttpRequest) -> HttpResponse:
             found = found.filter(name__icontains=query)
         if level := form.cleaned_data["policy_level"]:
             found = found.filter(policy_level=level)
-    page = Paginator(found.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "people/organisation_rows.html" if request.htmx else "people/organisations.html"
-    return render(request, template, {"form": form, "page": page})
+    return render_list(
+        request,
+        "people/organisations.html",
+        "people/organisation_rows.html",
+        found,
+        {"form": form},
+        ordering=("name", "pk"),
+    )

@@ -1,0 +1,23 @@
+"""List pages: one page of results, and only the rows when htmx asks for an update."""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+PAGE_SIZE = 50
+
+
+def render_list(
+    request: HttpRequest,
+    template: str,
+    rows_template: str,
+    rows: QuerySet,
+    context: dict,
+    *,
+    ordering: tuple[str, ...],
+) -> HttpResponse:
+    """Render a filtered list page, or just its rows for an htmx request."""
+    page: Page = Paginator(rows.order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
+    chosen = rows_template if getattr(request, "htmx", False) else template
+    return render(request, chosen, {**context, "page": page})
