@@ -25,7 +25,7 @@ class AuditSearchForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Anything")), *AuditRecord.Action.choices],
+        choices=[("", _("All actions")), *AuditRecord.Action.choices],
     )
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})

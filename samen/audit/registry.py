@@ -15,13 +15,15 @@ def track(
     sensitive: tuple[str, ...] = (),
     exclude: tuple[str, ...] = (),
     fingerprinted: tuple[str, ...] = (),
+    m2m: tuple[str, ...] = (),
     confidential: bool = False,
 ) -> None:
     """Record every create, update and delete of `model`, in the writing transaction.
 
     `sensitive` fields appear in the trail as changed, with both values fully redacted;
     `exclude` fields (bookkeeping such as last_login) are not followed at all;
-    `fingerprinted` fields (large values such as boundaries) appear as a short fingerprint.
+    `fingerprinted` fields (large values such as boundaries) appear as a short fingerprint;
+    `m2m` fields record what was added to or removed from them.
     """
     if sensitive and fingerprinted:
         raise ValueError(
@@ -32,6 +34,7 @@ def track(
         mask_fields=list(sensitive or fingerprinted),
         mask_callable="samen.audit.redaction.fingerprint" if fingerprinted else None,
         exclude_fields=list(exclude),
+        m2m_fields=set(m2m),
     )
     if confidential:
         CONFIDENTIAL_MODELS.add(model)

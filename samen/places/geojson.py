@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samen.places.models import Place
 
@@ -31,7 +32,9 @@ class PlaceFileError(ValueError):
         more = len(problems) - len(shown)
         text = "\n".join(shown)
         if more:
-            text += "\n" + _("… and %(count)d more problems.") % {"count": more}
+            text += "\n" + ngettext(
+                "… and %(count)d more problem.", "… and %(count)d more problems.", more
+            ) % {"count": more}
         super().__init__(text)
 
 
@@ -146,7 +149,8 @@ def read_place_file(path: Path) -> tuple[list[dict], list[str]]:
         feature_problems = []
         if not CODE.match(code):
             feature_problems.append(
-                _("its %(key)s must be 1 to 16 letters or digits") % {"key": code_key}
+                _("its %(key)s must be 1 to 16 letters, digits, hyphens or underscores")
+                % {"key": code_key}
             )
         elif code in seen:
             feature_problems.append(_("its code %(code)s appears twice") % {"code": code})
@@ -161,7 +165,7 @@ def read_place_file(path: Path) -> tuple[list[dict], list[str]]:
             area = _area(properties.get("area_km2_approx"))
         except ValueError:
             area = None
-            feature_problems.append(_("its area_km2_approx must be a positive number"))
+            feature_problems.append(_("its area_km2_approx must be a number, zero or more"))
         if feature_problems:
             label = f"{where} ({code or '?'})"
             problems.append(f"{label}: " + "; ".join(feature_problems) + ".")

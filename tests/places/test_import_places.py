@@ -121,7 +121,7 @@ def test_a_changed_name_is_updated(tmp_path):
                     )
                 ],
             },
-            "area_km2_approx must be a positive number",
+            "area_km2_approx must be a number, zero or more",
         ),
     ],
 )

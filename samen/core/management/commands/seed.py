@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed, staff, places_dir, no_progress, **options):
         if staff < 10:
-            raise CommandError(_("A city needs at least 10 staff members (one per role and more)."))
+            raise CommandError(_("A city needs at least 10 staff members (at least one per role)."))
         if User.objects.exists():
             raise CommandError(
                 _("The database already holds accounts; seed only an empty database.")
