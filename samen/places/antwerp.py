@@ -17,3 +17,14 @@ DISTRICTS = [
     {"code": "11002Q", "name_nl": "Merksem"},
     {"code": "11002U", "name_nl": "Wilrijk"},
 ]
+
+
+def ensure_antwerp(place_model) -> None:
+    """Create the city and its districts where missing (used by the data migration)."""
+    city, _ = place_model.objects.get_or_create(
+        code=CITY["code"], defaults={**CITY, "kind": "city"}
+    )
+    for district in DISTRICTS:
+        place_model.objects.get_or_create(
+            code=district["code"], defaults={**district, "kind": "district", "parent": city}
+        )

@@ -45,3 +45,13 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def districts_from_the_migrations(transactional_db):
+    """A live-server test empties every table when it ends, the migrations' districts too;
+    put them back for the next one (pytest-django runs these tests after all others)."""
+    from samen.places.antwerp import ensure_antwerp
+    from samen.places.models import Place
+
+    ensure_antwerp(Place)

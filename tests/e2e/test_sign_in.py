@@ -3,9 +3,7 @@ import pytest
 from samen.people.roles import Role
 from tests.conftest import PASSWORD, make_person
 
-# serialized_rollback: the flush after a live-server test must give back the districts that
-# the migrations created, for the tests that run after it.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_frontline_worker_signs_in_and_reaches_their_home_page(live_server, page):

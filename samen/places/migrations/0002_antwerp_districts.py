@@ -2,14 +2,9 @@ from django.db import migrations
 
 
 def add_antwerp(apps, schema_editor):
-    from samen.places.antwerp import CITY, DISTRICTS
+    from samen.places.antwerp import ensure_antwerp
 
-    Place = apps.get_model("places", "Place")
-    city, _ = Place.objects.get_or_create(code=CITY["code"], defaults={**CITY, "kind": "city"})
-    for district in DISTRICTS:
-        Place.objects.get_or_create(
-            code=district["code"], defaults={**district, "kind": "district", "parent": city}
-        )
+    ensure_antwerp(apps.get_model("places", "Place"))
 
 
 class Migration(migrations.Migration):
