@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "samen.people",
     "samen.places",
     "samen.audit",
+    "samen.signals",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +77,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "knox",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -319,9 +323,42 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- API ------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    # Tokens (hashed at rest, expiring) for programs; the session for the browsable pages.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 100,
+}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env_int("SAMEN_API_TOKEN_DAYS", 90)),
+    "AUTO_REFRESH": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samen API",
+    "DESCRIPTION": (
+        "Signals of tension for the city's prevention work. Every request needs a token."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+}
+
 # --- Samen ----------------------------------------------------------------------------------
 SAMEN_CITY_CODE = os.environ.get("SAMEN_CITY_CODE", "11002")
 SAMEN_BENCH_VIEWS = env_bool("SAMEN_BENCH_VIEWS")
+# Signal text and comments are removed after this many months; the counts stay.
+SAMEN_SIGNAL_RETENTION_MONTHS = env_int("SAMEN_SIGNAL_RETENTION_MONTHS", 24)
+# The weeks of a place's own history that form its baseline, and the false-alarm rate of
+# the early warning: the chance that an ordinary week is flagged (see docs/monitor.md).
+SAMEN_MONITOR_BASELINE_WEEKS = env_int("SAMEN_MONITOR_BASELINE_WEEKS", 12)
+SAMEN_MONITOR_FALSE_ALARM_RATE = float(os.environ.get("SAMEN_MONITOR_FALSE_ALARM_RATE", "0.01"))
 
 LOGGING = {
     "version": 1,

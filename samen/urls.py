@@ -12,6 +12,10 @@ urlpatterns = [
     path("places/", include("samen.places.urls")),
     path("people/", include("samen.people.urls")),
     path("audit/", include("samen.audit.urls")),
+    path("signals/", include("samen.signals.urls")),
+    path("signals/exchange/", include("samen.signals.exchange_urls")),
+    path("monitor/", include("samen.signals.monitor_urls")),
+    path("api/", include("samen.signals.api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
 ]

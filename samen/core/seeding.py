@@ -1,7 +1,9 @@
 """Synthetic demo data: each module adds a seeder, `samen seed` runs them in order.
 
 Everything is generated (Faker's nl_BE locale, a seeded random generator), so the same seed
-number always gives the same city, and no real person's data can end up in Samen.
+number always gives the same city, and no real person's data can end up in Samen. Accounts
+and organisations go through the actions; the bulk of signals is stored in batches (the
+import path), inside the one transaction of the seed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class SeedRun:
     places_dir: Path | None
     out: Callable[[str], None]
     progress: bool = True
+    signals: int = 20_000
     rng: random.Random = field(init=False)
     faker: Faker = field(init=False)
     accounts: list[tuple[str, str, str, str]] = field(default_factory=list)

@@ -22,9 +22,12 @@ class Command(BaseCommand):
             default=None,
             help="A folder with the city's district and neighbourhood GeoJSON files.",
         )
+        parser.add_argument(
+            "--signals", type=int, default=20_000, help="How many signals over the last year."
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bars.")
 
-    def handle(self, *args, seed, staff, places_dir, no_progress, **options):
+    def handle(self, *args, seed, staff, places_dir, signals, no_progress, **options):
         if staff < 10:
             raise CommandError(_("A city needs at least 10 staff members (at least one per role)."))
         if User.objects.exists():
@@ -37,6 +40,7 @@ class Command(BaseCommand):
             places_dir=places_dir,
             out=self.stdout.write,
             progress=not no_progress,
+            signals=signals,
         )
         with transaction.atomic():
             for seeder in seeders():

@@ -1,0 +1,343 @@
+"""Every write to signals: intake, triage, comments, merges, tension levels, retention.
+
+Each action runs in one transaction with its audit records (samen.core.actions.action) and
+keeps the weekly counts in step. Form, API and CSV import all file signals through
+`signal_record` or, for a whole file, `signals_import`, which share `check_signal`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samen.core.actions import action
+from samen.places.models import Place
+from samen.signals.access import check_may_report, check_may_triage
+from samen.signals.counting import CountChanges, signal_keys
+from samen.signals.models import (
+    Category,
+    Comment,
+    FollowUp,
+    Signal,
+    SignalImport,
+    TensionLevel,
+    week_of,
+)
+from samen.signals.pii import KIND_LABELS, find_personal_data
+
+# A clock a few minutes fast must not make "now" a future moment.
+FUTURE_TOLERANCE = datetime.timedelta(minutes=10)
+OLDEST = datetime.timedelta(days=366 * 5)
+
+
+class PersonalDataError(ValidationError):
+    """The text names people: `findings` say where (kind, start, end)."""
+
+    def __init__(self, field: str, findings):
+        self.field = field
+        self.findings = findings
+        kinds = ", ".join(sorted({str(KIND_LABELS[f.kind]) for f in findings}))
+        quoted = ", ".join(f"“{f.text}”" for f in findings)
+        super().__init__(
+            {
+                field: _(
+                    "Describe the situation without personal identifiers. Remove: %(found)s "
+                    "(%(kinds)s)."
+                )
+                % {"found": quoted, "kinds": kinds}
+            }
+        )
+
+
+@dataclass
+class SignalFields:
+    """What one signal says, before it is stored; checked by `check_signal`."""
+
+    district: Place
+    neighbourhood: Place | None
+    occurred_at: datetime.datetime
+    categories: list[Category]
+    severity: int
+    source_type: str
+    information_class: str
+    confidence: int
+    text: str
+
+
+def check_text(field: str, text: str) -> None:
+    """Refuse text that carries personal identifiers."""
+    findings = find_personal_data(text)
+    if findings:
+        raise PersonalDataError(field, findings)
+
+
+def check_signal(fields: SignalFields, *, now: datetime.datetime | None = None) -> None:
+    """Validate one signal completely; raise ValidationError naming every bad field."""
+    now = now or timezone.now()
+    errors: dict[str, list[str]] = {}
+
+    def problem(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    district = fields.district
+    if district.kind != Place.Kind.DISTRICT or not district.is_valid_on(
+        timezone.localtime(fields.occurred_at).date()
+    ):
+        problem("district", _("Choose a district that existed on that day."))
+    if fields.neighbourhood is not None and fields.neighbourhood.parent_id != district.pk:
+        problem("neighbourhood", _("This neighbourhood does not lie in the chosen district."))
+    if fields.occurred_at > now + FUTURE_TOLERANCE:
+        problem("occurred_at", _("A signal cannot happen in the future."))
+    elif fields.occurred_at < now - OLDEST:
+        problem("occurred_at", _("This is more than five years ago."))
+    if not fields.categories:
+        problem("categories", _("Choose at least one category."))
+    elif any(c.parent_id is None or not c.is_active for c in fields.categories):
+        problem("categories", _("Choose categories in use, not the group headings."))
+    if fields.severity not in Signal.Severity.values:
+        problem("severity", _("Severity goes from 1 to 4."))
+    if fields.source_type not in Signal.SourceType.values:
+        problem("source_type", _("Choose a source."))
+    if fields.information_class not in Signal.InformationClass.values:
+        problem("information_class", _("Choose an information class."))
+    if fields.confidence not in Signal.Confidence.values:
+        problem("confidence", _("Choose how sure you are."))
+    if len(fields.text) > 1000:
+        problem("text", _("Keep the description under 1,000 characters."))
+    if errors:
+        raise ValidationError(errors)
+    check_text("text", fields.text)
+
+
+def _keys_for(signal: Signal, category_ids) -> list:
+    return signal_keys(
+        district_id=signal.district_id,
+        neighbourhood_id=signal.neighbourhood_id,
+        city_id=signal.district.parent_id,
+        week=signal.week,
+        category_ids=category_ids,
+    )
+
+
+@action
+def signal_record(*, by, fields: SignalFields, shared_with=()) -> Signal:
+    """File one signal from the form or the API."""
+    check_may_report(by)
+    check_signal(fields)
+    signal = Signal(
+        district=fields.district,
+        neighbourhood=fields.neighbourhood,
+        occurred_at=fields.occurred_at,
+        severity=fields.severity,
+        source_type=fields.source_type,
+        information_class=fields.information_class,
+        confidence=fields.confidence,
+        text=fields.text.strip(),
+        reporter=by,
+    )
+    signal.save()
+    signal.categories.set(fields.categories)
+    organisations = list(shared_with)
+    if by.role == "partner_professional":
+        # A partner sees only what is shared with their organisation: their own reports too.
+        organisations += list(by.organisations.all())
+    if organisations:
+        signal.shared_with.set(organisations)
+    changes = CountChanges()
+    changes.add(_keys_for(signal, [c.pk for c in fields.categories]), signal.severity)
+    changes.write()
+    return signal
+
+
+TRANSITIONS = {
+    Signal.Status.NEW: {Signal.Status.REVIEWED, Signal.Status.CLOSED},
+    Signal.Status.REVIEWED: {Signal.Status.FOLLOWED_UP, Signal.Status.CLOSED},
+    Signal.Status.FOLLOWED_UP: {Signal.Status.CLOSED},
+    Signal.Status.CLOSED: set(),
+}
+
+
+def _move(signal: Signal, to: str) -> None:
+    if to not in TRANSITIONS[signal.status]:
+        raise ValidationError(
+            _("A %(from)s signal cannot become %(to)s.")
+            % {"from": signal.get_status_display(), "to": Signal.Status(to).label}
+        )
+    signal.status = to
+
+
+@action
+def signal_review(*, by, signal: Signal) -> Signal:
+    check_may_triage(by, signal)
+    _move(signal, Signal.Status.REVIEWED)
+    signal.reviewed_by, signal.reviewed_at = by, timezone.now()
+    signal.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    return signal
+
+
+@action
+def signal_follow_up(
+    *, by, signal: Signal, kind: str, reference: str = "", note: str = ""
+) -> FollowUp:
+    """Link what a signal led to; a reviewed signal becomes followed up."""
+    check_may_triage(by, signal)
+    if kind not in FollowUp.Kind.values:
+        raise ValidationError({"kind": _("Choose what the signal led to.")})
+    check_text("note", note)
+    if signal.status == Signal.Status.NEW:
+        raise ValidationError(_("Review the signal before following it up."))
+    if signal.status == Signal.Status.CLOSED:
+        raise ValidationError(_("A closed signal cannot be followed up."))
+    follow_up = FollowUp(
+        signal=signal, kind=kind, reference=reference[:80], note=note, created_by=by
+    )
+    follow_up.full_clean()
+    follow_up.save()
+    if signal.status == Signal.Status.REVIEWED:
+        _move(signal, Signal.Status.FOLLOWED_UP)
+        signal.save(update_fields=["status"])
+    return follow_up
+
+
+@action
+def follow_up_close(*, by, follow_up: FollowUp) -> FollowUp:
+    check_may_triage(by, follow_up.signal)
+    follow_up.is_open = False
+    follow_up.save(update_fields=["is_open"])
+    return follow_up
+
+
+@action
+def signal_close(*, by, signal: Signal) -> Signal:
+    check_may_triage(by, signal)
+    _move(signal, Signal.Status.CLOSED)
+    signal.closed_by, signal.closed_at = by, timezone.now()
+    signal.save(update_fields=["status", "closed_by", "closed_at"])
+    return signal
+
+
+@action
+def signal_comment(*, by, signal: Signal, text: str) -> Comment:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write a comment first.")})
+    if len(text) > 2000:
+        raise ValidationError({"text": _("Keep the comment under 2,000 characters.")})
+    check_text("text", text)
+    comment = Comment(signal=signal, author=by, text=text)
+    comment.save()
+    return comment
+
+
+@action
+def signal_merge(*, by, duplicate: Signal, into: Signal) -> Signal:
+    """Mark `duplicate` as the same event as `into`: it stops counting and is closed."""
+    check_may_triage(by, duplicate)
+    check_may_triage(by, into)
+    if duplicate.pk == into.pk:
+        raise ValidationError(_("A signal cannot be a duplicate of itself."))
+    if duplicate.merged_into_id or into.merged_into_id:
+        raise ValidationError(_("One of these signals is already merged."))
+    changes = CountChanges()
+    changes.add(
+        _keys_for(duplicate, duplicate.categories.values_list("pk", flat=True)),
+        duplicate.severity,
+        sign=-1,
+    )
+    changes.write()
+    duplicate.merged_into = into
+    if duplicate.status != Signal.Status.CLOSED:
+        duplicate.status = Signal.Status.CLOSED
+        duplicate.closed_by, duplicate.closed_at = by, timezone.now()
+    duplicate.save(update_fields=["merged_into", "status", "closed_by", "closed_at"])
+    return duplicate
+
+
+@action
+def tension_level_set(
+    *, by, place: Place, week: datetime.date, level: int, rationale: str
+) -> TensionLevel:
+    """Record a coordinator's judgement for a district-week; earlier ones stay in history."""
+    from samen.signals.access import may_set_tension_level
+
+    if not may_set_tension_level(by, place):
+        raise PermissionDenied
+    rationale = rationale.strip()
+    errors = {}
+    if level not in TensionLevel.Level.values:
+        errors["level"] = _("Choose a level from 1 to 4.")
+    if not rationale:
+        errors["rationale"] = _("Explain the level: what you see, and on what it rests.")
+    if week != week_of(week):
+        errors["week"] = _("A week starts on Monday.")
+    elif week > week_of(timezone.localdate()):
+        errors["week"] = _("A level is set for this week or an earlier one.")
+    if errors:
+        raise ValidationError(errors)
+    check_text("rationale", rationale)
+    judgement = TensionLevel(place=place, week=week, level=level, rationale=rationale, set_by=by)
+    judgement.save()
+    return judgement
+
+
+@action
+def signals_import(*, by, file_name: str, rows: list[SignalFields]) -> SignalImport:
+    """Store a whole checked file at once: one import record, one batch of counts.
+
+    Rows must have passed `check_signal`; the import's audit record names who imported
+    which file and how many rows, and every signal points back to it.
+    """
+    check_may_report(by)
+    batch = SignalImport(file_name=file_name[:255], rows=len(rows), imported_by=by)
+    batch.save()
+    bulk_store(
+        [
+            Signal(
+                district=f.district,
+                neighbourhood=f.neighbourhood,
+                occurred_at=f.occurred_at,
+                week=week_of(f.occurred_at),
+                severity=f.severity,
+                source_type=f.source_type,
+                information_class=f.information_class,
+                confidence=f.confidence,
+                text=f.text.strip(),
+                reporter=by,
+                imported_in=batch,
+            )
+            for f in rows
+        ],
+        [[c.pk for c in f.categories] for f in rows],
+    )
+    return batch
+
+
+def bulk_store(signals: list[Signal], category_ids: list[list[int]], chunk: int = 2000) -> None:
+    """Insert many signals with their categories and counts; for import and seeding only.
+
+    Callers run inside an action (or the seed's transaction) and have checked every row;
+    `week` must be set on each signal, and `district.parent_id` loaded.
+    """
+    changes = CountChanges()
+    through = Signal.categories.through
+    for start in range(0, len(signals), chunk):
+        stored = Signal.objects.bulk_create(signals[start : start + chunk])
+        links = []
+        for signal, ids in zip(stored, category_ids[start : start + chunk], strict=True):
+            links += [through(signal_id=signal.pk, category_id=c) for c in ids]
+            changes.add(
+                signal_keys(
+                    district_id=signal.district_id,
+                    neighbourhood_id=signal.neighbourhood_id,
+                    city_id=signal.district.parent_id,
+                    week=signal.week,
+                    category_ids=ids,
+                ),
+                signal.severity,
+            )
+        through.objects.bulk_create(links)
+    changes.write()

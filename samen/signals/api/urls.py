@@ -1,0 +1,3 @@
+"""The JSON API (filled by the API work)."""
+
+urlpatterns: list = []

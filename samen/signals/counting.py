@@ -1,0 +1,69 @@
+"""Keeping the weekly counts in step with the signals, inside the writing transaction.
+
+Hand-written SQL because the ORM has no atomic upsert-with-increment: INSERT ... ON CONFLICT
+DO UPDATE adds to the row whatever other app servers wrote meanwhile, on PostgreSQL and on
+SQLite alike, in one statement per batch.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import connection
+
+Key = tuple[int, datetime.date, int | None]  # place, week, category (None: all categories)
+
+_UPSERT = """
+INSERT INTO signals_weeklycount (place_id, week, category_id, count, weighted)
+VALUES (%s, %s, {category}, %s, %s)
+ON CONFLICT {target} DO UPDATE SET
+    count = signals_weeklycount.count + excluded.count,
+    weighted = signals_weeklycount.weighted + excluded.weighted
+"""
+_UPSERT_ALL = _UPSERT.format(category="NULL", target="(place_id, week) WHERE category_id IS NULL")
+_UPSERT_ONE = _UPSERT.format(category="%s", target="(place_id, week, category_id)")
+
+
+def signal_keys(
+    *,
+    district_id: int,
+    neighbourhood_id: int | None,
+    city_id: int | None,
+    week: datetime.date,
+    category_ids: Iterable[int],
+) -> list[Key]:
+    """Every weekly-count row one signal adds to: each of its places, overall and per category."""
+    places = [p for p in (city_id, district_id, neighbourhood_id) if p is not None]
+    categories = [None, *category_ids]
+    return [(place, week, category) for place in places for category in categories]
+
+
+class CountChanges:
+    """Collects count changes, then writes them in one go."""
+
+    def __init__(self) -> None:
+        self.deltas: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+
+    def add(self, keys: Iterable[Key], severity: int, sign: int = 1) -> None:
+        for key in keys:
+            delta = self.deltas[key]
+            delta[0] += sign
+            delta[1] += sign * severity
+
+    def write(self) -> None:
+        every, per_category = [], []
+        for (place, week, category), (count, weighted) in self.deltas.items():
+            if count == 0 and weighted == 0:
+                continue
+            if category is None:
+                every.append((place, week, count, weighted))
+            else:
+                per_category.append((place, week, category, count, weighted))
+        with connection.cursor() as cursor:
+            if every:
+                cursor.executemany(_UPSERT_ALL, every)
+            if per_category:
+                cursor.executemany(_UPSERT_ONE, per_category)
+        self.deltas.clear()

@@ -1,0 +1,1 @@
+"""What the tension monitor adds to the home and district pages (filled by the monitor work)."""

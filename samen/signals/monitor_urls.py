@@ -1,0 +1,4 @@
+"""The tension monitor and dashboards (filled by the monitor work)."""
+
+app_name = "monitor"
+urlpatterns: list = []

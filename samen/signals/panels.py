@@ -1,0 +1,25 @@
+"""What the signals module adds to the navigation, the home page and the district page."""
+
+from django.utils.translation import gettext_lazy as _
+
+from samen.core.navigation import add_nav_item, add_panel
+from samen.signals.access import REPORTING_ROLES, visible_signals
+from samen.signals.models import Signal
+
+add_nav_item(_("Signals"), "signals:list", roles=REPORTING_ROLES, order=10)
+
+LATEST = 8
+
+
+@add_panel("home", "signals/panels/home_report.html", roles=REPORTING_ROLES, order=5)
+def report_a_signal(request):
+    mine = Signal.objects.filter(reporter=request.user).select_related("district")
+    return {"my_signals": mine.order_by("-created_at")[:5]}
+
+
+@add_panel("district", "signals/panels/latest_signals.html", order=30)
+def latest_signals(request, place):
+    field = "district" if place.kind == "district" else "neighbourhood"
+    signals = visible_signals(Signal.objects.filter(**{field: place}), request.user)
+    latest = signals.select_related("district", "neighbourhood").order_by("-occurred_at", "-pk")
+    return {"signals": latest[:LATEST], "place": place}

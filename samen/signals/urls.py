@@ -1,0 +1,15 @@
+from django.urls import path
+
+from samen.signals import views
+
+app_name = "signals"
+urlpatterns = [
+    path("", views.signal_list, name="list"),
+    path("new/", views.signal_new, name="new"),
+    path("<int:pk>/", views.signal_detail, name="detail"),
+    path("<int:pk>/review/", views.signal_review, name="review"),
+    path("<int:pk>/close/", views.signal_close, name="close"),
+    path("<int:pk>/comment/", views.signal_comment, name="comment"),
+    path("<int:pk>/follow-up/", views.signal_follow_up, name="follow_up"),
+    path("<int:pk>/merge/", views.signal_merge, name="merge"),
+]
