@@ -24,6 +24,14 @@ ON CONFLICT {target} DO UPDATE SET
 """
 _UPSERT_ALL = _UPSERT.format(category="NULL", target="(place_id, week) WHERE category_id IS NULL")
 _UPSERT_ONE = _UPSERT.format(category="%s", target="(place_id, week, category_id)")
+# A decrement always meets an existing row; an INSERT of a negative count would break the
+# counts' CHECK constraint before the conflict is even seen (SQLite).
+_DECREMENT = """
+UPDATE signals_weeklycount SET count = count + %s, weighted = weighted + %s
+WHERE place_id = %s AND week = %s AND {category}
+"""
+_DECREMENT_ALL = _DECREMENT.format(category="category_id IS NULL")
+_DECREMENT_ONE = _DECREMENT.format(category="category_id = %s")
 
 
 def signal_keys(
@@ -53,17 +61,20 @@ class CountChanges:
             delta[1] += sign * severity
 
     def write(self) -> None:
-        every, per_category = [], []
+        batches: dict[str, list[tuple]] = defaultdict(list)
         for (place, week, category), (count, weighted) in self.deltas.items():
             if count == 0 and weighted == 0:
                 continue
-            if category is None:
-                every.append((place, week, count, weighted))
+            if count < 0 or weighted < 0:
+                if category is None:
+                    batches[_DECREMENT_ALL].append((count, weighted, place, week))
+                else:
+                    batches[_DECREMENT_ONE].append((count, weighted, place, week, category))
+            elif category is None:
+                batches[_UPSERT_ALL].append((place, week, count, weighted))
             else:
-                per_category.append((place, week, category, count, weighted))
+                batches[_UPSERT_ONE].append((place, week, category, count, weighted))
         with connection.cursor() as cursor:
-            if every:
-                cursor.executemany(_UPSERT_ALL, every)
-            if per_category:
-                cursor.executemany(_UPSERT_ONE, per_category)
+            for sql, rows in batches.items():
+                cursor.executemany(sql, rows)
         self.deltas.clear()
