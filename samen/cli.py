@@ -8,6 +8,8 @@ COMMANDS = {
     "serve": "serve",
     "seed": "seed",
     "import-places": "import_places",
+    "import-signals": "import_signals",
+    "purge-signal-text": "purge_signal_text",
     "compile-translations": "compile_translations",
 }
 USAGE = """usage: samen COMMAND [options]
@@ -18,6 +20,9 @@ USAGE = """usage: samen COMMAND [options]
                   environment)
   seed            fill an empty database with a synthetic city
   import-places   import district and neighbourhood boundaries from a GeoJSON file
+  import-signals  import signals from a CSV file (all rows or none)
+  purge-signal-text
+                  remove signal text past its retention period (also runs daily)
   compile-translations
                   compile the translation catalogues
 

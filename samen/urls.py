@@ -20,4 +20,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
 ]
 if settings.SAMEN_BENCH_VIEWS:
-    urlpatterns.append(path("bench/bare/", core_views.bench_bare, name="bench_bare"))
+    urlpatterns += [
+        path("bench/bare/", core_views.bench_bare, name="bench_bare"),
+        path("bench/insert/", core_views.bench_insert, name="bench_insert"),
+    ]

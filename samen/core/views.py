@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 
 @require_GET
@@ -22,3 +23,17 @@ def bench_bare(request: HttpRequest) -> HttpResponse:
     if not settings.SAMEN_BENCH_VIEWS:
         raise Http404
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+@csrf_exempt
+@require_POST
+def bench_insert(request: HttpRequest) -> HttpResponse:
+    """The intake baseline: parse a JSON body and insert one row (bench only)."""
+    if not settings.SAMEN_BENCH_VIEWS:
+        raise Http404
+    import json
+
+    from samen.core.models import BenchmarkRow
+
+    row = BenchmarkRow.objects.create(payload=json.loads(request.body or b"{}"))
+    return JsonResponse({"id": row.pk}, status=201)

@@ -12,18 +12,21 @@ _OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz")
 
 
 class RequireTwoFactorMiddleware:
-    """Send people whose role requires MFA to its set-up page until they have a TOTP device."""
+    """Send people whose role requires MFA to its set-up page until they have a TOTP device.
+
+    Sets `request.two_factor_missing`, which the navigation reads to offer no other page.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if (
+        request.two_factor_missing = (
             user.is_authenticated
             and requires_two_factor(user.role)
-            and not request.path.startswith(_OPEN_PREFIXES)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
+        )
+        if request.two_factor_missing and not request.path.startswith(_OPEN_PREFIXES):
             return redirect(reverse("mfa_activate_totp") + "?required=1")
         return self.get_response(request)

@@ -7,6 +7,7 @@ import re
 import string
 import unicodedata
 
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from samen.core.seeding import SeedRun, add_seeder
@@ -82,6 +83,15 @@ PARTNERS = [
 ]
 
 
+def account_note(role: str) -> str:
+    """What the demo's account table says beside an account."""
+    return (
+        _("(sets up two-factor authentication at first sign-in)")
+        if requires_two_factor(role)
+        else ""
+    )
+
+
 def demo_password(seed: int) -> str:
     """The demo accounts' password: the same for a given seed, so it can be printed again."""
     rng = random.Random(f"samen-demo-password-{seed}")
@@ -117,7 +127,7 @@ def seed_people(run: SeedRun) -> None:
                 district=district,
             )
         )
-        for _ in range(3):
+        for _number in range(3):
             organisations.append(
                 organisation_create(
                     by=None,
@@ -153,8 +163,7 @@ def seed_people(run: SeedRun) -> None:
             if role == Role.PARTNER_PROFESSIONAL
             else city_department,
         )
-        note = "(two-factor set-up at first sign-in)" if requires_two_factor(role) else ""
-        run.accounts.append((str(Role(role).label), email, password, note))
+        run.accounts.append((str(Role(role).label), email, password, account_note(role)))
 
     counts = _role_counts(run.staff - len(DEMO_ACCOUNTS))
     plan = [role for role, n in counts.items() for _ in range(n)]

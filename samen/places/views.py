@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from samen.core.navigation import panels_for
@@ -18,7 +19,7 @@ def city(request: HttpRequest) -> HttpResponse:
     if request.user.role not in CITY_WIDE_ROLES:
         raise PermissionDenied
     districts = list(Place.objects.current().districts().order_by("name_nl"))
-    history = Place.objects.districts().exclude(pk__in=[d.pk for d in districts])
+    history = Place.objects.districts().filter(valid_until__lte=timezone.localdate())
     return render(
         request,
         "places/city.html",

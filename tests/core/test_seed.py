@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.django_db
 def test_seed_builds_a_city_with_one_demo_account_per_role():
     out = StringIO()
-    call_command("seed", staff=60, seed=7, no_progress=True, stdout=out)
+    call_command("seed", staff=60, seed=7, signals=300, no_progress=True, stdout=out)
     assert User.objects.count() == 60
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
     for role in Role.values:
@@ -53,7 +53,7 @@ def seed_in_fresh_database(folder: Path, seed: int) -> str:
     samen = [sys.executable, "-m", "samen.cli"]
     subprocess.run([*samen, "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300)
     subprocess.run(
-        [*samen, "seed", "--staff", "40", "--seed", str(seed), "--no-progress"],
+        [*samen, "seed", "--staff", "40", "--signals", "200", "--seed", str(seed), "--no-progress"],
         env=env,
         cwd=ROOT,
         check=True,

@@ -85,7 +85,9 @@ def test_role_with_case_data_must_set_up_two_factor(client, db):
     response = client.get(reverse("mfa_activate_totp"))
     assert response.url.startswith(reverse("account_reauthenticate"))
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    setup = client.get(reverse("mfa_activate_totp"))
+    assert setup.status_code == 200
+    assert setup.context["nav_items"] == []  # nothing to wander off to until it is set up
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     TOTP.activate(chair, generate_totp_secret())

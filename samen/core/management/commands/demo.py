@@ -3,11 +3,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from samen.core.management.commands.seed import print_accounts
 from samen.people.models import User
-from samen.people.roles import Role, requires_two_factor
-from samen.people.seed import DEMO_ACCOUNTS, demo_password
+from samen.people.roles import Role
+from samen.people.seed import DEMO_ACCOUNTS, account_note, demo_password
 
 # Where the city's open boundary data sits beside a checkout (see README).
 DEFAULT_PLACES_DIR = settings.PROJECT_DIR.parent / "shared" / "data" / "antwerp"
@@ -28,23 +29,22 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not User.objects.exists():
             if not places_dir.is_dir():
-                self.stdout.write(f"{places_dir} not found: the demo runs without maps.")
+                self.stdout.write(
+                    _("%(folder)s not found: the demo runs without maps.") % {"folder": places_dir}
+                )
                 places_dir = None
             call_command("seed", seed=seed, staff=staff, places_dir=places_dir, stdout=self.stdout)
         else:
             password = demo_password(seed)
             accounts = [
-                (
-                    str(Role(role).label),
-                    email,
-                    password,
-                    "(two-factor set-up at first sign-in)" if requires_two_factor(role) else "",
-                )
+                (str(Role(role).label), email, password, account_note(role))
                 for role, email in DEMO_ACCOUNTS
                 if User.objects.filter(email=email).exists()
             ]
             print_accounts(self.stdout.write, accounts)
         if no_serve:
             return
-        self.stdout.write(f"\nSamen runs on http://{addrport}/ (Ctrl+C stops it).")
+        self.stdout.write(
+            "\n" + _("Samen runs on http://%(address)s/ (Ctrl+C stops it).") % {"address": addrport}
+        )
         call_command("runserver", addrport, use_reloader=False, skip_checks=True)
