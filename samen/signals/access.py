@@ -127,3 +127,17 @@ def check_may_export(user) -> None:
     """Exports of signal rows: the roles that may list signals beyond their own."""
     if user.role not in (ALL_SIGNALS_ROLES | {Role.DISTRICT_COORDINATOR}):
         raise PermissionDenied
+
+
+def may_export(user) -> bool:
+    try:
+        check_may_export(user)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def check_may_export_statistics(user) -> None:
+    """Refuse statistics exports to everyone but policy analysts and administrators."""
+    if not user.is_authenticated or user.role not in ALL_SIGNALS_ROLES:
+        raise PermissionDenied

@@ -338,6 +338,7 @@ track(SignalImport)
 # The signal's own text is personal-data adjacent and purged after its retention period;
 # the trail records that it changed, never the words.
 track(Signal, sensitive=("text",), exclude=("week",), m2m=("categories", "shared_with"))
-track(FollowUp)
+# Follow-up notes are free text, purged with the signal's text: never in the trail.
+track(FollowUp, sensitive=("note",))
 track(Comment, sensitive=("text",))
 track(TensionLevel)

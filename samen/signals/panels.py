@@ -3,10 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.navigation import add_nav_item, add_panel
-from samen.signals.access import REPORTING_ROLES, visible_signals
+from samen.signals.access import ALL_SIGNALS_ROLES, REPORTING_ROLES, visible_signals
 from samen.signals.models import Signal
 
 add_nav_item(_("Signals"), "signals:list", roles=REPORTING_ROLES, order=10)
+add_nav_item(
+    _("Statistics"), "signal_exchange:export_statistics", roles=ALL_SIGNALS_ROLES, order=40
+)
 
 LATEST = 8
 

@@ -15,6 +15,7 @@ from samen.signals import actions
 from samen.signals.access import (
     check_may_report,
     get_signal_for_user,
+    may_export,
     may_triage,
     visible_signals,
 )
@@ -54,7 +55,7 @@ def signal_list(request: HttpRequest) -> HttpResponse:
         "signals/signal_list.html",
         "signals/signal_rows.html",
         signals,
-        {"form": form},
+        {"form": form, "may_export": may_export(request.user)},
         ordering=("-occurred_at", "-pk"),
     )
 
