@@ -11,7 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from samen.signals import exports
+from samen.signals import exports, statistics
 from samen.signals.access import check_may_export_statistics
 
 
@@ -63,14 +63,14 @@ def export_statistics(request: HttpRequest) -> HttpResponse:
     """Choose a period and download counts per district, period and category."""
     check_may_export_statistics(request.user)
     bound = "format" in request.GET
-    form = exports.StatisticsForm(
-        request.GET if bound else None, initial=exports.statistics_initial()
+    form = statistics.StatisticsForm(
+        request.GET if bound else None, initial=statistics.statistics_initial()
     )
     if not (bound and form.is_valid()):
         return render(
             request, "signals/exports/statistics.html", {"form": form}, status=400 if bound else 200
         )
-    table = exports.statistics_export(request.user, form, request=request)
+    table = statistics.statistics_export(request.user, form, request=request)
     filename = exports.export_filename(_("signal statistics"), form.cleaned_data["format"])
     if form.cleaned_data["format"] == "csv":
         return _csv(

@@ -13,15 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samen.signals.actions import SignalFields, signal_record
-from samen.signals.exports import (
+from samen.signals.exports import safe_cell
+from samen.signals.models import Category, Signal
+from samen.signals.statistics import (
     HIDDEN,
     SMALL,
     month_of_week,
-    safe_cell,
     statistics_table,
     suppress,
 )
-from samen.signals.models import Category, Signal
 
 
 def new_signal(by, district, *, when=None, categories=("racism",), severity=2, text="", **more):
