@@ -1,9 +1,8 @@
-"""Exports of signal rows (CSV, XLSX) and of small-cell-suppressed statistics for other levels.
+"""Exports of signal rows as CSV and XLSX, and the file helpers the statistics share.
 
 Signal rows follow the list's rule: `check_may_export`, then `visible_signals` narrowed by the
-list's filters; each export writes one access record to the audit trail. Statistics come from
-the weekly counts only: every count from 1 to 4 shows as "<5", and `suppress` hides more cells
-("x") wherever a total would let a hidden count be worked out (samen.signals.statistics).
+list's filters; each export writes one access record to the audit trail. The statistics for
+other policy levels live in samen.signals.statistics.
 """
 
 from __future__ import annotations
