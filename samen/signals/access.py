@@ -141,3 +141,16 @@ def check_may_export_statistics(user) -> None:
     """Refuse statistics exports to everyone but policy analysts and administrators."""
     if not user.is_authenticated or user.role not in ALL_SIGNALS_ROLES:
         raise PermissionDenied
+
+
+def get_monitor_district(user, code: str):
+    """Return district `code` if `user` may see its monitor: 404 if none, 403 if not theirs."""
+    from django.shortcuts import get_object_or_404
+
+    from samen.places.models import Place
+
+    # Districts are public facts, so 403 rather than 404 (as for place pages).
+    place = get_object_or_404(Place.objects.current().districts(), code=code)
+    if not monitor_places(user).filter(pk=place.pk).exists():
+        raise PermissionDenied
+    return place

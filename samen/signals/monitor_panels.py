@@ -48,7 +48,7 @@ def _summary(place: Place, district: Place) -> dict:
 
 @add_panel("district", "signals/monitor/panel_district.html", roles=MONITOR_ROLES, order=20)
 def district_monitor(request, place: Place) -> dict | None:
-    """The place's tension level and trend, for those who may see its district's monitor."""
+    """Fill the monitor block of a place's page, for those who may see its district's monitor."""
     if place.kind == Place.Kind.DISTRICT:
         district = place
     elif place.kind == Place.Kind.NEIGHBOURHOOD and place.parent_id:
@@ -62,7 +62,7 @@ def district_monitor(request, place: Place) -> dict | None:
 
 @add_panel("home", "signals/monitor/panel_home.html", roles={Role.DISTRICT_COORDINATOR}, order=3)
 def my_district_monitor(request) -> dict | None:
-    """The coordinator's own district: its level this week, trend, warnings, rising themes."""
+    """Fill the coordinator's home block: their district's level, trend and warnings."""
     district = monitor_places(request.user).first()
     if district is None:
         return None
