@@ -56,8 +56,10 @@ PHONE = {"width": 390, "height": 844}
 
 ANALYST = "analist@samen.test"  # policy analyst: city-wide, no second factor
 COORDINATOR = "coordinator@samen.test"  # district coordinator of Borgerhout, no second factor
+FRONTLINE = "buurtwerker@samen.test"  # frontline worker in Borgerhout, no second factor
 DPO = "dpo@samen.test"  # data-protection officer: must use two-factor authentication
 DISTRICT = "11002S"  # Borgerhout
+MONITOR_DISTRICT = "11002V"  # Hoboken: the demo plants a recent surge there
 
 
 def in_venv() -> bool:
@@ -207,7 +209,7 @@ class Shooter:
 
 
 def take_screenshots(base: str, password: str, secret: str) -> list[Path]:
-    """Sign in as three demo accounts and save the pages the user documentation shows."""
+    """Sign in as the demo accounts and save the pages the user documentation shows."""
     from playwright.sync_api import sync_playwright
 
     IMAGES.mkdir(parents=True, exist_ok=True)
@@ -222,7 +224,7 @@ def take_screenshots(base: str, password: str, secret: str) -> list[Path]:
             page.context.close()
 
             # District coordinator: home page with the account menu open, staff directory,
-            # a staff record (that read is what the audit screenshot shows later).
+            # a staff record (that read is what the audit screenshot shows later), a signal.
             page = shooter.page()
             shooter.sign_in(page, COORDINATOR)
             shooter.open(page, "/")
@@ -233,6 +235,13 @@ def take_screenshots(base: str, password: str, secret: str) -> list[Path]:
             page.locator("#results tbody a").nth(2).click()
             page.wait_for_load_state("networkidle")
             shooter.shoot(page, "people-staff-record")
+            # A reviewed signal of their district, tall enough to show its triage block.
+            page.set_viewport_size({"width": DESKTOP["width"], "height": 1200})
+            shooter.open(page, "/signals/?status=reviewed")
+            page.locator("#results tbody a").first.click()
+            page.wait_for_load_state("networkidle")
+            shooter.shoot(page, "signals-detail-triage")
+            page.set_viewport_size(DESKTOP)
             # A change for the audit trail to show: a new password (its values are redacted).
             shooter.open(page, "/accounts/password/change/")
             form = page.locator("form", has=page.locator("[name=oldpassword]"))
@@ -262,6 +271,20 @@ def take_screenshots(base: str, password: str, secret: str) -> list[Path]:
             shooter.sign_in(page, ANALYST)
             shooter.open(page, f"/places/{DISTRICT}/")
             shooter.shoot(page, "places-district-phone")
+            page.context.close()
+
+            # Frontline worker: the intake form on a phone.
+            page = shooter.page(PHONE)
+            shooter.sign_in(page, FRONTLINE)
+            shooter.open(page, "/signals/new/")
+            shooter.shoot(page, "signals-new-phone")
+            page.context.close()
+
+            # Policy analyst: a district's monitor, summary and weekly trend.
+            page = shooter.page({"width": DESKTOP["width"], "height": 1000})
+            shooter.sign_in(page, ANALYST)
+            shooter.open(page, f"/monitor/{MONITOR_DISTRICT}/")
+            shooter.shoot(page, "monitor-district")
             page.context.close()
 
             # Data-protection officer: the second step, then what the coordinator did.
