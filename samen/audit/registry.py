@@ -43,6 +43,9 @@ def track(
 def register_domain_models() -> None:
     """Follow the third-party models whose changes matter for accountability."""
     from allauth.mfa.models import Authenticator
+    from knox.models import AuthToken
 
     # Who switched two-factor authentication on or off; the secret itself never appears.
     track(Authenticator, sensitive=("data",), exclude=("last_used_at",))
+    # Who got or revoked an API token, and until when; never the token.
+    track(AuthToken, sensitive=("digest", "token_key"))

@@ -1,12 +1,11 @@
 """Who sees which signals, and who may act on them: one rule for lists, details, the API,
 exports and counts.
 
-- frontline workers: their home district's signals, and their own anywhere;
-- district coordinators: their home district's;
 - policy analysts and administrators: all;
+- frontline workers and district coordinators: their home district's;
 - prevention officers: the signals referred to the case-consultation chair;
 - partner professionals: those shared with one of their organisations;
-- everyone else: none.
+- and everyone the signals they filed themselves, wherever they are.
 A signal someone may not see answers 404, exactly as one that does not exist.
 """
 
@@ -38,32 +37,28 @@ def visible_signals(signals: QuerySet, user) -> QuerySet:
     """Restrict `signals` to those `user` may see (the rule in this module's docstring)."""
     if not user.is_authenticated or not user.is_active:
         return signals.none()
-    role = user.role
-    if role in ALL_SIGNALS_ROLES:
+    if user.role in ALL_SIGNALS_ROLES:
         return signals
-    if role == Role.FRONTLINE_WORKER:
-        rule = Q(reporter=user)
-        if user.home_district_id:
-            rule |= Q(district_id=user.home_district_id)
-        return signals.filter(rule)
-    if role == Role.DISTRICT_COORDINATOR:
-        if not user.home_district_id:
-            return signals.none()
-        return signals.filter(district_id=user.home_district_id)
-    if role == Role.PREVENTION_OFFICER:
-        from samen.signals.models import FollowUp
+    return signals.filter(_role_rule(user) | Q(reporter=user))
 
+
+def _role_rule(user) -> Q:
+    """What a role sees beyond the signals the person filed."""
+    from samen.signals.models import FollowUp, Signal
+
+    role, district = user.role, user.home_district_id
+    if role in (Role.FRONTLINE_WORKER, Role.DISTRICT_COORDINATOR) and district:
+        return Q(district_id=district)
+    if role == Role.PREVENTION_OFFICER:
         referred = FollowUp.objects.filter(signal=OuterRef("pk"), kind=FollowUp.Kind.REFERRAL)
-        return signals.filter(Exists(referred))
+        return Q(Exists(referred))
     if role == Role.PARTNER_PROFESSIONAL:
         mine = OrganisationMembership.objects.filter(user=user).values("organisation")
-        from samen.signals.models import Signal
-
         shared = Signal.shared_with.through.objects.filter(
             signal=OuterRef("pk"), organisation__in=mine
         )
-        return signals.filter(Exists(shared))
-    return signals.none()
+        return Q(Exists(shared))
+    return Q(pk__in=[])
 
 
 def get_signal_for_user(user, pk: int):

@@ -23,7 +23,6 @@ from samen.signals.models import (
     Comment,
     FollowUp,
     Signal,
-    SignalImport,
     TensionLevel,
     week_of,
 )
@@ -32,6 +31,11 @@ from samen.signals.pii import KIND_LABELS, find_personal_data
 # A clock a few minutes fast must not make "now" a future moment.
 FUTURE_TOLERANCE = datetime.timedelta(minutes=10)
 OLDEST = datetime.timedelta(days=366 * 5)
+# Built once: an import checks a million rows against them.
+_SEVERITIES = frozenset(Signal.Severity.values)
+_SOURCE_TYPES = frozenset(Signal.SourceType.values)
+_INFORMATION_CLASSES = frozenset(Signal.InformationClass.values)
+_CONFIDENCES = frozenset(Signal.Confidence.values)
 
 
 class PersonalDataError(ValidationError):
@@ -98,13 +102,13 @@ def check_signal(fields: SignalFields, *, now: datetime.datetime | None = None) 
         problem("categories", _("Choose at least one category."))
     elif any(c.parent_id is None or not c.is_active for c in fields.categories):
         problem("categories", _("Choose categories in use, not the group headings."))
-    if fields.severity not in Signal.Severity.values:
+    if fields.severity not in _SEVERITIES:
         problem("severity", _("Severity goes from 1 to 4."))
-    if fields.source_type not in Signal.SourceType.values:
+    if fields.source_type not in _SOURCE_TYPES:
         problem("source_type", _("Choose a source."))
-    if fields.information_class not in Signal.InformationClass.values:
+    if fields.information_class not in _INFORMATION_CLASSES:
         problem("information_class", _("Choose an information class."))
-    if fields.confidence not in Signal.Confidence.values:
+    if fields.confidence not in _CONFIDENCES:
         problem("confidence", _("Choose how sure you are."))
     if len(fields.text) > 1000:
         problem("text", _("Keep the description under 1,000 characters."))
@@ -187,6 +191,7 @@ def signal_follow_up(
     check_may_triage(by, signal)
     if kind not in FollowUp.Kind.values:
         raise ValidationError({"kind": _("Choose what the signal led to.")})
+    check_text("reference", reference)
     check_text("note", note)
     if signal.status == Signal.Status.NEW:
         raise ValidationError(_("Review the signal before following it up."))
@@ -201,6 +206,16 @@ def signal_follow_up(
         _move(signal, Signal.Status.FOLLOWED_UP)
         signal.save(update_fields=["status"])
     return follow_up
+
+
+@action
+def signal_share(*, by, signal: Signal, organisation) -> Signal:
+    """Let a partner organisation's professionals see this signal."""
+    check_may_triage(by, signal)
+    if not organisation.is_active:
+        raise ValidationError({"organisation": _("This organisation is no longer active.")})
+    signal.shared_with.add(organisation)
+    return signal
 
 
 @action
@@ -282,164 +297,3 @@ def tension_level_set(
     judgement = TensionLevel(place=place, week=week, level=level, rationale=rationale, set_by=by)
     judgement.save()
     return judgement
-
-
-@action
-def signals_import(*, by, file_name: str, rows: list[SignalFields]) -> SignalImport:
-    """Store a whole checked file at once: one import record, one batch of counts.
-
-    Rows must have passed `check_signal`; the import's audit record names who imported
-    which file and how many rows, and every signal points back to it.
-    """
-    check_may_report(by)
-    batch = SignalImport(file_name=file_name[:255], rows=len(rows), imported_by=by)
-    batch.save()
-    bulk_store(
-        [
-            Signal(
-                district=f.district,
-                neighbourhood=f.neighbourhood,
-                occurred_at=f.occurred_at,
-                week=week_of(f.occurred_at),
-                severity=f.severity,
-                source_type=f.source_type,
-                information_class=f.information_class,
-                confidence=f.confidence,
-                text=f.text.strip(),
-                reporter=by,
-                imported_in=batch,
-            )
-            for f in rows
-        ],
-        [[c.pk for c in f.categories] for f in rows],
-    )
-    return batch
-
-
-def bulk_store(signals: list[Signal], category_ids: list[list[int]], chunk: int = 2000) -> None:
-    """Insert many signals with their categories and counts; for import and seeding only.
-
-    Callers run inside an action (or the seed's transaction) and have checked every row;
-    `week` must be set on each signal, and `district.parent_id` loaded.
-    """
-    changes = CountChanges()
-    through = Signal.categories.through
-    for start in range(0, len(signals), chunk):
-        stored = Signal.objects.bulk_create(signals[start : start + chunk])
-        links = []
-        for signal, ids in zip(stored, category_ids[start : start + chunk], strict=True):
-            links += [through(signal_id=signal.pk, category_id=c) for c in ids]
-            changes.add(
-                signal_keys(
-                    district_id=signal.district_id,
-                    neighbourhood_id=signal.neighbourhood_id,
-                    city_id=signal.district.parent_id,
-                    week=signal.week,
-                    category_ids=ids,
-                ),
-                signal.severity,
-            )
-        through.objects.bulk_create(links)
-    changes.write()
-
-
-@action
-def signals_import_bulk(
-    *, by, file_name: str, rows: list[SignalFields], progress=None
-) -> SignalImport:
-    """Store a whole checked file like `signals_import`, through COPY on PostgreSQL.
-
-    The same contract and the same trail as `signals_import`: rows must have passed
-    `check_signal`; one audited import record names who imported which file and how many
-    rows, and every signal points back to it. On PostgreSQL the signals and their category
-    links go in with COPY, under ids taken from the table's sequence beforehand, and the
-    weekly counts are added per place, week and category in one batch. Other databases take
-    the ORM path of `signals_import`. `progress(n)` is told of every n rows stored.
-    """
-    from collections import Counter
-
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        batch = signals_import(by=by, file_name=file_name, rows=rows)
-        if progress:
-            progress(len(rows))
-        return batch
-    check_may_report(by)
-    batch = SignalImport(file_name=file_name[:255], rows=len(rows), imported_by=by)
-    batch.save()
-    if not rows:
-        return batch
-    created_at = timezone.now()
-    city_time = timezone.get_current_timezone()  # once, not per row as in week_of(moment)
-    groups: Counter = Counter()  # (district, neighbourhood, city, week, categories, severity)
-    with connection.cursor() as cursor:
-        # One round trip for the ids; a range when no other writer took numbers in between.
-        cursor.execute(
-            "SELECT min(id), max(id), count(*) FROM (SELECT nextval("
-            "pg_get_serial_sequence('signals_signal', 'id')) AS id "
-            "FROM generate_series(1, %s)) AS reserved",
-            [len(rows)],
-        )
-        first, last, count = cursor.fetchone()
-        if last - first + 1 == count:
-            ids = range(first, last + 1)
-        else:
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence('signals_signal', 'id')) "
-                "FROM generate_series(1, %s)",
-                [len(rows)],
-            )
-            ids = [pk for (pk,) in cursor.fetchall()]
-        links = []
-        with cursor.cursor.copy(
-            "COPY signals_signal (id, district_id, neighbourhood_id, occurred_at, week, "
-            "severity, source_type, information_class, confidence, text, status, reporter_id, "
-            "created_at, imported_in_id) FROM STDIN"
-        ) as copy:
-            for done, (pk, f) in enumerate(zip(ids, rows, strict=True), 1):
-                week = week_of(f.occurred_at.astimezone(city_time).date())
-                neighbourhood_id = f.neighbourhood.pk if f.neighbourhood is not None else None
-                copy.write_row(
-                    (
-                        pk,
-                        f.district.pk,
-                        neighbourhood_id,
-                        f.occurred_at,
-                        week,
-                        f.severity,
-                        f.source_type,
-                        f.information_class,
-                        f.confidence,
-                        f.text.strip(),
-                        Signal.Status.NEW.value,
-                        by.pk,
-                        created_at,
-                        batch.pk,
-                    )
-                )
-                category_ids = tuple(c.pk for c in f.categories)
-                links += [(pk, c) for c in category_ids]
-                key = (f.district.pk, neighbourhood_id, f.district.parent_id, week, category_ids)
-                groups[(*key, f.severity)] += 1
-                if progress and done % 10_000 == 0:
-                    progress(10_000)
-        with cursor.cursor.copy(
-            "COPY signals_signal_categories (signal_id, category_id) FROM STDIN"
-        ) as copy:
-            for link in links:
-                copy.write_row(link)
-    changes = CountChanges()
-    for (district_id, neighbourhood_id, city_id, week, category_ids, severity), n in groups.items():
-        keys = signal_keys(
-            district_id=district_id,
-            neighbourhood_id=neighbourhood_id,
-            city_id=city_id,
-            week=week,
-            category_ids=category_ids,
-        )
-        changes.add(keys, severity, sign=n)  # n signals alike: count += n, weighted += n * severity
-    changes.write()
-    if progress:
-        progress(len(rows) % 10_000)
-    return batch

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from auditlog.cid import get_cid
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -22,6 +23,7 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -111,8 +113,16 @@ def export_filename(stem: str, extension: str) -> str:
     return f"{slugify(stem)}-{timezone.localdate().isoformat()}.{extension}"
 
 
-def record_export(*, by, request: HttpRequest | None, what: str, details: dict) -> AuditRecord:
-    """Write the one access record of an export: who, when, from where, what and how many rows."""
+def record_export(
+    *, by, request: HttpRequest | None, what: str, params: dict, details: dict
+) -> AuditRecord:
+    """Write the one access record of an export: who, when, from where, what and how many rows.
+
+    `what` is an untranslated message (gettext_noop); the trail holds it in the city's own
+    language whatever the reader's, so that one search finds every export.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        what = _(what) % params
     data = {"what": what, "export": details}
     if request is not None:
         data.update(path=request.get_full_path()[:500], method=request.method)
@@ -215,6 +225,11 @@ def signal_export(user, params, *, request: HttpRequest | None, file_format: str
         "role": user.role,
         "home_district": user.home_district.code if user.home_district_id else None,
     }
-    what = _("Export of %(rows)s signals (%(format)s)") % {"rows": rows, "format": file_format}
-    record_export(by=user, request=request, what=what, details=details)
+    record_export(
+        by=user,
+        request=request,
+        what=gettext_noop("Export of %(rows)s signals (%(format)s)"),
+        params={"rows": rows, "format": file_format},
+        details=details,
+    )
     return SignalExport(signals=signals, rows=rows, language=translation.get_language())

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samen.people.models import Organisation
 from samen.places.models import Place
 from samen.signals.actions import SignalFields, check_signal
 from samen.signals.models import Category, FollowUp, Signal, TensionLevel, week_of
@@ -119,9 +120,20 @@ class CommentForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What did it lead to?"), choices=FollowUp.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("What did it lead to?"), choices=[("", "—"), *FollowUp.Kind.choices]
+    )
     reference = forms.CharField(label=_("Reference (optional)"), max_length=80, required=False)
     note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+
+
+class ShareForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Share with the partner organisation"),
+        queryset=Organisation.objects.filter(is_active=True).exclude(
+            sector=Organisation.Sector.CITY
+        ),
+    )
 
 
 class MergeForm(forms.Form):

@@ -20,9 +20,10 @@ def report_a_signal(request):
     return {"my_signals": mine.order_by("-created_at")[:5]}
 
 
-@add_panel("district", "signals/panels/latest_signals.html", order=30)
+@add_panel("district", "signals/panels/latest_signals.html", roles=REPORTING_ROLES, order=30)
 def latest_signals(request, place):
     field = "district" if place.kind == "district" else "neighbourhood"
     signals = visible_signals(Signal.objects.filter(**{field: place}), request.user)
     latest = signals.select_related("district", "neighbourhood").order_by("-occurred_at", "-pk")
-    return {"signals": latest[:LATEST], "place": place}
+    district = place.pk if place.kind == "district" else place.parent_id
+    return {"signals": latest[:LATEST], "place": place, "district_pk": district}

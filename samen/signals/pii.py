@@ -321,6 +321,9 @@ def _licence_plates(text: str) -> Iterator[Finding]:
 _DETECTORS = (_national_register_numbers, _ibans, _email_addresses, _phone_numbers, _licence_plates)
 
 
+_MAY_HOLD_ANY = re.compile(r"[\d@]")
+
+
 def find_personal_data(text: str) -> list[Finding]:
     """All personal identifiers in text, sorted by start, non-overlapping (longest wins).
 
@@ -328,6 +331,8 @@ def find_personal_data(text: str) -> list[Finding]:
     the digits of a national register number are not also reported as a phone number, nor the
     digits in an e-mail address.
     """
+    if not _MAY_HOLD_ANY.search(text):
+        return []  # every identifier needs a digit or an @: most signal text has neither
     candidates = [finding for detect in _DETECTORS for finding in detect(text)]
     candidates.sort(key=lambda f: (f.start - f.end, _PRIORITY[f.kind], f.start))
     kept: list[Finding] = []

@@ -17,8 +17,8 @@ from samen.core.seeding import SeedRun, add_seeder
 from samen.people.models import User
 from samen.people.roles import Role
 from samen.places.models import Place
-from samen.signals.actions import bulk_store
-from samen.signals.models import Category, Signal, TensionLevel, week_of
+from samen.signals.batches import bulk_store
+from samen.signals.models import Category, FollowUp, Signal, TensionLevel, week_of
 
 # Rough share of the city's signals per district, by population and history.
 DISTRICT_WEIGHTS = {
@@ -175,6 +175,7 @@ def seed_signals(run: SeedRun) -> None:
             )
             category_ids.append(ids)
     bulk_store(signals, category_ids)
+    _seed_follow_ups(run)
     _seed_tension_levels(run, districts, this_week)
     run.out(f"{len(signals)} signals over 52 weeks, {len(SURGES)} planted surges.")
 
@@ -188,6 +189,30 @@ def _poisson(rng, mean: float) -> int:
         count += 1
         product *= rng.random()
     return count
+
+
+def _seed_follow_ups(run: SeedRun) -> None:
+    """Give every followed-up signal what it led to, as the workflow would have."""
+    coordinators = {
+        u.home_district_id: u
+        for u in User.objects.filter(role=Role.DISTRICT_COORDINATOR, home_district__isnull=False)
+    }
+    kinds = [k for k in FollowUp.Kind.values if k != FollowUp.Kind.OTHER]
+    follow_ups = []
+    followed = Signal.objects.filter(status=Signal.Status.FOLLOWED_UP).only("pk", "district_id")
+    for signal in followed.order_by("pk"):
+        by = coordinators.get(signal.district_id)
+        if by is None:
+            continue
+        follow_ups.append(
+            FollowUp(
+                signal=signal,
+                kind=run.rng.choices(kinds, weights=[50, 20, 25, 5])[0],
+                is_open=run.rng.random() < 0.6,
+                created_by=by,
+            )
+        )
+    FollowUp.objects.bulk_create(follow_ups, batch_size=2000)
 
 
 def _seed_tension_levels(run: SeedRun, districts: dict[str, Place], this_week) -> None:

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from samen.places.models import Place
 from samen.signals.access import check_may_export_statistics
@@ -255,6 +255,11 @@ def statistics_export(
     table = statistics_table(data["since"], data["until"], data["granularity"], data["level"])
     filters = {name: str(data[name]) for name in ("since", "until", "granularity", "level")}
     details = {"format": data["format"], "rows": len(table.rows), "filters": filters}
-    what = _("Export of signal statistics (%(format)s)") % {"format": data["format"]}
-    record_export(by=user, request=request, what=what, details=details)
+    record_export(
+        by=user,
+        request=request,
+        what=gettext_noop("Export of signal statistics (%(format)s)"),
+        params={"format": data["format"]},
+        details=details,
+    )
     return table

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/comment/", views.signal_comment, name="comment"),
     path("<int:pk>/follow-up/", views.signal_follow_up, name="follow_up"),
     path("<int:pk>/merge/", views.signal_merge, name="merge"),
+    path("<int:pk>/share/", views.signal_share, name="share"),
+    path("<int:pk>/follow-up/<int:follow_up>/done/", views.follow_up_done, name="follow_up_done"),
 ]

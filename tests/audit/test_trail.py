@@ -136,3 +136,12 @@ def test_a_person_with_a_trail_cannot_be_deleted(personas):
 
     with pytest.raises((ProtectedError, IntegrityError)):
         personas.admin.delete()
+
+
+def test_api_tokens_are_audited_without_the_token(personas):
+    from knox.models import AuthToken
+
+    _, token = AuthToken.objects.create(user=personas.analyst)
+    record = AuditRecord.objects.filter(content_type__model="authtoken").latest()
+    assert record.changes["digest"][1] == REDACTED
+    assert token not in str(record.changes) and token[:8] not in str(record.changes)

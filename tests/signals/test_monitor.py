@@ -13,7 +13,8 @@ from scipy import stats
 
 from samen.places.models import Place
 from samen.signals import monitor
-from samen.signals.actions import SignalFields, bulk_store, signal_record
+from samen.signals.actions import SignalFields, signal_record
+from samen.signals.batches import bulk_store
 from samen.signals.models import Category, Signal, week_of
 
 RATE = 0.01

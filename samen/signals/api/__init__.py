@@ -1,0 +1,1 @@
+"""The JSON API at /api/: tokens, signals and categories (see docs/api.md)."""

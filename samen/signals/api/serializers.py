@@ -1,0 +1,177 @@
+"""What the API reads and writes. Serializers validate and present; they never save."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from samen.places.models import Place
+from samen.signals.actions import SignalFields
+from samen.signals.filters import RELATIVE_PERIODS, last_weeks
+from samen.signals.models import Category, Signal
+
+
+class CodeField(serializers.SlugRelatedField):
+    """A place or category named by its official code."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="code", **kwargs)
+
+
+class SignalSerializer(serializers.ModelSerializer):
+    """A signal as the API shows it: places and categories by code, no reporter identity."""
+
+    district = CodeField(read_only=True)
+    neighbourhood = CodeField(read_only=True)
+    categories = CodeField(many=True, read_only=True)
+    text_removed = serializers.SerializerMethodField(
+        help_text=_("The text was removed after its retention period; the counts stay.")
+    )
+
+    class Meta:
+        model = Signal
+        fields = [
+            "id",
+            "occurred_at",
+            "week",
+            "district",
+            "neighbourhood",
+            "categories",
+            "severity",
+            "source_type",
+            "information_class",
+            "confidence",
+            "text",
+            "text_removed",
+            "status",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_text_removed(self, signal: Signal) -> bool:
+        return signal.text_purged_at is not None
+
+
+class SignalInputSerializer(serializers.Serializer):
+    """A new signal: checked for shape here, then completely by `actions.check_signal`."""
+
+    occurred_at = serializers.DateTimeField(
+        help_text=_("ISO 8601; without an offset, the city's own time.")
+    )
+    district = CodeField(
+        queryset=Place.objects.districts(), help_text=_("Official code, e.g. 11002S.")
+    )
+    neighbourhood = CodeField(
+        queryset=Place.objects.neighbourhoods(),
+        required=False,
+        allow_null=True,
+        help_text=_("Official code, e.g. 11002S01; optional."),
+    )
+    categories = CodeField(
+        many=True, queryset=Category.objects.all(), help_text=_("Category codes.")
+    )
+    severity = serializers.ChoiceField(choices=Signal.Severity.choices)
+    source_type = serializers.ChoiceField(choices=Signal.SourceType.choices)
+    information_class = serializers.ChoiceField(choices=Signal.InformationClass.choices)
+    confidence = serializers.ChoiceField(choices=Signal.Confidence.choices)
+    text = serializers.CharField(
+        help_text=_("What happened: situations and dynamics, never names or identifiers.")
+    )
+
+    def signal_fields(self) -> SignalFields:
+        """The validated data as the actions take it."""
+        data = self.validated_data
+        return SignalFields(
+            district=data["district"],
+            neighbourhood=data.get("neighbourhood"),
+            occurred_at=data["occurred_at"],
+            categories=list(data["categories"]),
+            severity=data["severity"],
+            source_type=data["source_type"],
+            information_class=data["information_class"],
+            confidence=data["confidence"],
+            text=data["text"],
+        )
+
+
+class PersonalDataItemSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    start = serializers.IntegerField(help_text=_("Index of the first character, from 0."))
+    end = serializers.IntegerField(help_text=_("Index after the last character."))
+
+
+class PersonalDataErrorSerializer(serializers.Serializer):
+    """The 422 answer: where the personal identifiers are; the text itself is not echoed."""
+
+    detail = serializers.CharField()
+    personal_data = PersonalDataItemSerializer(many=True)
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    parent = CodeField(read_only=True)
+    name = serializers.CharField(read_only=True, help_text=_("In the language asked for."))
+    selectable = serializers.SerializerMethodField(
+        help_text=_("Whether a signal may carry it: categories in use, not group headings.")
+    )
+
+    class Meta:
+        model = Category
+        fields = ["code", "group", "parent", "name", "selectable"]
+
+    def get_selectable(self, category: Category) -> bool:
+        return category.parent_id is not None and category.is_active
+
+
+class SignalFilterSerializer(serializers.Serializer):
+    """The list's filters, as on the signal list page but with codes and exact dates."""
+
+    period = serializers.ChoiceField(
+        choices=sorted(RELATIVE_PERIODS), required=False, help_text=_("Last 4, 12 or 52 weeks.")
+    )
+    since = serializers.DateField(required=False, help_text=_("Happened on or after this day."))
+    until = serializers.DateField(required=False, help_text=_("Happened on or before this day."))
+    district = serializers.CharField(required=False, help_text=_("District code."))
+    neighbourhood = serializers.CharField(required=False, help_text=_("Neighbourhood code."))
+    category = serializers.CharField(required=False, help_text=_("Category code."))
+    severity = serializers.ChoiceField(
+        choices=Signal.Severity.values, required=False, help_text=_("Severity at least.")
+    )
+    status = serializers.ChoiceField(choices=Signal.Status.choices, required=False)
+
+    def validate(self, data):
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            raise serializers.ValidationError(_("The period ends before it starts."))
+        return data
+
+    def apply(self, signals):
+        """Narrow a queryset of visible signals to the validated filters."""
+        data = self.validated_data
+        if data.get("period"):
+            period = last_weeks(RELATIVE_PERIODS[data["period"]])
+            signals = signals.filter(week__gte=period.first, week__lte=period.last)
+        if data.get("since"):
+            signals = signals.filter(occurred_at__gte=_start_of(data["since"]))
+        if data.get("until"):
+            next_day = data["until"] + datetime.timedelta(days=1)
+            signals = signals.filter(occurred_at__lt=_start_of(next_day))
+        if data.get("district"):
+            signals = signals.filter(district__code=data["district"])
+        if data.get("neighbourhood"):
+            signals = signals.filter(neighbourhood__code=data["neighbourhood"])
+        if data.get("category"):
+            signals = signals.filter(categories__code=data["category"])
+        if data.get("severity"):
+            signals = signals.filter(severity__gte=data["severity"])
+        if data.get("status"):
+            signals = signals.filter(status=data["status"])
+        return signals
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

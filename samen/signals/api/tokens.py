@@ -1,0 +1,99 @@
+"""API tokens: who gets one how, and which ones a request may use.
+
+Security-critical. Tokens are knox tokens (only a hash is stored; each expires). Two kinds:
+
+- a *password token* comes from POST /api/auth/login/ with e-mail and password, through
+  allauth's authentication and with the same lockout (django-axes) and rate limits as the
+  sign-in page; it starts with PASSWORD_PREFIX and lives REST_KNOX["TOKEN_TTL"];
+- a *two-factor token* is created by a person signed in on the web whose session passed the
+  second factor (allauth records that in the session); it starts with TWO_FACTOR_PREFIX and
+  lives TWO_FACTOR_TOKEN_TTL, a working day.
+
+Roles that must sign in with a second factor (samen.people.roles.requires_two_factor) never
+get a password token, and `SamenTokenAuthentication` refuses them any token that is not a
+two-factor token, also one issued before their role changed. The prefix is part of the
+secret whose hash is checked, so it cannot be forged.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
+from knox.auth import TokenAuthentication
+from knox.models import AuthToken
+from knox.settings import knox_settings
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+
+from samen.core.actions import action
+from samen.people.roles import requires_two_factor
+
+PASSWORD_PREFIX = "samen_"  # noqa: S105 - a marker in the token, not a secret
+TWO_FACTOR_PREFIX = "samen2f_"
+TWO_FACTOR_TOKEN_TTL = datetime.timedelta(
+    hours=getattr(settings, "SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
+)
+
+
+def is_two_factor_token(token: AuthToken) -> bool:
+    """Whether the token was created by a session that passed the second factor."""
+    return token.token_key.startswith(TWO_FACTOR_PREFIX)
+
+
+class SamenTokenAuthentication(TokenAuthentication):
+    """Knox tokens; refused to inactive people, and to roles needing a second factor unless
+    the token is a two-factor token."""
+
+    def validate_user(self, auth_token: AuthToken):
+        user, token = super().validate_user(auth_token)
+        if requires_two_factor(user.role) and not is_two_factor_token(token):
+            raise AuthenticationFailed(
+                _(
+                    "This account signs in with a second factor: create a token after signing "
+                    "in on the web."
+                )
+            )
+        return user, token
+
+
+class SamenTokenScheme(KnoxTokenScheme):
+    """Describe Samen's tokens in the OpenAPI document as the knox tokens they are."""
+
+    target_class = SamenTokenAuthentication
+    name = "token"
+
+
+# Every API view uses exactly these: a token, or the browser's signed-in session (with CSRF).
+API_AUTHENTICATION = [SamenTokenAuthentication, SessionAuthentication]
+
+
+@action
+def api_token_issue(*, by, two_factor: bool) -> tuple[AuthToken, str]:
+    """Create a token for `by` and return it with its secret (shown once, stored hashed).
+
+    `two_factor` is the caller's promise that `by` passed the second factor in this session;
+    without it, roles that need one get nothing.
+    """
+    if requires_two_factor(by.role) and not two_factor:
+        raise PermissionError("a role that needs a second factor gets two-factor tokens only")
+    if two_factor:
+        return AuthToken.objects.create(by, expiry=TWO_FACTOR_TOKEN_TTL, prefix=TWO_FACTOR_PREFIX)
+    return AuthToken.objects.create(by, expiry=knox_settings.TOKEN_TTL, prefix=PASSWORD_PREFIX)
+
+
+@action
+def api_token_revoke(*, by, token: AuthToken) -> None:
+    """Delete one of `by`'s own tokens (sign out of the API)."""
+    if token.user_id != by.pk:
+        raise PermissionError("a token is revoked by its owner")
+    token.delete()
+
+
+@action
+def api_tokens_revoke_all(*, by) -> int:
+    """Delete every token of `by`; return how many there were."""
+    deleted, _counts = AuthToken.objects.filter(user=by).delete()
+    return deleted

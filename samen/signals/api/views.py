@@ -1,0 +1,155 @@
+"""The signal endpoints: thin views over the same access rules and actions as the web pages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, serializers, status
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samen.signals import actions
+from samen.signals.access import check_may_report, get_signal_for_user, visible_signals
+from samen.signals.actions import PersonalDataError
+from samen.signals.api.serializers import (
+    CategorySerializer,
+    PersonalDataErrorSerializer,
+    SignalFilterSerializer,
+    SignalInputSerializer,
+    SignalSerializer,
+)
+from samen.signals.api.tokens import API_AUTHENTICATION
+from samen.signals.models import Category, Signal
+from samen.signals.pii import KIND_LABELS
+
+
+class SignalPagination(LimitOffsetPagination):
+    max_limit = 500
+
+
+class MayReportWhenPosting(BasePermission):
+    """Reading is for everyone signed in (the list shows what they may see); filing is for
+    the reporting roles (samen.signals.access.check_may_report)."""
+
+    def has_permission(self, request, view) -> bool:
+        if request.method != "POST":
+            return True
+        try:
+            check_may_report(request.user)
+        except PermissionDenied:
+            return False
+        return True
+
+
+def personal_data_response(error: PersonalDataError) -> Response:
+    """422 with where the identifiers sit; the text is not echoed back."""
+    return Response(
+        {
+            "detail": _(
+                "The text holds personal identifiers. Describe the situation without them; "
+                "nothing was stored."
+            ),
+            "personal_data": [
+                {
+                    "field": error.field,
+                    "kind": finding.kind,
+                    "label": str(KIND_LABELS[finding.kind]),
+                    "start": finding.start,
+                    "end": finding.end,
+                }
+                for finding in error.findings
+            ],
+        },
+        status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+    )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="List the signals you may see",
+        parameters=[SignalFilterSerializer],
+        responses={
+            200: SignalSerializer(many=True),
+            400: OpenApiResponse(description="Bad filter"),
+        },
+    ),
+    post=extend_schema(
+        summary="File a signal",
+        request=SignalInputSerializer,
+        responses={
+            201: SignalSerializer,
+            400: OpenApiResponse(description="Field messages, in the language asked for"),
+            403: OpenApiResponse(description="Your role does not file signals"),
+            422: PersonalDataErrorSerializer,
+        },
+    ),
+)
+class SignalListView(generics.GenericAPIView):
+    """GET: the signals you may see, newest first; POST: file one, like the web form."""
+
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [IsAuthenticated, MayReportWhenPosting]
+    serializer_class = SignalSerializer
+    pagination_class = SignalPagination
+
+    def get_queryset(self):
+        return (
+            visible_signals(Signal.objects.all(), self.request.user)
+            .select_related("district", "neighbourhood")
+            .prefetch_related("categories")
+            .order_by("-occurred_at", "-pk")
+        )
+
+    def get(self, request: Request) -> Response:
+        filters = SignalFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        page = self.paginate_queryset(filters.apply(self.get_queryset()))
+        return self.get_paginated_response(SignalSerializer(page, many=True).data)
+
+    def post(self, request: Request) -> Response:
+        incoming = SignalInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            signal = actions.signal_record(by=request.user, fields=incoming.signal_fields())
+        except PersonalDataError as error:
+            return personal_data_response(error)
+        except ValidationError as error:
+            detail = (
+                error.message_dict
+                if hasattr(error, "error_dict")
+                else {"non_field_errors": error.messages}
+            )
+            raise serializers.ValidationError(detail) from None
+        return Response(SignalSerializer(signal).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    summary="One signal",
+    responses={200: SignalSerializer, 404: OpenApiResponse(description="Absent or not yours")},
+)
+class SignalDetailView(generics.GenericAPIView):
+    """One signal you may see; 404 alike for one that does not exist and one you may not see."""
+
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [IsAuthenticated]
+    serializer_class = SignalSerializer
+
+    def get(self, request: Request, pk: int) -> Response:
+        signal = get_signal_for_user(request.user, pk)
+        return Response(SignalSerializer(signal).data)
+
+
+@extend_schema(summary="The category tree, names in the language asked for")
+class CategoryListView(generics.ListAPIView):
+    """Every category with its code; `selectable` ones may be put on a signal."""
+
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [IsAuthenticated]
+    serializer_class = CategorySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return Category.objects.select_related("parent").order_by("group", "order", "code")
