@@ -336,6 +336,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
 }
+# Roles with two-factor authentication get short-lived tokens, only from a signed-in session.
+SAMEN_API_TWO_FACTOR_TOKEN_HOURS = env_int("SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("SAMEN_API_TOKEN_DAYS", 90)),
     "AUTO_REFRESH": False,

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from allauth.account.adapter import get_adapter
-from allauth.account.authentication import get_authentication_records
 from axes.handlers.proxy import AxesProxyHandler
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -22,6 +21,7 @@ from samen.signals.api.tokens import (
     api_token_issue,
     api_token_revoke,
     api_tokens_revoke_all,
+    issue_for_session,
 )
 
 
@@ -125,16 +125,13 @@ class SessionTokenView(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request: Request) -> Response:
-        user = request.user
-        if not requires_two_factor(user.role):
-            return token_response(*api_token_issue(by=user, two_factor=False))
-        records = get_authentication_records(request._request, user)
-        if not any(record.get("method") == "mfa" for record in records):
+        try:
+            return token_response(*issue_for_session(request._request, request.user))
+        except PermissionDenied:
             return Response(
                 {"detail": _("Sign in again with your second factor first.")},
                 status=status.HTTP_403_FORBIDDEN,
             )
-        return token_response(*api_token_issue(by=user, two_factor=True))
 
 
 @extend_schema(summary="Give back the token of this request", request=None, responses={204: None})

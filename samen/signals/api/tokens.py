@@ -33,9 +33,7 @@ from samen.people.roles import requires_two_factor
 
 PASSWORD_PREFIX = "samen_"  # noqa: S105 - a marker in the token, not a secret
 TWO_FACTOR_PREFIX = "samen2f_"
-TWO_FACTOR_TOKEN_TTL = datetime.timedelta(
-    hours=getattr(settings, "SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
-)
+TWO_FACTOR_TOKEN_TTL = datetime.timedelta(hours=settings.SAMEN_API_TWO_FACTOR_TOKEN_HOURS)
 
 
 def is_two_factor_token(token: AuthToken) -> bool:
@@ -97,3 +95,18 @@ def api_tokens_revoke_all(*, by) -> int:
     """Delete every token of `by`; return how many there were."""
     deleted, _counts = AuthToken.objects.filter(user=by).delete()
     return deleted
+
+
+def issue_for_session(request, user) -> tuple[AuthToken, str]:
+    """Issue a token to the person signed in on the web; PermissionDenied if they must
+    first pass their second factor in this session (security-critical: the web sign-in is
+    the only place the second factor is checked)."""
+    from allauth.account.authentication import get_authentication_records
+    from django.core.exceptions import PermissionDenied
+
+    if not requires_two_factor(user.role):
+        return api_token_issue(by=user, two_factor=False)
+    records = get_authentication_records(request, user)
+    if not any(record.get("method") == "mfa" for record in records):
+        raise PermissionDenied
+    return api_token_issue(by=user, two_factor=True)

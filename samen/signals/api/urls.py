@@ -4,11 +4,12 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
 
-from samen.signals.api import auth_views, views
+from samen.signals.api import auth_views, pages, views
 from samen.signals.api.tokens import API_AUTHENTICATION
 
 app_name = "api"
 urlpatterns = [
+    path("token/", pages.token_page, name="token_page"),
     path("auth/login/", auth_views.LoginView.as_view(), name="login"),
     path("auth/session-token/", auth_views.SessionTokenView.as_view(), name="session_token"),
     path("auth/logout/", auth_views.LogoutView.as_view(), name="logout"),
