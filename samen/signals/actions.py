@@ -143,8 +143,14 @@ def signal_record(*, by, fields: SignalFields, shared_with=()) -> Signal:
         text=fields.text.strip(),
         reporter=by,
     )
+    # The categories ride on the creation's audit record (Signal.get_additional_data) and go
+    # in with one insert, instead of a second audit record and three queries from .set().
+    signal.audit_extra = {"categories": sorted(c.code for c in fields.categories)}
     signal.save()
-    signal.categories.set(fields.categories)
+    through = Signal.categories.through
+    through.objects.bulk_create(
+        [through(signal_id=signal.pk, category_id=c.pk) for c in fields.categories]
+    )
     organisations = list(shared_with)
     if by.role == "partner_professional":
         # A partner sees only what is shared with their organisation: their own reports too.

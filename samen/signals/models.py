@@ -220,6 +220,10 @@ class Signal(models.Model):
         self.week = week_of(self.occurred_at)
         super().save(*args, **kwargs)
 
+    def get_additional_data(self) -> dict | None:
+        """What the audit trail adds to this signal's record (set by the writing action)."""
+        return getattr(self, "audit_extra", None)
+
 
 class FollowUp(models.Model):
     """What a signal led to: a mediation, a restore plan, an initiative or a referral.

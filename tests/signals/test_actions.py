@@ -29,6 +29,7 @@ def test_recording_a_signal_stores_it_audits_it_and_counts_it(personas, file_sig
     )
     assert record.actor == personas.frontline
     assert record.changes["text"][1] == "[redacted]"
+    assert record.additional_data == {"categories": ["youth-groups"]}
     youth = Category.objects.get(code="youth-groups")
     assert weekly(personas.borgerhout) == (1, 3)
     assert weekly(personas.borgerhout, youth) == (1, 3)
