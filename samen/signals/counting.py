@@ -2,7 +2,7 @@
 
 Hand-written SQL because the ORM has no atomic upsert-with-increment: INSERT ... ON CONFLICT
 DO UPDATE adds to the row whatever other app servers wrote meanwhile, on PostgreSQL and on
-SQLite alike, in one statement per batch.
+SQLite alike, with many rows per statement.
 """
 
 from __future__ import annotations
@@ -15,15 +15,17 @@ from django.db import connection
 
 Key = tuple[int, datetime.date, int | None]  # place, week, category (None: all categories)
 
+# Many rows per statement: one round trip for a signal's few rows, few for an import's many.
 _UPSERT = """
 INSERT INTO signals_weeklycount (place_id, week, category_id, count, weighted)
-VALUES (%s, %s, {category}, %s, %s)
+VALUES {rows}
 ON CONFLICT {target} DO UPDATE SET
     count = signals_weeklycount.count + excluded.count,
     weighted = signals_weeklycount.weighted + excluded.weighted
 """
-_UPSERT_ALL = _UPSERT.format(category="NULL", target="(place_id, week) WHERE category_id IS NULL")
-_UPSERT_ONE = _UPSERT.format(category="%s", target="(place_id, week, category_id)")
+_ALL = ("(%s, %s, NULL, %s, %s)", "(place_id, week) WHERE category_id IS NULL")
+_ONE = ("(%s, %s, %s, %s, %s)", "(place_id, week, category_id)")
+_ROWS_PER_STATEMENT = 500
 # A decrement always meets an existing row; an INSERT of a negative count would break the
 # counts' CHECK constraint before the conflict is even seen (SQLite).
 _DECREMENT = """
@@ -71,10 +73,20 @@ class CountChanges:
                 else:
                     batches[_DECREMENT_ONE].append((count, weighted, place, week, category))
             elif category is None:
-                batches[_UPSERT_ALL].append((place, week, count, weighted))
+                batches[_ALL].append((place, week, count, weighted))
             else:
-                batches[_UPSERT_ONE].append((place, week, category, count, weighted))
+                batches[_ONE].append((place, week, category, count, weighted))
         with connection.cursor() as cursor:
-            for sql, rows in batches.items():
-                cursor.executemany(sql, rows)
+            for kind, rows in batches.items():
+                if kind in (_ALL, _ONE):
+                    _upsert(cursor, *kind, rows)
+                else:
+                    cursor.executemany(kind, rows)
         self.deltas.clear()
+
+
+def _upsert(cursor, row: str, target: str, rows: list[tuple]) -> None:
+    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = rows[start : start + _ROWS_PER_STATEMENT]
+        sql = _UPSERT.format(rows=", ".join([row] * len(chunk)), target=target)
+        cursor.execute(sql, [value for values in chunk for value in values])

@@ -21,6 +21,10 @@ class CodeField(serializers.SlugRelatedField):
         super().__init__(slug_field="code", **kwargs)
 
 
+# Formats moments exactly as the declared fields would (ISO 8601, the city's offset).
+_MOMENT = serializers.DateTimeField()
+
+
 class SignalSerializer(serializers.ModelSerializer):
     """A signal as the API shows it: places and categories by code, no reporter identity."""
 
@@ -53,6 +57,29 @@ class SignalSerializer(serializers.ModelSerializer):
 
     def get_text_removed(self, signal: Signal) -> bool:
         return signal.text_purged_at is not None
+
+    def to_representation(self, signal: Signal) -> dict:
+        """The same fields, built directly: DRF's field-by-field path cost about 5 ms a signal,
+        a third of an API intake request. The OpenAPI schema still comes from the fields."""
+        codes = self.context.get("category_codes")
+        if codes is None:
+            codes = [c.code for c in signal.categories.all()]
+        return {
+            "id": signal.pk,
+            "occurred_at": _MOMENT.to_representation(signal.occurred_at),
+            "week": signal.week.isoformat(),
+            "district": signal.district.code,
+            "neighbourhood": signal.neighbourhood.code if signal.neighbourhood_id else None,
+            "categories": codes,
+            "severity": signal.severity,
+            "source_type": signal.source_type,
+            "information_class": signal.information_class,
+            "confidence": signal.confidence,
+            "text": signal.text,
+            "text_removed": signal.text_purged_at is not None,
+            "status": signal.status,
+            "created_at": _MOMENT.to_representation(signal.created_at),
+        }
 
 
 class SignalInputSerializer(serializers.Serializer):

@@ -123,7 +123,9 @@ class SignalListView(generics.GenericAPIView):
                 else {"non_field_errors": error.messages}
             )
             raise serializers.ValidationError(detail) from None
-        return Response(SignalSerializer(signal).data, status=status.HTTP_201_CREATED)
+        codes = [c.code for c in incoming.signal_fields().categories]
+        data = SignalSerializer(signal, context={"category_codes": codes}).data
+        return Response(data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(
