@@ -149,3 +149,11 @@ def get_monitor_district(user, code: str):
     if not monitor_places(user).filter(pk=place.pk).exists():
         raise PermissionDenied
     return place
+
+
+def sees_whole_district(user, place) -> bool:
+    """Whether `user` sees every signal of district `place` (so lists need no further rule)."""
+    if user.role in ALL_SIGNALS_ROLES:
+        return True
+    in_district_roles = (Role.FRONTLINE_WORKER, Role.DISTRICT_COORDINATOR)
+    return user.role in in_district_roles and user.home_district_id == place.pk

@@ -204,7 +204,12 @@ def signal_follow_up(
     if signal.status == Signal.Status.CLOSED:
         raise ValidationError(_("A closed signal cannot be followed up."))
     follow_up = FollowUp(
-        signal=signal, kind=kind, reference=reference[:80], note=note, created_by=by
+        signal=signal,
+        district_id=signal.district_id,
+        kind=kind,
+        reference=reference[:80],
+        note=note,
+        created_by=by,
     )
     follow_up.full_clean()
     follow_up.save()

@@ -240,6 +240,11 @@ class FollowUp(models.Model):
         OTHER = "other", _("other")
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="follow_ups")
+    # The signal's district, kept here so that a district's open follow-ups are found by an
+    # index of open ones, whatever the length of its history (bench/dashboards.py).
+    district = models.ForeignKey(
+        "places.Place", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     reference = models.CharField(_("reference"), max_length=80, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
@@ -253,6 +258,13 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["district", "-created_at"],
+                condition=Q(is_open=True),
+                name="open_follow_ups_by_district",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.signal_id})"

@@ -26,6 +26,7 @@ from samen.signals.access import (
     get_monitor_district,
     may_set_tension_level,
     monitor_places,
+    sees_whole_district,
     visible_signals,
 )
 from samen.signals.models import Category, FollowUp, Signal, TensionLevel
@@ -142,7 +143,9 @@ def _district_page(
     )
     in_district = visible_signals(Signal.objects.filter(district=place), request.user)
     signals = form.apply(in_district).select_related("neighbourhood")
-    follow_ups = FollowUp.objects.filter(is_open=True, signal__in=in_district)
+    follow_ups = FollowUp.objects.filter(is_open=True, district=place)
+    if not sees_whole_district(request.user, place):
+        follow_ups = follow_ups.filter(signal__in=in_district)
     history = list(TensionLevel.objects.filter(place=place).select_related("set_by"))
     may_set = may_set_tension_level(request.user, place)
     query = request.GET.copy()

@@ -207,6 +207,7 @@ def _seed_follow_ups(run: SeedRun) -> None:
         follow_ups.append(
             FollowUp(
                 signal=signal,
+                district_id=signal.district_id,
                 kind=run.rng.choices(kinds, weights=[50, 20, 25, 5])[0],
                 is_open=run.rng.random() < 0.6,
                 created_by=by,

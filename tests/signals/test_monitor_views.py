@@ -337,3 +337,23 @@ def test_a_recent_past_week_can_be_recorded(client, personas):
     response = post_as(client, personas.coordinator, SET_LEVEL, level_form(week=old.isoformat()))
     assert response.status_code == 302
     assert TensionLevel.objects.get().week == old
+
+
+def test_open_follow_ups_follow_what_the_reader_may_see(client, personas):
+    from django.urls import reverse
+
+    from samen.signals.actions import signal_follow_up, signal_record, signal_review
+    from tests.conftest import get_as
+    from tests.signals.conftest import fields
+
+    mediated = signal_record(by=personas.frontline, fields=fields(personas.borgerhout))
+    referred = signal_record(by=personas.frontline, fields=fields(personas.borgerhout))
+    for signal, kind in ((mediated, "mediation"), (referred, "referral")):
+        signal_review(by=personas.coordinator, signal=signal)
+        signal_follow_up(by=personas.coordinator, signal=signal, kind=kind)
+    url = reverse("monitor:district", args=["11002S"])
+    assert get_as(client, personas.analyst, url).context["follow_up_count"] == 2
+    assert get_as(client, personas.coordinator, url).context["follow_up_count"] == 2
+    seen = get_as(client, personas.prevention, url).context
+    assert seen["follow_up_count"] == 1
+    assert [f.signal_id for f in seen["follow_ups"]] == [referred.pk]

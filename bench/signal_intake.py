@@ -1,0 +1,186 @@
+"""Intake benchmark: signals filed through the API per second, against a bare insert.
+
+Why: filing a signal does real work (token check, the full validation with the personal-data
+guard, the signal and its categories, the audit records, the weekly counts, all in one
+transaction). Its cost means something next to Django parsing the same JSON body and
+inserting one row (/bench/insert/, enabled by SAMEN_BENCH_VIEWS) on the same server and
+database. Both get the same concurrent clients in interleaved rounds.
+
+One run drops and recreates the PostgreSQL database `samen_bench_intake`, migrates and seeds it
+(`samen seed --staff 50 --signals 0`), creates an API token for analist@samen.test, starts
+gunicorn with production settings (the set-up in bench/loadlib.py) and POSTs signals.
+
+Run from the project root:  .venv/bin/python bench/signal_intake.py --seconds 20
+It is not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import http.client
+import json
+import multiprocessing
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from loadlib import (  # noqa: E402 - the shared set-up of the HTTP benchmarks
+    HOST,
+    VENV_BIN,
+    BenchError,
+    Server,
+    free_port,
+    recreate_database,
+    run_step,
+    server_env,
+)
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/samen_bench_intake"
+REPORTER = "analist@samen.test"
+DISTRICTS = ["11002Z", "11002T", "11002Y", "11002S", "11002R", "11002P", "11002V", "11002Q"]
+CATEGORIES = ["youth-groups", "racism", "rules", "housing", "poverty", "safety", "religion"]
+ISSUE_SNIPPET = """
+from samen.people.models import User
+from samen.signals.api.tokens import api_token_issue
+_, secret = api_token_issue(by=User.objects.get(email="%s"), two_factor=False)
+print("token", secret)
+"""
+
+
+def signal_body(rng: random.Random) -> bytes:
+    """One valid signal, somewhere in the city in the last week."""
+    occurred = datetime.datetime.now(datetime.UTC) - datetime.timedelta(
+        minutes=rng.randrange(60, 7 * 24 * 60)
+    )
+    return json.dumps(
+        {
+            "occurred_at": occurred.isoformat(timespec="minutes"),
+            "district": rng.choice(DISTRICTS),
+            "categories": rng.sample(CATEGORIES, rng.choice([1, 1, 2])),
+            "severity": rng.choice([1, 2, 2, 3]),
+            "source_type": "own_observation",
+            "information_class": "experienced",
+            "confidence": 2,
+            "text": "Spanning tussen twee groepen jongeren op het plein; buurtwerkers bemiddelen.",
+        }
+    ).encode()
+
+
+def client(port: int, path: str, token: str, seconds: float, seed: int, out: list) -> None:
+    """POST signals back to back for `seconds`; record latencies and failures."""
+    rng = random.Random(seed)
+    headers = {"Content-Type": "application/json"}
+    if path.startswith("/api/"):
+        headers["Authorization"] = f"Token {token}"
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    latencies, errors = [], 0
+    deadline = time.perf_counter() + seconds
+    while (started := time.perf_counter()) < deadline:
+        try:
+            conn.request("POST", path, body=signal_body(rng), headers=headers)
+            response = conn.getresponse()
+            response.read()
+        except (OSError, http.client.HTTPException):
+            conn.close()
+            errors += 1
+            continue
+        if response.status == 201:
+            latencies.append(time.perf_counter() - started)
+        else:
+            errors += 1
+    conn.close()
+    out.append((latencies, errors))
+
+
+def client_process(args: tuple) -> tuple[list[float], int]:
+    """A process of client threads: one interpreter's lock would cap what threads can send."""
+    port, path, token, seconds, threads, seed = args
+    out: list = []
+    workers = [
+        threading.Thread(target=client, args=(port, path, token, seconds, seed + n, out))
+        for n in range(threads)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return [x for latencies, _ in out for x in latencies], sum(errors for _, errors in out)
+
+
+def load(port: int, path: str, token: str, seconds: float, clients: int, processes: int):
+    """Requests per second, p50 and p95 in ms, and failures, for one round on one path."""
+    per = [clients // processes + (1 if n < clients % processes else 0) for n in range(processes)]
+    jobs = [(port, path, token, seconds, n, 1000 * i) for i, n in enumerate(per) if n]
+    with multiprocessing.get_context("spawn").Pool(len(jobs)) as pool:
+        results = pool.map(client_process, jobs)
+    latencies = sorted(x for got, _ in results for x in got)
+    errors = sum(e for _, e in results)
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    return len(latencies) / seconds, cuts[49] * 1000, cuts[94] * 1000, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Set up, load both paths in alternating rounds, report the medians and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="dropped and remade")
+    parser.add_argument("--seconds", type=float, default=10.0, help="seconds per round")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds per path")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    parser.add_argument("--client-processes", type=int, default=2, help="processes for them")
+    args = parser.parse_args(argv)
+    paths = {"api": "/api/signals/", "bare": "/bench/insert/"}
+    results: dict[str, list] = {name: [] for name in paths}
+    try:
+        with tempfile.TemporaryDirectory(prefix="samen-bench-intake-") as tmp:
+            env = server_env(args.database_url, Path(tmp))
+            python = str(VENV_BIN / "python")
+            print("setting up:")
+            recreate_database(args.database_url)
+            run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
+            seed = [str(VENV_BIN / "samen"), "seed", "--staff", "50", "--signals", "0"]
+            run_step("seed", [*seed, "--no-progress"], env)
+            shell = [python, "manage.py", "shell", "-c", ISSUE_SNIPPET % REPORTER]
+            out = run_step("token", shell, env)
+            token = next(line.split()[1] for line in out.splitlines() if line.startswith("token"))
+            run_step("collectstatic", [python, "manage.py", "collectstatic", "--noinput"], env)
+            server = Server(env, args.workers, free_port(), Path(tmp) / "gunicorn.log")
+            try:
+                server.start()
+                order = ["api", "bare"]
+                for n in range(args.rounds):
+                    for name in order if n % 2 == 0 else order[::-1]:
+                        figures = load(
+                            server.port,
+                            paths[name],
+                            token,
+                            args.seconds,
+                            args.clients,
+                            args.client_processes,
+                        )
+                        rate, p50, p95, errors = figures
+                        print(f"  {name:<4} {rate:8.1f} /s  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
+                              f"  failed {errors}")  # fmt: skip
+                        results[name].append(figures)
+            finally:
+                server.stop()
+    except BenchError as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 2
+    api = statistics.median(r[0] for r in results["api"])
+    bare = statistics.median(r[0] for r in results["bare"])
+    print(f"\nsignals filed through the API: {api:8.1f} per second (median of rounds)")
+    print(f"bare one-row inserts:          {bare:8.1f} per second")
+    print(f"API / bare throughput:         {api / bare:8.3f}")
+    failed = sum(r[3] for rows in results.values() for r in rows)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
