@@ -71,6 +71,21 @@ class SignalFields:
     confidence: int
     text: str
 
+    @classmethod
+    def from_data(cls, data: dict) -> SignalFields:
+        """Take the fields from a form's or serializer's validated data."""
+        return cls(
+            district=data["district"],
+            neighbourhood=data.get("neighbourhood"),
+            occurred_at=data["occurred_at"],
+            categories=list(data["categories"]),
+            severity=data["severity"],
+            source_type=data["source_type"],
+            information_class=data["information_class"],
+            confidence=data["confidence"],
+            text=data["text"],
+        )
+
 
 def check_text(field: str, text: str) -> None:
     """Refuse text that carries personal identifiers."""

@@ -99,18 +99,7 @@ class SignalForm(forms.Form):
         return data
 
     def signal_fields(self) -> SignalFields:
-        data = self.cleaned_data
-        return SignalFields(
-            district=data["district"],
-            neighbourhood=data.get("neighbourhood"),
-            occurred_at=data["occurred_at"],
-            categories=list(data["categories"]),
-            severity=data["severity"],
-            source_type=data["source_type"],
-            information_class=data["information_class"],
-            confidence=data["confidence"],
-            text=data["text"],
-        )
+        return SignalFields.from_data(self.cleaned_data)
 
 
 class CommentForm(forms.Form):

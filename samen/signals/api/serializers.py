@@ -110,18 +110,7 @@ class SignalInputSerializer(serializers.Serializer):
 
     def signal_fields(self) -> SignalFields:
         """The validated data as the actions take it."""
-        data = self.validated_data
-        return SignalFields(
-            district=data["district"],
-            neighbourhood=data.get("neighbourhood"),
-            occurred_at=data["occurred_at"],
-            categories=list(data["categories"]),
-            severity=data["severity"],
-            source_type=data["source_type"],
-            information_class=data["information_class"],
-            confidence=data["confidence"],
-            text=data["text"],
-        )
+        return SignalFields.from_data(self.validated_data)
 
 
 class PersonalDataItemSerializer(serializers.Serializer):
