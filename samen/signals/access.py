@@ -29,8 +29,9 @@ REPORTING_ROLES = frozenset(
         Role.PARTNER_PROFESSIONAL,
     }
 )
-# Roles that see the monitor of any district and the city overview.
-CITY_MONITOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST, Role.PREVENTION_OFFICER})
+# Roles that see the monitor of any district and the city overview. Counts follow the same
+# rule as lists: only roles that see every signal see city-wide counts.
+CITY_MONITOR_ROLES = ALL_SIGNALS_ROLES
 
 
 def visible_signals(signals: QuerySet, user) -> QuerySet:
