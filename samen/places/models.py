@@ -7,10 +7,10 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
+from samen.core.names import TranslatedName
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -37,7 +37,7 @@ class PlaceQuerySet(models.QuerySet):
         return visible_places(self, user)
 
 
-class Place(models.Model):
+class Place(TranslatedName, models.Model):
     """A city, district or neighbourhood, valid over a period so that merges keep history."""
 
     class Kind(models.TextChoices):
@@ -96,12 +96,6 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the active language, falling back to Dutch."""
-        language = (get_language() or "nl")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_nl
 
     def is_valid_on(self, day: datetime.date) -> bool:
         starts = self.valid_from is None or self.valid_from <= day

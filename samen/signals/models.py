@@ -8,10 +8,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
+from samen.core.names import TranslatedName
 
 
 def week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
@@ -23,7 +23,7 @@ def week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
     return moment - datetime.timedelta(days=moment.weekday())
 
 
-class Category(models.Model):
+class Category(TranslatedName, models.Model):
     """A node of the category tree: the three groups at the top, their categories below."""
 
     class Group(models.TextChoices):
@@ -54,11 +54,6 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        language = (get_language() or "nl")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_nl
 
 
 class SignalImport(models.Model):
