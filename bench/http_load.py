@@ -15,17 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import signal
 import sys
 import tempfile
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from loadlib import (  # noqa: E402 - the shared set-up and load client of the benchmarks
+from databases import recreate_database  # noqa: E402
+from loadlib import (
     HOST,
     SIGNED_IN_MARK,
     VENV_BIN,
@@ -38,7 +37,7 @@ from loadlib import (  # noqa: E402 - the shared set-up and load client of the b
     create_sessions,
     free_port,
     get,
-    recreate_database,
+    report_header,  # noqa: E402 - the shared set-up and load client of the benchmarks
     run_load,
     run_step,
     server_env,
@@ -158,17 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     print_report(summaries, ratios)
     if args.json:
         report: dict[str, Any] = {
-            "when": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {"cores": cores, "platform": platform.platform()},
-            "config": {
-                "workers": args.workers,
-                "clients": args.clients,
-                "client_processes": processes,
-                "seconds_per_target": args.seconds,
-                "warmup_seconds": args.warmup,
-                "rounds": args.rounds,
-                "staff": args.staff,
-            },
+            **report_header(args, cores, processes),
             "targets": [asdict(s) for s in summaries],
             "ratios": ratios,
         }

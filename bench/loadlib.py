@@ -22,12 +22,15 @@ import statistics
 import subprocess
 import threading
 import time
-import urllib.parse
 from dataclasses import dataclass, field
 from multiprocessing.context import SpawnProcess
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
+
+from databases import (  # bench/ is on sys.path for every script
+    BenchError,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 VENV_BIN = PROJECT_DIR / ".venv" / "bin"
@@ -41,10 +44,6 @@ ERROR_SAMPLES = 3
 BARRIER_TIMEOUT = 120.0  # seconds the client processes and this one wait for each other
 
 Sessions = dict[str, str]  # one client's session key on each site
-
-
-class BenchError(RuntimeError):
-    """A set-up or sanity failure that makes the figures meaningless."""
 
 
 @dataclass(frozen=True)
@@ -126,41 +125,6 @@ class TargetSummary:
 
 
 # --- Set-up ----------------------------------------------------------------------------------
-
-
-def database_name(database_url: str) -> str:
-    """The database name in a URL; refuse names without 'bench' since the scripts drop it."""
-    name = urllib.parse.urlsplit(database_url).path.lstrip("/")
-    if not name or "bench" not in name:
-        raise BenchError(
-            f"refusing to drop database {name!r}: its name must contain 'bench' "
-            "(this script drops and recreates it)"
-        )
-    return name
-
-
-def maintenance_url(database_url: str) -> str:
-    """The same server's `postgres` database, to create and drop others from."""
-    return urllib.parse.urlsplit(database_url)._replace(path="/postgres").geturl()
-
-
-def recreate_database(database_url: str) -> None:
-    """Drop and create a benchmark database, so every run starts from the same seed."""
-    import psycopg
-    from psycopg import sql
-
-    name = database_name(database_url)
-    print(f"  recreate database {name} ...", end="", flush=True)
-    started = time.perf_counter()
-    try:
-        with psycopg.connect(maintenance_url(database_url), autocommit=True) as conn:
-            drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-            conn.execute(drop.format(sql.Identifier(name)))
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    except psycopg.Error as exc:
-        print(" failed")
-        raise BenchError(f"could not recreate {name}: {exc}") from exc
-    print(f" {time.perf_counter() - started:.1f} s")
 
 
 def server_env(database_url: str, workdir: Path) -> dict[str, str]:
@@ -515,3 +479,24 @@ def summarise(target: Target, results: list[PhaseResult]) -> tuple[TargetSummary
         site=target.site,
     )
     return summary, total.error_samples
+
+
+def report_header(args, cores: int, processes: int, **config) -> dict:
+    """The part of every JSON report that says when, where and with which load settings."""
+    import platform
+    from datetime import UTC, datetime
+
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cores": cores, "platform": platform.platform()},
+        "config": {
+            "workers": args.workers,
+            "clients": args.clients,
+            "client_processes": processes,
+            "seconds_per_target": args.seconds,
+            "warmup_seconds": args.warmup,
+            "rounds": args.rounds,
+            "staff": args.staff,
+            **config,
+        },
+    }

@@ -30,13 +30,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from databases import recreate_database  # noqa: E402
 from loadlib import (  # noqa: E402 - the shared set-up of the HTTP benchmarks
     HOST,
     VENV_BIN,
     BenchError,
     Server,
     free_port,
-    recreate_database,
     run_step,
     server_env,
 )
