@@ -20,6 +20,8 @@ class NavItem:
     url_name: str
     roles: frozenset[str] | None
     order: int
+    # A further test on the person (a seat at a table, say) for items no role decides alone.
+    when: Callable[..., bool] | None = field(default=None, compare=False)
 
     @property
     def url(self) -> str:
@@ -44,10 +46,16 @@ _nav: list[NavItem] = []
 _panels: dict[str, list[Panel]] = {"home": [], "district": []}
 
 
-def add_nav_item(label: str, url_name: str, *, roles=None, order: int = 50) -> None:
-    """Show a link in the main navigation to people in `roles` (everyone when None)."""
-    item = NavItem(label, url_name, frozenset(roles) if roles else None, order)
-    if item not in _nav:
+def add_nav_item(
+    label: str, url_name: str, *, roles=None, order: int = 50, when: Callable | None = None
+) -> None:
+    """Show a link in the main navigation to people in `roles` (everyone when None).
+
+    `when(user) -> bool`, if given, must also hold: for items that follow a person's duties
+    rather than their role.
+    """
+    item = NavItem(label, url_name, frozenset(roles) if roles else None, order, when)
+    if all(i.url_name != url_name for i in _nav):
         _nav.append(item)
         _nav.sort(key=lambda i: i.order)
 
@@ -70,7 +78,11 @@ def _allowed(roles: frozenset[str] | None, user) -> bool:
 
 
 def nav_items_for(user) -> list[NavItem]:
-    return [item for item in _nav if _allowed(item.roles, user)]
+    return [
+        item
+        for item in _nav
+        if _allowed(item.roles, user) and (item.when is None or item.when(user))
+    ]
 
 
 def panels_for(page: str, request: HttpRequest, **kwargs) -> list[FilledPanel]:

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from samen.people.roles import requires_two_factor
+from samen.people.roles import user_requires_two_factor
 
 # Pages a person without a second factor still needs: to set one up, or to leave.
 _OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz")
@@ -24,7 +24,7 @@ class RequireTwoFactorMiddleware:
         user = request.user
         request.two_factor_missing = (
             user.is_authenticated
-            and requires_two_factor(user.role)
+            and user_requires_two_factor(user)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         )
         if request.two_factor_missing and not request.path.startswith(_OPEN_PREFIXES):

@@ -4,7 +4,7 @@ from allauth.mfa.models import Authenticator
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.navigation import add_nav_item, add_panel
-from samen.people.roles import DIRECTORY_ROLES, Role, requires_two_factor
+from samen.people.roles import DIRECTORY_ROLES, Role, user_requires_two_factor
 
 add_nav_item(_("Home"), "home", order=0)
 add_nav_item(_("Staff"), "people:directory", roles=DIRECTORY_ROLES, order=60)
@@ -21,7 +21,7 @@ def account_security(request):
     user = request.user
     return {
         "has_totp": Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
-        "two_factor_required": requires_two_factor(user.role),
+        "two_factor_required": user_requires_two_factor(user),
     }
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -37,3 +40,22 @@ DIRECTORY_ROLES = frozenset(
 def requires_two_factor(role: str) -> bool:
     """Whether people in this role must sign in with a second factor."""
     return role in settings.MFA_REQUIRED_ROLES
+
+
+# Modules that give people duties beyond their role (a seat at the case consultation, say)
+# add a rule here; the shell never imports those modules.
+_two_factor_rules: list[Callable[[Any], bool]] = []
+
+
+def add_two_factor_rule(rule: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """Register `rule(user) -> bool`: True when this person must use a second factor."""
+    if rule not in _two_factor_rules:
+        _two_factor_rules.append(rule)
+    return rule
+
+
+def user_requires_two_factor(user) -> bool:
+    """Whether this person must sign in with a second factor: by role, or by a module's rule."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return requires_two_factor(user.role) or any(rule(user) for rule in _two_factor_rules)

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from samen.people.roles import requires_two_factor
+from samen.people.roles import user_requires_two_factor
 from samen.signals.api.tokens import (
     API_AUTHENTICATION,
     SamenTokenAuthentication,
@@ -90,7 +90,7 @@ class LoginView(APIView):
                 {"detail": _("The e-mail address or the password is not right.")},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        if requires_two_factor(user.role):
+        if user_requires_two_factor(user):
             return Response(
                 {
                     "detail": _(

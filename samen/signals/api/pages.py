@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from samen.people.roles import requires_two_factor
+from samen.people.roles import user_requires_two_factor
 from samen.signals.access import check_may_report
 from samen.signals.api.tokens import issue_for_session
 
@@ -18,7 +18,7 @@ from samen.signals.api.tokens import issue_for_session
 def token_page(request: HttpRequest) -> HttpResponse:
     """Issue a token for programs that file signals; the token is shown this once only."""
     check_may_report(request.user)
-    context = {"two_factor": requires_two_factor(request.user.role), "token": None}
+    context = {"two_factor": user_requires_two_factor(request.user), "token": None}
     if request.method == "POST":
         try:
             token, key = issue_for_session(request, request.user)

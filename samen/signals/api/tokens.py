@@ -29,7 +29,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
 from samen.core.actions import action
-from samen.people.roles import requires_two_factor
+from samen.people.roles import user_requires_two_factor
 
 PASSWORD_PREFIX = "samen_"  # noqa: S105 - a marker in the token, not a secret
 TWO_FACTOR_PREFIX = "samen2f_"
@@ -47,7 +47,7 @@ class SamenTokenAuthentication(TokenAuthentication):
 
     def validate_user(self, auth_token: AuthToken):
         user, token = super().validate_user(auth_token)
-        if requires_two_factor(user.role) and not is_two_factor_token(token):
+        if user_requires_two_factor(user) and not is_two_factor_token(token):
             raise AuthenticationFailed(
                 _(
                     "This account signs in with a second factor: create a token after signing "
@@ -75,7 +75,7 @@ def api_token_issue(*, by, two_factor: bool) -> tuple[AuthToken, str]:
     `two_factor` is the caller's promise that `by` passed the second factor in this session;
     without it, roles that need one get nothing.
     """
-    if requires_two_factor(by.role) and not two_factor:
+    if user_requires_two_factor(by) and not two_factor:
         raise PermissionError("a role that needs a second factor gets two-factor tokens only")
     if two_factor:
         return AuthToken.objects.create(by, expiry=TWO_FACTOR_TOKEN_TTL, prefix=TWO_FACTOR_PREFIX)
@@ -104,7 +104,7 @@ def issue_for_session(request, user) -> tuple[AuthToken, str]:
     from allauth.account.authentication import get_authentication_records
     from django.core.exceptions import PermissionDenied
 
-    if not requires_two_factor(user.role):
+    if not user_requires_two_factor(user):
         return api_token_issue(by=user, two_factor=False)
     records = get_authentication_records(request, user)
     if not any(record.get("method") == "mfa" for record in records):

@@ -12,7 +12,13 @@ class Command(BaseCommand):
     # only Python, so the catalogues are compiled with polib instead.
     def handle(self, *args, **options):
         compiled = 0
-        for folder in settings.LOCALE_PATHS:
+        # The shared catalogue, then each module's own (samen/<module>/locale), which lets a
+        # module carry its strings with it.
+        folders = [
+            *settings.LOCALE_PATHS,
+            *sorted(Path(settings.BASE_DIR).glob("*/locale")),
+        ]
+        for folder in folders:
             for po_path in sorted(Path(folder).glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
