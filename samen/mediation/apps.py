@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MediationConfig(AppConfig):
     name = "samen.mediation"
     verbose_name = _("Neighbourhood mediation")
+
+    def ready(self) -> None:
+        # Importing these registers the panels, the navigation, the signal follow-up links,
+        # the seeder and the nightly retention task.
+        from samen.mediation import panels, seed, tasks  # noqa: F401

@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from samen.mediation import views
 
 app_name = "mediation"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.mediation_list, name="list"),
+    path("new/", views.mediation_new, name="new"),
+    path("export.csv", views.mediation_export_csv, name="export_csv"),
+    path("<int:pk>/", views.mediation_detail, name="detail"),
+    path("<int:pk>/assign/", views.mediation_assign, name="assign"),
+    path("<int:pk>/parties/", views.party_add, name="party_add"),
+    path("<int:pk>/sessions/", views.session_record, name="session_record"),
+    path("<int:pk>/close/", views.mediation_close, name="close"),
+    path("<int:pk>/follow-up-check/", views.follow_up_check, name="follow_up_check"),
+]

@@ -1,0 +1,335 @@
+"""Every write to mediations: intake, assignment, parties, sessions, outcome, follow-up check.
+
+Each action runs in one transaction with its audit records (samen.core.actions.action),
+checks who may do it, and validates everything before its first write, so that bad input
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samen.core.actions import action
+from samen.mediation.access import (
+    MEDIATOR_ROLES,
+    check_may_assign,
+    check_may_take_intake,
+    check_may_work_on,
+)
+from samen.mediation.models import Mediation, MediationCoordinator, Party, Session
+from samen.people.roles import Role
+from samen.places.models import Place
+
+FOLLOW_UP_AFTER_MONTHS = 3
+# A street name never needs a digit; a house number, box or postcode always has one.
+_DIGIT = re.compile(r"\d")
+# "Turnhoutsebaan 12", "nr. 14": an address to the door, in free text.
+_HOUSE_NUMBER_IN_TEXT = re.compile(
+    r"\b\w*(?:straat|laan|baan|plein|lei|weg|dreef|kaai|markt|rui|vest|hof|pad|dijk|singel|"
+    r"plaats|ring|park|veld|berg)\s+\d+\s*[a-z]?\b"
+    r"|\b(?:nr|nummer|huisnummer|n°|no|bus)\.?\s*\d+",
+    re.IGNORECASE,
+)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return day.replace(
+        year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1])
+    )
+
+
+def check_street(street: str) -> None:
+    """Refuse a house number, box or postcode: Samen keeps addresses to street level."""
+    if _DIGIT.search(street):
+        raise ValidationError(
+            _(
+                "Give the street name only, without a house number: “Turnhoutsebaan”, not "
+                "“Turnhoutsebaan 12”. Samen keeps addresses to street level."
+            ),
+            code="house_number",
+        )
+
+
+def check_free_text(text: str) -> None:
+    """Refuse an address to the door in free text, quoting it so it can be taken out."""
+    found = [m.group(0).strip() for m in _HOUSE_NUMBER_IN_TEXT.finditer(text)]
+    if found:
+        raise ValidationError(
+            _("Leave out house numbers; name the street only. Remove: %(found)s.")
+            % {"found": ", ".join(f"“{f}”" for f in found)},
+            code="house_number",
+        )
+
+
+@dataclass
+class PartyFields:
+    """One party as entered at intake or later; checked by `check_party`."""
+
+    kind: str
+    name: str
+    contact: str = ""
+    street: str = ""
+
+
+def check_party(party: PartyFields) -> None:
+    errors: dict[str, list[str]] = {}
+    if party.kind not in Party.Kind.values:
+        errors.setdefault("kind", []).append(_("Choose a resident or a group."))
+    if not party.name.strip():
+        errors.setdefault("name", []).append(_("Give the party's name."))
+    if len(party.name) > 150 or len(party.contact) > 150 or len(party.street) > 120:
+        errors.setdefault("name", []).append(_("Keep names, contact and street short."))
+    try:
+        check_street(party.street)
+    except ValidationError as error:
+        errors.setdefault("street", []).extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _new_party(mediation: Mediation, party: PartyFields) -> Party:
+    made = Party(
+        mediation=mediation,
+        kind=party.kind,
+        name=party.name.strip(),
+        contact=party.contact.strip(),
+        street=party.street.strip(),
+    )
+    made.save()
+    return made
+
+
+def _check_place(district: Place, neighbourhood: Place | None) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if district.kind != Place.Kind.DISTRICT or not district.is_current:
+        errors["district"] = [_("Choose a current district.")]
+    elif neighbourhood is not None and neighbourhood.parent_id != district.pk:
+        errors["neighbourhood"] = [_("This neighbourhood does not lie in the chosen district.")]
+    return errors
+
+
+def _check_text(field: str, text: str, limit: int, errors: dict) -> None:
+    if len(text) > limit:
+        errors.setdefault(field, []).append(
+            _("Keep this under %(limit)s characters.") % {"limit": f"{limit:,}"}
+        )
+        return
+    try:
+        check_free_text(text)
+    except ValidationError as error:
+        errors.setdefault(field, []).extend(error.messages)
+
+
+@action
+def mediation_open(
+    *,
+    by,
+    kind: str,
+    district: Place,
+    neighbourhood: Place | None,
+    description: str,
+    parties: list[PartyFields],
+    signal=None,
+) -> Mediation:
+    """Take the intake of a dispute; from a signal, record the follow-up on that signal."""
+    check_may_take_intake(by, district.pk)
+    errors = _check_place(district, neighbourhood)
+    if kind not in Mediation.Kind.values:
+        errors["kind"] = [_("Choose the kind of conflict.")]
+    _check_text("description", description, 2000, errors)
+    if not parties:
+        errors.setdefault("__all__", []).append(_("Name at least one party."))
+    if signal is not None and signal.district_id != district.pk:
+        errors.setdefault("district", []).append(
+            _("A mediation that follows up a signal lies in the signal's district.")
+        )
+    if errors:
+        raise ValidationError(errors)
+    for party in parties:
+        check_party(party)
+    mediation = Mediation(
+        kind=kind,
+        district=district,
+        neighbourhood=neighbourhood,
+        description=description.strip(),
+        signal=signal,
+        created_by=by,
+    )
+    mediation.save()
+    for party in parties:
+        _new_party(mediation, party)
+    if signal is not None:
+        from samen.signals.actions import signal_follow_up
+        from samen.signals.models import FollowUp
+
+        # In this same transaction: a refused follow-up (a closed signal) undoes the intake.
+        signal_follow_up(
+            by=by,
+            signal=signal,
+            kind=FollowUp.Kind.MEDIATION,
+            reference=f"mediation:{mediation.pk}",
+        )
+    return mediation
+
+
+def _check_open(mediation: Mediation) -> None:
+    if mediation.is_closed:
+        raise ValidationError(_("This mediation is closed."))
+
+
+@action
+def party_add(*, by, mediation: Mediation, party: PartyFields) -> Party:
+    check_may_work_on(by, mediation)
+    _check_open(mediation)
+    check_party(party)
+    return _new_party(mediation, party)
+
+
+def _check_mediator(mediator) -> None:
+    if not mediator.is_active or mediator.role not in MEDIATOR_ROLES:
+        raise ValidationError(
+            {"mediator": _("Choose an active frontline worker or district coordinator.")}
+        )
+
+
+@action
+def mediation_assign(*, by, mediation: Mediation, mediator) -> Mediation:
+    """Make `mediator` the mediation's mediator (again, when a mediator changes)."""
+    check_may_assign(by, mediation)
+    _check_open(mediation)
+    _check_mediator(mediator)
+    mediation.mediator = mediator
+    mediation.assigned_by, mediation.assigned_at = by, timezone.now()
+    if mediation.status == Mediation.Status.INTAKE:
+        mediation.status = Mediation.Status.ASSIGNED
+    mediation.save(update_fields=["mediator", "assigned_by", "assigned_at", "status"])
+    return mediation
+
+
+@action
+def session_record(
+    *, by, mediation: Mediation, held_on: datetime.date, attended: list[Party], summary: str
+) -> Session:
+    """Record a session: its date, which parties came, and a summary."""
+    check_may_work_on(by, mediation)
+    _check_open(mediation)
+    if mediation.mediator_id is None:
+        raise ValidationError(_("Assign a mediator before recording sessions."))
+    errors: dict[str, list[str]] = {}
+    if held_on > timezone.localdate():
+        errors["held_on"] = [_("A session is recorded after it took place.")]
+    elif held_on < timezone.localtime(mediation.created_at).date():
+        errors["held_on"] = [_("This date lies before the intake.")]
+    if any(p.mediation_id != mediation.pk for p in attended):
+        errors["attended"] = [_("Choose among the parties of this mediation.")]
+    if not summary.strip():
+        errors.setdefault("summary", []).append(_("Write a short summary of the session."))
+    _check_text("summary", summary, 4000, errors)
+    if errors:
+        raise ValidationError(errors)
+    session = Session(mediation=mediation, held_on=held_on, summary=summary.strip(), recorded_by=by)
+    session.save()
+    session.attended.set(attended)
+    if mediation.status != Mediation.Status.IN_SESSIONS:
+        mediation.status = Mediation.Status.IN_SESSIONS
+        mediation.save(update_fields=["status"])
+    return session
+
+
+@action
+def mediation_close(*, by, mediation: Mediation, outcome: str, note: str = "") -> Mediation:
+    """Close with an outcome; the follow-up check falls due three months later."""
+    check_may_work_on(by, mediation)
+    _check_open(mediation)
+    errors: dict[str, list[str]] = {}
+    if outcome not in Mediation.Outcome.values:
+        errors["outcome"] = [_("Choose the outcome.")]
+    _check_text("note", note, 2000, errors)
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    mediation.status = Mediation.Status.CLOSED
+    mediation.outcome, mediation.outcome_note = outcome, note.strip()
+    mediation.closed_by, mediation.closed_at = by, now
+    mediation.follow_up_due = add_months(timezone.localtime(now).date(), FOLLOW_UP_AFTER_MONTHS)
+    mediation.save(
+        update_fields=[
+            "status",
+            "outcome",
+            "outcome_note",
+            "closed_by",
+            "closed_at",
+            "follow_up_due",
+        ]
+    )
+    return mediation
+
+
+@action
+def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str = "") -> Mediation:
+    """Record the follow-up check of a closed mediation: does what was agreed hold?"""
+    check_may_work_on(by, mediation)
+    if not mediation.is_closed:
+        raise ValidationError(_("The follow-up check comes after the mediation is closed."))
+    if mediation.follow_up_done_at:
+        raise ValidationError(_("The follow-up check is recorded already."))
+    errors: dict[str, list[str]] = {}
+    if result not in Mediation.FollowUpResult.values:
+        errors["result"] = [_("Choose what the check found.")]
+    _check_text("note", note, 2000, errors)
+    if errors:
+        raise ValidationError(errors)
+    mediation.follow_up_result, mediation.follow_up_note = result, note.strip()
+    mediation.follow_up_done_by, mediation.follow_up_done_at = by, timezone.now()
+    mediation.save(
+        update_fields=[
+            "follow_up_result",
+            "follow_up_note",
+            "follow_up_done_by",
+            "follow_up_done_at",
+        ]
+    )
+    return mediation
+
+
+@action
+def coordinator_designate(
+    *, by, user, district: Place | None = None, since: datetime.date | None = None
+) -> MediationCoordinator:
+    """Give `user` the mediation-coordinator duty for `district` (None: the whole city)."""
+    if by is not None and by.role != Role.ADMINISTRATOR:
+        raise PermissionDenied
+    if not user.is_active or user.role not in MEDIATOR_ROLES:
+        raise ValidationError(
+            {
+                "user": _(
+                    "A mediation coordinator is an active frontline worker or district coordinator."
+                )
+            }
+        )
+    if district is not None and district.kind != Place.Kind.DISTRICT:
+        raise ValidationError({"district": _("Choose a district, or none for the whole city.")})
+    coordination = MediationCoordinator(
+        user=user, district=district, since=since or timezone.localdate()
+    )
+    coordination.full_clean()
+    coordination.save()
+    return coordination
+
+
+@action
+def coordinator_end(*, by, coordination: MediationCoordinator) -> None:
+    """End a mediation-coordinator duty; the audit trail keeps that it was held."""
+    if by is not None and by.role != Role.ADMINISTRATOR:
+        raise PermissionDenied
+    coordination.delete()

@@ -1,0 +1,231 @@
+"""Forms of the mediation module: they validate, the actions write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Case, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samen.mediation.access import MEDIATOR_ROLES
+from samen.mediation.actions import PartyFields, check_free_text, check_street
+from samen.mediation.models import Mediation, Party
+from samen.people.models import User
+from samen.places.models import Place
+
+STREET_HELP = _("The street name only, never a house number.")
+
+
+class IntakeForm(forms.Form):
+    """What the dispute is, and where; the parties come in PartyForms beside it."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of conflict"), choices=Mediation.Kind.choices, widget=forms.RadioSelect
+    )
+    district = forms.ModelChoiceField(label=_("District"), queryset=Place.objects.none())
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood (optional)"), queryset=Place.objects.none(), required=False
+    )
+    description = forms.CharField(
+        label=_("What is the dispute about? (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+        help_text=_("Seen only by the mediator and the mediation coordinators."),
+    )
+
+    def __init__(self, *args, user, signal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        districts = Place.objects.current().districts().order_by("name_nl")
+        self.fields["district"].queryset = districts
+        self.fields["neighbourhood"].queryset = (
+            Place.objects.neighbourhoods()
+            .filter(parent__in=districts)
+            .select_related("parent")
+            .order_by("parent__name_nl", "name_nl")
+        )
+        self.fields["neighbourhood"].label_from_instance = lambda p: f"{p.parent.name} – {p.name}"
+        if not self.is_bound:
+            if signal is not None:
+                self.initial.update(
+                    district=signal.district_id, neighbourhood=signal.neighbourhood_id
+                )
+            elif user.home_district_id:
+                self.initial.setdefault("district", user.home_district_id)
+
+    def clean_description(self) -> str:
+        description = self.cleaned_data["description"]
+        check_free_text(description)
+        return description
+
+
+class PartyForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Party"), choices=Party.Kind.choices, initial=Party.Kind.RESIDENT
+    )
+    name = forms.CharField(label=_("Name"), max_length=150)
+    contact = forms.CharField(
+        label=_("Contact (phone or e-mail, optional)"), max_length=150, required=False
+    )
+    street = forms.CharField(
+        label=_("Street (optional)"), max_length=120, required=False, help_text=STREET_HELP
+    )
+
+    def clean_street(self) -> str:
+        street = self.cleaned_data["street"]
+        check_street(street)
+        return street
+
+    def party_fields(self) -> PartyFields:
+        return PartyFields(**self.cleaned_data)
+
+
+class OptionalPartyForm(PartyForm):
+    """A further party at intake: left empty, it is not a party."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+
+    def is_empty(self) -> bool:
+        return self.is_valid() and not any(
+            self.cleaned_data[f] for f in ("name", "contact", "street")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("contact") or data.get("street")) and not data.get("name"):
+            self.add_error("name", _("Give the party's name."))
+        return data
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        district = obj.home_district.name if obj.home_district_id else "—"
+        return f"{obj.full_name} ({district})"
+
+
+class AssignForm(forms.Form):
+    mediator = StaffChoiceField(label=_("Mediator"), queryset=User.objects.none())
+
+    def __init__(self, *args, mediation: Mediation, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Colleagues of the district first; anyone may be chosen (a neutral outsider, say).
+        elsewhere = Case(When(home_district_id=mediation.district_id, then=0), default=1)
+        self.fields["mediator"].queryset = (
+            User.objects.filter(is_active=True, role__in=MEDIATOR_ROLES)
+            .select_related("home_district")
+            .annotate(elsewhere=elsewhere)
+            .order_by("elsewhere", "full_name")
+        )
+
+
+class SessionForm(forms.Form):
+    held_on = forms.DateField(
+        label=_("Date of the session"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    attended = forms.ModelMultipleChoiceField(
+        label=_("Who came?"),
+        queryset=Party.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    summary = forms.CharField(
+        label=_("Summary"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].queryset = parties
+        self.fields["attended"].label_from_instance = lambda p: p.name or p.get_kind_display()
+        if not self.is_bound:
+            self.initial.setdefault("held_on", timezone.localdate())
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Mediation.Outcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Note (optional): what was agreed, or where it was referred"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class FollowUpCheckForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("What did the check find?"),
+        choices=Mediation.FollowUpResult.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MediationFilterForm(forms.Form):
+    """Filters of the list; every one narrows the visible mediations further."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("all")), ("open", _("open")), *Mediation.Status.choices],
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"), required=False, queryset=Place.objects.none()
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of conflict"),
+        required=False,
+        choices=[("", _("all")), *Mediation.Kind.choices],
+    )
+    follow_up = forms.ChoiceField(
+        label=_("Follow-up check"),
+        required=False,
+        choices=[("", _("all")), ("due", _("due")), ("overdue", _("overdue"))],
+    )
+    mine = forms.BooleanField(label=_("Only where I am the mediator"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = Place.objects.districts().order_by("name_nl")
+
+    def apply(self, mediations, user):
+        if not self.is_valid():
+            return mediations.none()
+        from samen.mediation.models import DUE_SOON
+
+        data = self.cleaned_data
+        if data["status"] == "open":
+            mediations = mediations.open()
+        elif data["status"]:
+            mediations = mediations.filter(status=data["status"])
+        if data["district"]:
+            mediations = mediations.filter(district=data["district"])
+        if data["kind"]:
+            mediations = mediations.filter(kind=data["kind"])
+        if data["follow_up"]:
+            today = timezone.localdate()
+            pending = mediations.filter(follow_up_done_at__isnull=True)
+            mediations = (
+                pending.filter(follow_up_due__lt=today)
+                if data["follow_up"] == "overdue"
+                else pending.filter(follow_up_due__gte=today, follow_up_due__lte=today + DUE_SOON)
+            )
+        if data["mine"]:
+            mediations = mediations.filter(mediator=user)
+        return mediations
+
+
+def add_action_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put an action's ValidationError beside the form's fields (or at the top)."""
+    problems = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for field, messages in problems.items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)

@@ -1,0 +1,69 @@
+"""Remove mediations' personal data past its retention period now, or start the schedule."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samen.mediation import retention, tasks
+
+
+class Command(BaseCommand):
+    help = (
+        "Remove the personal data (parties, session summaries, notes) of mediations closed "
+        "longer ago than the retention period. --schedule queues the nightly purge instead."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--schedule",
+            action="store_true",
+            help="Queue the nightly purge unless it is queued already; purge nothing now.",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count what would be removed; change nothing."
+        )
+
+    def handle(self, *args, schedule: bool = False, dry_run: bool = False, **options):
+        cutoff = retention.retention_cutoff().date().isoformat()
+        if schedule:
+            self._schedule()
+            return
+        if dry_run:
+            found = retention.expired()
+            message = _(
+                "Would remove the personal data of %(mediations)s mediations (%(parties)s "
+                "parties, %(sessions)s sessions) closed before %(cutoff)s."
+            )
+        else:
+            found = retention.mediation_personal_data_purge(by=None)
+            message = _(
+                "Removed the personal data of %(mediations)s mediations (%(parties)s parties, "
+                "%(sessions)s sessions) closed before %(cutoff)s; the audit trail holds the "
+                "details."
+            )
+        self.stdout.write(
+            message
+            % {
+                "mediations": found.mediations,
+                "parties": found.parties,
+                "sessions": found.sessions,
+                "cutoff": cutoff,
+            }
+        )
+
+    def _schedule(self) -> None:
+        if not tasks.can_schedule():
+            raise CommandError(
+                _(
+                    "The task backend runs tasks at once and cannot schedule them; use the "
+                    "database backend and run the worker (samen db_worker)."
+                )
+            )
+        waiting = tasks.queued_purge()
+        when = tasks.schedule_purge()
+        message = (
+            _("The nightly purge of mediation data is already queued for %(when)s.")
+            if waiting is not None
+            else _("Queued the nightly purge of mediation data for %(when)s.")
+        )
+        self.stdout.write(message % {"when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M")})

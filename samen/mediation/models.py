@@ -1,0 +1,266 @@
+"""Neighbourhood mediation: disputes between parties, their sessions, outcome and follow-up.
+
+Party details (a party's name, contact and street, the intake description, the session
+summaries and the notes on outcome and follow-up check) are for the mediator and the
+mediation coordinators only; everything else is an anonymous fact (see access.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samen.audit.registry import track
+
+# A follow-up check shows as due this many days before its date.
+DUE_SOON = datetime.timedelta(days=14)
+
+
+class MediationCoordinator(models.Model):
+    """A staff member who coordinates mediations, in one district or the whole city.
+
+    A duty, not a role: administrators designate it in the administration. A coordinator
+    assigns mediators and sees the party details of every mediation in their scope.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.PROTECT,
+        related_name="mediation_coordinations",
+    )
+    district = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": "district"},
+        related_name="+",
+        help_text=_("Leave empty for the whole city."),
+    )
+    since = models.DateField(_("since"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("mediation coordinator")
+        verbose_name_plural = _("mediation coordinators")
+        ordering = ["district__name_nl", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "district"], name="one_mediation_coordination_per_district"
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(district__isnull=True),
+                name="one_city_wide_mediation_coordination",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.district.name if self.district_id else _("whole city")
+        return f"{self.user} ({scope})"
+
+
+class MediationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> MediationQuerySet:
+        """Mediations whose existence and anonymous facts this person may see."""
+        from samen.mediation.access import visible_mediations
+
+        return visible_mediations(self, user)
+
+    def open(self) -> MediationQuerySet:
+        return self.exclude(status=Mediation.Status.CLOSED)
+
+
+class Mediation(models.Model):
+    """A dispute between neighbours (residents or groups), handled by a mediator."""
+
+    class Kind(models.TextChoices):
+        NOISE = "noise", _("noise")
+        NUISANCE = "nuisance", _("nuisance")
+        PARKING = "parking", _("parking")
+        CHILDREN = "children", _("children")
+        ANIMALS = "animals", _("animals")
+        DISCRIMINATION = "discrimination", _("discrimination")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        INTAKE = "intake", _("intake")
+        ASSIGNED = "assigned", _("mediator assigned")
+        IN_SESSIONS = "in_sessions", _("in sessions")
+        CLOSED = "closed", _("closed")
+
+    class Outcome(models.TextChoices):
+        AGREEMENT = "agreement", _("agreement")
+        PARTIAL = "partial", _("partial agreement")
+        NONE = "none", _("no agreement")
+        REFERRED = "referred", _("referred elsewhere")
+
+    class FollowUpResult(models.TextChoices):
+        HOLDS = "holds", _("the agreement holds")
+        PARTLY = "partly", _("it partly holds")
+        BROKEN = "broken", _("the dispute is back")
+        UNREACHABLE = "unreachable", _("the parties could not be reached")
+
+    kind = models.CharField(_("kind of conflict"), max_length=16, choices=Kind.choices)
+    district = models.ForeignKey(
+        "places.Place", verbose_name=_("district"), on_delete=models.PROTECT, related_name="+"
+    )
+    neighbourhood = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.INTAKE
+    )
+    description = models.TextField(_("what the dispute is about"), max_length=2000, blank=True)
+    signal = models.ForeignKey(
+        "signals.Signal",
+        verbose_name=_("follows up signal"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    mediator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("mediator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mediations",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField(_("note on the outcome"), max_length=2000, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    follow_up_due = models.DateField(_("follow-up check due"), null=True, blank=True)
+    follow_up_done_at = models.DateTimeField(_("follow-up check done at"), null=True, blank=True)
+    follow_up_done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    follow_up_result = models.CharField(
+        _("follow-up check result"), max_length=12, choices=FollowUpResult.choices, blank=True
+    )
+    follow_up_note = models.TextField(_("note on the follow-up check"), max_length=2000, blank=True)
+    personal_data_removed_at = models.DateTimeField(
+        _("personal data removed at"), null=True, blank=True
+    )
+
+    objects = MediationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mediation")
+        verbose_name_plural = _("mediations")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["district", "status"]),
+            models.Index(fields=["mediator", "status"]),
+            models.Index(
+                fields=["closed_at"],
+                name="mediation_retention_idx",
+                condition=Q(personal_data_removed_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        # Never a party's name: this text appears in the audit trail and in lists.
+        return _("Mediation %(number)s") % {"number": self.pk}
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+    @property
+    def follow_up_state(self) -> str:
+        """'done', 'overdue', 'due', 'planned', or '' before closing."""
+        if self.follow_up_done_at:
+            return "done"
+        if self.follow_up_due is None:
+            return ""
+        today = timezone.localdate()
+        if self.follow_up_due < today:
+            return "overdue"
+        return "due" if self.follow_up_due <= today + DUE_SOON else "planned"
+
+
+class Party(models.Model):
+    """One side of a dispute: a resident or a group. Addresses to street level only."""
+
+    class Kind(models.TextChoices):
+        RESIDENT = "resident", _("resident")
+        GROUP = "group", _("group")
+
+    mediation = models.ForeignKey(Mediation, on_delete=models.CASCADE, related_name="parties")
+    kind = models.CharField(_("party"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    contact = models.CharField(_("contact"), max_length=150, blank=True)
+    street = models.CharField(_("street"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        # The audit trail names attendees by this text: never the party's name.
+        return _("Party %(number)s of mediation %(mediation)s") % {
+            "number": self.pk,
+            "mediation": self.mediation_id,
+        }
+
+
+class Session(models.Model):
+    """A mediation session: when, which parties came, and a summary (a party detail)."""
+
+    mediation = models.ForeignKey(Mediation, on_delete=models.CASCADE, related_name="sessions")
+    held_on = models.DateField(_("date"))
+    attended = models.ManyToManyField(
+        Party, verbose_name=_("who came"), blank=True, related_name="sessions_attended"
+    )
+    summary = models.TextField(_("summary"), max_length=4000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mediation session")
+        verbose_name_plural = _("mediation sessions")
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return _("Session of mediation %(mediation)s on %(day)s") % {
+            "mediation": self.mediation_id,
+            "day": self.held_on.isoformat(),
+        }
+
+
+# Party details change in the trail as "[redacted]": it says that they changed, never what to.
+track(MediationCoordinator)
+track(
+    Mediation,
+    sensitive=("description", "outcome_note", "follow_up_note"),
+    confidential=True,
+)
+track(Party, sensitive=("name", "contact", "street"))
+track(Session, sensitive=("summary",), m2m=("attended",))

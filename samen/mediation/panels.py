@@ -1,0 +1,66 @@
+"""What the mediation module adds to the navigation, the home and district pages, and the
+signal page (a signal can be followed up by a mediation)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samen.core.navigation import add_nav_item, add_panel
+from samen.mediation.access import (
+    MEDIATION_ROLES,
+    MEDIATOR_ROLES,
+    coordinated_mediations,
+    is_mediation_coordinator,
+    mediation_url_for,
+    visible_mediations,
+)
+from samen.mediation.models import DUE_SOON, Mediation
+from samen.signals.follow_up_links import add_follow_up_start, add_reference_resolver
+
+add_nav_item(_("Mediation"), "mediation:list", roles=MEDIATION_ROLES, order=20)
+add_follow_up_start("mediation", _("Start a mediation"), "mediation:new")
+add_reference_resolver("mediation", mediation_url_for)
+
+LATEST = 10
+
+
+def _follow_up_pending(mediations):
+    return mediations.filter(
+        follow_up_done_at__isnull=True,
+        follow_up_due__lte=timezone.localdate() + DUE_SOON,
+    )
+
+
+@add_panel("district", "mediation/panels/district.html", roles=MEDIATION_ROLES, order=40)
+def district_mediations(request, place) -> dict:
+    """Open mediations of this place that this person may see: a count and the latest."""
+    field = "district" if place.kind == "district" else "neighbourhood"
+    here = visible_mediations(Mediation.objects.filter(**{field: place}), request.user)
+    open_here = here.open()
+    latest = open_here.select_related("neighbourhood", "mediator").order_by("-created_at", "-pk")
+    return {
+        "place": place,
+        "district_pk": place.pk if place.kind == "district" else place.parent_id,
+        "open_count": open_here.count(),
+        "mediations": latest[:LATEST],
+        "overdue_count": here.filter(
+            follow_up_done_at__isnull=True, follow_up_due__lt=timezone.localdate()
+        ).count(),
+    }
+
+
+@add_panel("home", "mediation/panels/home.html", roles=MEDIATOR_ROLES, order=20)
+def my_mediations(request) -> dict | None:
+    """A mediator's open mediations and follow-up checks; a coordinator's waiting intakes."""
+    user = request.user
+    mine = Mediation.objects.filter(mediator=user)
+    open_mine = list(mine.open().select_related("district").order_by("-created_at", "-pk")[:LATEST])
+    checks = list(_follow_up_pending(mine).select_related("district").order_by("follow_up_due"))
+    waiting = None
+    if is_mediation_coordinator(user):
+        intakes = Mediation.objects.filter(status=Mediation.Status.INTAKE)
+        waiting = coordinated_mediations(intakes, user).count()
+    if not open_mine and not checks and waiting is None:
+        return None
+    return {"open_mine": open_mine, "checks": checks, "waiting": waiting}
