@@ -1,0 +1,239 @@
+"""The life of a mediation: intake, assignment, sessions, outcome, follow-up check."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from samen.audit.models import AuditRecord
+from samen.mediation.actions import (
+    PartyFields,
+    add_months,
+    coordinator_designate,
+    coordinator_end,
+    follow_up_check_record,
+    mediation_assign,
+    mediation_close,
+    party_add,
+    session_record,
+)
+from samen.mediation.models import Mediation, MediationCoordinator, Party, Session
+from samen.places.models import Place
+from tests.mediation.conftest import RESIDENT
+
+pytestmark = pytest.mark.django_db
+
+
+def at(*args) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+def records_by(person) -> int:
+    return AuditRecord.objects.filter(actor=person).count()
+
+
+def test_a_mediation_goes_from_intake_to_its_follow_up_check(
+    personas, mediation_people, open_mediation
+):
+    mediator, coordinator = mediation_people.mediator, mediation_people.borgerhout_mc
+    with time_machine.travel(at(2026, 3, 2, 9, 0), tick=False):
+        mediation = open_mediation(by=personas.frontline)
+    assert mediation.status == Mediation.Status.INTAKE
+    assert mediation.created_by == personas.frontline
+    assert mediation.created_at == at(2026, 3, 2, 9, 0)
+    assert mediation.parties.count() == 2
+
+    with time_machine.travel(at(2026, 3, 3, 10, 0), tick=False):
+        mediation_assign(by=coordinator, mediation=mediation, mediator=mediator)
+    mediation.refresh_from_db()
+    assert mediation.status == Mediation.Status.ASSIGNED
+    assert (mediation.mediator, mediation.assigned_by) == (mediator, coordinator)
+    assert mediation.assigned_at == at(2026, 3, 3, 10, 0)
+
+    with time_machine.travel(at(2026, 3, 10, 18, 0), tick=False):
+        first, second = mediation.parties.all()
+        session = session_record(
+            by=mediator,
+            mediation=mediation,
+            held_on=datetime.date(2026, 3, 10),
+            attended=[first],
+            summary="Eerste gesprek met mevrouw; de buurman kwam niet.",
+        )
+    mediation.refresh_from_db()
+    assert mediation.status == Mediation.Status.IN_SESSIONS
+    assert list(session.attended.all()) == [first]
+    assert session.recorded_by == mediator
+
+    with time_machine.travel(at(2026, 3, 31, 11, 0), tick=False):
+        mediation_close(by=mediator, mediation=mediation, outcome="agreement", note="Stille uren.")
+    mediation.refresh_from_db()
+    assert mediation.status == Mediation.Status.CLOSED
+    assert (mediation.outcome, mediation.closed_by) == ("agreement", mediator)
+    assert mediation.closed_at == at(2026, 3, 31, 11, 0)
+    # Three months after closing; 31 March has no 31 June, so the last day of June.
+    assert mediation.follow_up_due == datetime.date(2026, 6, 30)
+
+    with time_machine.travel(at(2026, 6, 20, 9, 0), tick=False):
+        assert mediation.follow_up_state == "due"
+    with time_machine.travel(at(2026, 7, 2, 9, 0), tick=False):
+        assert mediation.follow_up_state == "overdue"
+        follow_up_check_record(by=coordinator, mediation=mediation, result="holds")
+    mediation.refresh_from_db()
+    assert mediation.follow_up_state == "done"
+    assert mediation.follow_up_done_by == coordinator
+    assert mediation.follow_up_done_at == at(2026, 7, 2, 9, 0)
+
+    # Each step left its audit record, attributed to the person who took it.
+    assert records_by(personas.frontline) >= 3  # the mediation and its two parties
+    assert records_by(coordinator) >= 2 and records_by(mediator) >= 3
+
+
+def test_party_fields_stand_in_the_trail_redacted(personas, open_mediation):
+    mediation = open_mediation()
+    party = mediation.parties.first()
+    record = AuditRecord.objects.get(content_type__model="party", object_pk=str(party.pk))
+    assert record.changes["name"][1] == "[redacted]"
+    assert record.changes["street"][1] == "[redacted]"
+    assert RESIDENT not in str(record.changes) + record.object_repr
+    created = AuditRecord.objects.get(content_type__model="mediation", object_pk=str(mediation.pk))
+    assert created.changes["description"][1] == "[redacted]"
+
+
+def test_session_attendance_is_recorded_without_names(personas, assigned, mediation_people):
+    session_record(
+        by=mediation_people.mediator,
+        mediation=assigned,
+        held_on=timezone.localdate(),
+        attended=list(assigned.parties.all()),
+        summary="Goed gesprek.",
+    )
+    trail = str(list(AuditRecord.objects.filter(content_type__model="session").values("changes")))
+    assert "attended" in trail and RESIDENT not in trail and "Goed gesprek" not in trail
+
+
+def test_a_house_number_is_refused_and_nothing_is_stored(personas, open_mediation):
+    before = (Mediation.objects.count(), Party.objects.count(), AuditRecord.objects.count())
+    bad = [PartyFields(kind="resident", name="Els Peeters", street="Kroonstraat 12")]
+    with pytest.raises(ValidationError) as error:
+        open_mediation(parties=bad)
+    assert "street name only" in str(error.value)
+    assert (Mediation.objects.count(), Party.objects.count(), AuditRecord.objects.count()) == before
+
+
+def test_an_address_to_the_door_in_free_text_is_refused_with_a_quote(personas, open_mediation):
+    with pytest.raises(ValidationError) as error:
+        open_mediation(description="Lawaai bij Kroonstraat 12, elke nacht.")
+    assert "“Kroonstraat 12”" in str(error.value)
+    assert not Mediation.objects.exists()
+
+
+def test_bad_intake_input_names_every_problem(personas, open_mediation):
+    neighbourhood = Place.objects.create(
+        kind="neighbourhood", code="11002T99", name_nl="Elders", parent=personas.berchem
+    )
+    with pytest.raises(ValidationError) as error:
+        open_mediation(kind="thunder", neighbourhood=neighbourhood, parties=[])
+    problems = error.value.message_dict
+    assert set(problems) == {"kind", "neighbourhood", "__all__"}
+    assert not Mediation.objects.exists()
+
+
+def test_intake_is_for_the_district_or_its_coordinators(personas, mediation_people, open_mediation):
+    with pytest.raises(PermissionDenied):
+        open_mediation(by=personas.other_frontline)  # Berchem worker, Borgerhout dispute
+    with pytest.raises(PermissionDenied):
+        open_mediation(by=personas.admin)
+    assert open_mediation(by=mediation_people.borgerhout_mc).district == personas.borgerhout
+    assert open_mediation(by=personas.coordinator).created_by == personas.coordinator
+
+
+def test_sessions_need_a_mediator_a_past_date_and_this_mediation_s_parties(
+    personas, mediation_people, open_mediation, assigned
+):
+    waiting = open_mediation()
+    with pytest.raises(ValidationError, match="Assign a mediator"):
+        session_record(
+            by=mediation_people.city_mc,
+            mediation=waiting,
+            held_on=timezone.localdate(),
+            attended=[],
+            summary="x",
+        )
+    stranger = waiting.parties.first()
+    with pytest.raises(ValidationError) as error:
+        session_record(
+            by=mediation_people.mediator,
+            mediation=assigned,
+            held_on=timezone.localdate() + datetime.timedelta(days=1),
+            attended=[stranger],
+            summary=" ",
+        )
+    assert set(error.value.message_dict) == {"held_on", "attended", "summary"}
+    assert not Session.objects.exists()
+    assigned.refresh_from_db()
+    assert assigned.status == Mediation.Status.ASSIGNED
+
+
+def test_a_closed_mediation_takes_no_more_work(personas, mediation_people, assigned):
+    mediator = mediation_people.mediator
+    mediation_close(by=mediator, mediation=assigned, outcome="none")
+    for act in (
+        lambda: mediation_close(by=mediator, mediation=assigned, outcome="agreement"),
+        lambda: party_add(
+            by=mediator, mediation=assigned, party=PartyFields(kind="group", name="Vzw")
+        ),
+        lambda: mediation_assign(
+            by=mediation_people.city_mc, mediation=assigned, mediator=mediator
+        ),
+    ):
+        with pytest.raises(ValidationError, match="closed"):
+            act()
+    follow_up_check_record(by=mediator, mediation=assigned, result="unreachable")
+    with pytest.raises(ValidationError, match="already"):
+        follow_up_check_record(by=mediator, mediation=assigned, result="holds")
+
+
+def test_the_follow_up_check_waits_for_closing(mediation_people, assigned):
+    with pytest.raises(ValidationError, match="after the mediation is closed"):
+        follow_up_check_record(by=mediation_people.mediator, mediation=assigned, result="holds")
+
+
+def test_an_unknown_outcome_is_refused(mediation_people, assigned):
+    with pytest.raises(ValidationError):
+        mediation_close(by=mediation_people.mediator, mediation=assigned, outcome="peace")
+    assigned.refresh_from_db()
+    assert assigned.status == Mediation.Status.ASSIGNED
+
+
+def test_only_staff_who_mediate_can_be_mediators(personas, mediation_people, open_mediation):
+    mediation = open_mediation()
+    with pytest.raises(ValidationError):
+        mediation_assign(by=mediation_people.city_mc, mediation=mediation, mediator=personas.admin)
+    with pytest.raises(PermissionDenied):
+        mediation_assign(by=personas.coordinator, mediation=mediation, mediator=personas.frontline)
+
+
+def test_administrators_designate_coordinators_but_cannot_be_one(personas):
+    with pytest.raises(ValidationError):
+        coordinator_designate(by=personas.admin, user=personas.admin)
+    with pytest.raises(PermissionDenied):
+        coordinator_designate(by=personas.coordinator, user=personas.frontline)
+    duty = coordinator_designate(by=personas.admin, user=personas.frontline)
+    with pytest.raises(ValidationError):
+        coordinator_designate(by=personas.admin, user=personas.frontline)  # twice city-wide
+    coordinator_end(by=personas.admin, coordination=duty)
+    assert not MediationCoordinator.objects.exists()
+    ended = AuditRecord.objects.filter(
+        content_type__model="mediationcoordinator", action=AuditRecord.Action.DELETE
+    )
+    assert ended.get().actor == personas.admin
+
+
+def test_add_months_keeps_the_day_or_takes_the_month_s_last():
+    assert add_months(datetime.date(2026, 1, 15), 3) == datetime.date(2026, 4, 15)
+    assert add_months(datetime.date(2026, 11, 30), 3) == datetime.date(2027, 2, 28)
+    assert add_months(datetime.date(2028, 2, 29), -36) == datetime.date(2025, 2, 28)

@@ -1,0 +1,26 @@
+"""The demo's mediations: enough of each stage, overdue checks, and work for the retention."""
+
+from __future__ import annotations
+
+import pytest
+
+from samen.core.seeding import SeedRun
+from samen.mediation.models import Mediation, MediationCoordinator, Party
+from samen.mediation.retention import expired
+from samen.mediation.seed import TOTAL, seed_mediations
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_seeder_fills_every_stage_with_synthetic_parties(personas):
+    lines: list[str] = []
+    seed_mediations(SeedRun(seed=7, staff=10, places_dir=None, out=lines.append, progress=False))
+    assert Mediation.objects.count() == TOTAL
+    statuses = set(Mediation.objects.values_list("status", flat=True))
+    assert statuses == set(Mediation.Status.values)
+    overdue = [m for m in Mediation.objects.filter(status="closed") if m.follow_up_state == "overdue"]
+    assert overdue
+    assert expired().mediations > 0  # closed long ago: the retention purge has work
+    assert not Party.objects.filter(street__regex=r"\d").exists()  # never a house number
+    assert MediationCoordinator.objects.filter(district__isnull=True).count() == 1
+    assert "300 mediations" in lines[-1]

@@ -1,0 +1,246 @@
+"""The pages: intake, a mediation's page and the work on it, the list, export and panels."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from samen.audit.models import AuditRecord
+from samen.mediation.actions import mediation_close
+from samen.mediation.models import Mediation, Party, Session
+from tests.conftest import get_as
+from tests.mediation.conftest import NEIGHBOUR, RESIDENT, STREET
+
+pytestmark = pytest.mark.django_db
+
+
+def intake(personas, **overrides) -> dict:
+    data = {
+        "kind": "parking",
+        "district": personas.borgerhout.pk,
+        "neighbourhood": "",
+        "description": "Een oprit wordt steeds geblokkeerd.",
+        "party1-kind": "resident",
+        "party1-name": RESIDENT,
+        "party1-contact": "griet@example.test",
+        "party1-street": STREET,
+        "party2-kind": "group",
+        "party2-name": "Bewoners van het blok",
+        "party2-contact": "",
+        "party2-street": "",
+        "party3-kind": "resident",
+        "party3-name": "",
+        "party3-contact": "",
+        "party3-street": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_intake_opens_a_mediation_with_its_named_parties(client, personas):
+    client.force_login(personas.frontline)
+    response = client.post(reverse("mediation:new"), intake(personas))
+    mediation = Mediation.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("mediation:detail", args=[mediation.pk])
+    assert mediation.kind == "parking" and mediation.created_by == personas.frontline
+    assert sorted(mediation.parties.values_list("name", flat=True)) == [
+        "Bewoners van het blok",
+        RESIDENT,
+    ]
+
+
+def test_intake_refuses_a_house_number_with_a_clear_message_and_stores_nothing(
+    client, personas
+):
+    client.force_login(personas.frontline)
+    before = AuditRecord.objects.count()
+    response = client.post(
+        reverse("mediation:new"), intake(personas, **{"party1-street": "Kroonstraat 12 bus 3"})
+    )
+    assert response.status_code == 400
+    assert "Give the street name only" in response.text or "alleen de straatnaam" in response.text
+    assert not Mediation.objects.exists() and not Party.objects.exists()
+    assert AuditRecord.objects.count() == before
+
+
+def test_intake_speaks_dutch_by_default(client, personas):
+    client.force_login(personas.frontline)
+    response = client.post(
+        reverse("mediation:new"), intake(personas, **{"party1-street": "Kroonstraat 12"})
+    )
+    assert "De bemiddeling werd niet geopend" in response.text
+    assert "Geef alleen de straatnaam" in response.text
+
+
+def test_intake_needs_a_first_party_and_a_kind(client, personas):
+    client.force_login(personas.frontline)
+    response = client.post(
+        reverse("mediation:new"),
+        intake(personas, kind="", **{"party1-name": "", "party3-street": "Kroonstraat"}),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["kind"]
+    assert response.context["parties"][0].errors["name"]
+    assert response.context["parties"][2].errors["name"]  # a street without a name
+    assert not Mediation.objects.exists()
+
+
+def test_the_mediator_records_a_session_closes_and_checks(client, mediation_people, assigned):
+    client.force_login(mediation_people.mediator)
+    first = assigned.parties.first()
+    response = client.post(
+        reverse("mediation:session_record", args=[assigned.pk]),
+        {
+            "held_on": timezone.localdate().isoformat(),
+            "attended": [first.pk],
+            "summary": "Afspraken over parkeren gemaakt.",
+        },
+    )
+    assert response.status_code == 302
+    session = Session.objects.get()
+    assert list(session.attended.all()) == [first]
+
+    page = client.get(reverse("mediation:detail", args=[assigned.pk])).text
+    assert "Afspraken over parkeren gemaakt." in page
+
+    response = client.post(
+        reverse("mediation:close", args=[assigned.pk]), {"outcome": "partial", "note": ""}
+    )
+    assert response.status_code == 302
+    assigned.refresh_from_db()
+    assert assigned.outcome == "partial" and assigned.follow_up_due is not None
+
+    response = client.post(
+        reverse("mediation:follow_up_check", args=[assigned.pk]), {"result": "partly"}
+    )
+    assert response.status_code == 302
+    assigned.refresh_from_db()
+    assert assigned.follow_up_result == "partly"
+
+
+def test_a_bad_session_shows_the_page_again_and_changes_nothing(
+    client, mediation_people, assigned
+):
+    client.force_login(mediation_people.mediator)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        reverse("mediation:session_record", args=[assigned.pk]),
+        {"held_on": tomorrow.isoformat(), "summary": "Te vroeg."},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert response.context["session_form"].errors["held_on"]
+    assert not Session.objects.exists()
+
+
+def test_the_coordinator_assigns_through_the_page(client, personas, mediation_people, open_mediation):
+    mediation = open_mediation()
+    client.force_login(mediation_people.borgerhout_mc)
+    page = client.get(reverse("mediation:detail", args=[mediation.pk]))
+    assert "assign_form" in page.context
+    response = client.post(
+        reverse("mediation:assign", args=[mediation.pk]), {"mediator": personas.frontline.pk}
+    )
+    assert response.status_code == 302
+    mediation.refresh_from_db()
+    assert mediation.mediator == personas.frontline
+
+
+def test_a_house_number_added_later_is_refused_too(client, mediation_people, assigned):
+    client.force_login(mediation_people.mediator)
+    response = client.post(
+        reverse("mediation:party_add", args=[assigned.pk]),
+        {"party-kind": "resident", "party-name": "Jan Claes", "party-street": "Lange Lobroekstraat 7"},
+    )
+    assert response.status_code == 400
+    assert assigned.parties.count() == 2
+
+
+def test_the_list_filters_and_its_query_count_does_not_grow(
+    client, personas, mediation_people, open_mediation
+):
+    for _number in range(3):
+        open_mediation()
+    client.force_login(personas.coordinator)
+    url = reverse("mediation:list")
+    client.get(url)  # the first request also loads the session and content types
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _number in range(6):
+        open_mediation()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(response.context["page"]) == 9
+    assert len(many) == len(few)
+    assert not client.get(url, {"status": "closed"}).context["page"].object_list
+    assert len(client.get(url, {"status": "open", "kind": "noise"}).context["page"]) == 9
+
+
+def test_the_follow_up_filter_finds_overdue_checks(
+    client, personas, mediation_people, assigned
+):
+    mediation_close(by=mediation_people.mediator, mediation=assigned, outcome="agreement")
+    Mediation.objects.filter(pk=assigned.pk).update(
+        follow_up_due=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    client.force_login(personas.coordinator)
+    overdue = client.get(reverse("mediation:list"), {"follow_up": "overdue"})
+    assert [m.pk for m in overdue.context["page"]] == [assigned.pk]
+    assert not client.get(reverse("mediation:list"), {"follow_up": "due"}).context["page"]
+
+
+def test_the_export_holds_the_facts_and_no_party_detail(client, personas, assigned):
+    client.force_login(personas.coordinator)
+    response = client.get(reverse("mediation:export_csv"), HTTP_ACCEPT_LANGUAGE="en")
+    content = b"".join(response.streaming_content).decode()
+    assert response.status_code == 200
+    assert str(assigned.pk) in content and "noise" in content.lower() or "lawaai" in content
+    for secret in (RESIDENT, NEIGHBOUR, STREET, "Luide muziek", "0470"):
+        assert secret not in content
+
+
+def test_the_district_page_counts_and_lists_open_mediations(client, personas, assigned):
+    response = get_as(client, personas.coordinator, reverse("places:detail", args=["11002S"]))
+    panel = next(p for p in response.context["panels"] if p.template.startswith("mediation/"))
+    assert panel.context["open_count"] == 1
+    assert list(panel.context["mediations"]) == [assigned]
+    assert reverse("mediation:detail", args=[assigned.pk]) in response.text
+    assert RESIDENT not in response.text
+
+
+def test_the_district_panel_follows_the_list_rule(client, personas, assigned):
+    # The prevention officer may open district pages but sees no mediations.
+    response = get_as(client, personas.prevention, reverse("places:detail", args=["11002S"]))
+    assert response.status_code == 200
+    assert not any(p.template.startswith("mediation/") for p in response.context["panels"])
+
+
+def test_the_home_page_shows_the_mediator_their_mediations(client, mediation_people, assigned):
+    response = get_as(client, mediation_people.mediator, reverse("home"))
+    panel = next(p for p in response.context["panels"] if p.template.startswith("mediation/"))
+    assert panel.context["open_mine"] == [assigned]
+    assert panel.context["waiting"] is None
+
+
+def test_the_home_page_tells_a_coordinator_what_waits(client, mediation_people, open_mediation):
+    open_mediation()
+    response = get_as(client, mediation_people.borgerhout_mc, reverse("home"))
+    panel = next(p for p in response.context["panels"] if p.template.startswith("mediation/"))
+    assert panel.context["waiting"] == 1
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"),
+    [("frontline", True), ("coordinator", True), ("analyst", True), ("partner", False)],
+)
+def test_the_menu_offers_mediation_to_those_who_use_it(client, personas, who, shown):
+    response = get_as(client, getattr(personas, who), reverse("home"))
+    urls = [item.url for item in response.context["nav_items"]]
+    assert (reverse("mediation:list") in urls) == shown
