@@ -18,7 +18,9 @@ def test_the_seeder_fills_every_stage_with_synthetic_parties(personas):
     assert Mediation.objects.count() == TOTAL
     statuses = set(Mediation.objects.values_list("status", flat=True))
     assert statuses == set(Mediation.Status.values)
-    overdue = [m for m in Mediation.objects.filter(status="closed") if m.follow_up_state == "overdue"]
+    overdue = [
+        m for m in Mediation.objects.filter(status="closed") if m.follow_up_state == "overdue"
+    ]
     assert overdue
     assert expired().mediations > 0  # closed long ago: the retention purge has work
     assert not Party.objects.filter(street__regex=r"\d").exists()  # never a house number

@@ -92,9 +92,7 @@ def test_who_may_not_triage_the_signal_cannot_follow_it_up(client, personas, sig
     assert not Mediation.objects.exists()
 
 
-def test_the_reference_links_only_for_those_who_may_open_the_mediation(
-    client, personas, signal
-):
+def test_the_reference_links_only_for_those_who_may_open_the_mediation(client, personas, signal):
     client.force_login(personas.coordinator)
     client.post(reverse("mediation:new") + f"?signal={signal.pk}", intake(personas))
     mediation = Mediation.objects.get()

@@ -55,9 +55,7 @@ def test_intake_opens_a_mediation_with_its_named_parties(client, personas):
     ]
 
 
-def test_intake_refuses_a_house_number_with_a_clear_message_and_stores_nothing(
-    client, personas
-):
+def test_intake_refuses_a_house_number_with_a_clear_message_and_stores_nothing(client, personas):
     client.force_login(personas.frontline)
     before = AuditRecord.objects.count()
     response = client.post(
@@ -125,9 +123,7 @@ def test_the_mediator_records_a_session_closes_and_checks(client, mediation_peop
     assert assigned.follow_up_result == "partly"
 
 
-def test_a_bad_session_shows_the_page_again_and_changes_nothing(
-    client, mediation_people, assigned
-):
+def test_a_bad_session_shows_the_page_again_and_changes_nothing(client, mediation_people, assigned):
     client.force_login(mediation_people.mediator)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = client.post(
@@ -140,7 +136,9 @@ def test_a_bad_session_shows_the_page_again_and_changes_nothing(
     assert not Session.objects.exists()
 
 
-def test_the_coordinator_assigns_through_the_page(client, personas, mediation_people, open_mediation):
+def test_the_coordinator_assigns_through_the_page(
+    client, personas, mediation_people, open_mediation
+):
     mediation = open_mediation()
     client.force_login(mediation_people.borgerhout_mc)
     page = client.get(reverse("mediation:detail", args=[mediation.pk]))
@@ -157,7 +155,11 @@ def test_a_house_number_added_later_is_refused_too(client, mediation_people, ass
     client.force_login(mediation_people.mediator)
     response = client.post(
         reverse("mediation:party_add", args=[assigned.pk]),
-        {"party-kind": "resident", "party-name": "Jan Claes", "party-street": "Lange Lobroekstraat 7"},
+        {
+            "party-kind": "resident",
+            "party-name": "Jan Claes",
+            "party-street": "Lange Lobroekstraat 7",
+        },
     )
     assert response.status_code == 400
     assert assigned.parties.count() == 2
@@ -183,9 +185,7 @@ def test_the_list_filters_and_its_query_count_does_not_grow(
     assert len(client.get(url, {"status": "open", "kind": "noise"}).context["page"]) == 9
 
 
-def test_the_follow_up_filter_finds_overdue_checks(
-    client, personas, mediation_people, assigned
-):
+def test_the_follow_up_filter_finds_overdue_checks(client, personas, mediation_people, assigned):
     mediation_close(by=mediation_people.mediator, mediation=assigned, outcome="agreement")
     Mediation.objects.filter(pk=assigned.pk).update(
         follow_up_due=timezone.localdate() - datetime.timedelta(days=3)
