@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samen.signals.exports import csv_lines
@@ -20,7 +20,7 @@ HEADER = [
     _("Opened"),
     _("Mediator assigned"),
     _("Parties"),
-    _("Sessions"),
+    pgettext_lazy("mediation", "Sessions"),
     _("Closed"),
     _("Outcome"),
     _("Follow-up check due"),

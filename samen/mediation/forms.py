@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samen.mediation.access import MEDIATOR_ROLES
 from samen.mediation.actions import PartyFields, check_free_text, check_street
@@ -123,7 +124,8 @@ class AssignForm(forms.Form):
 
 class SessionForm(forms.Form):
     held_on = forms.DateField(
-        label=_("Date of the session"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the session"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     attended = forms.ModelMultipleChoiceField(
         label=_("Who came?"),
@@ -175,7 +177,11 @@ class MediationFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("all")), ("open", _("open")), *Mediation.Status.choices],
+        choices=[
+            ("", _("all")),
+            ("open", pgettext_lazy("mediation status", "open")),
+            *Mediation.Status.choices,
+        ],
     )
     district = forms.ModelChoiceField(
         label=_("District"), required=False, queryset=Place.objects.none()

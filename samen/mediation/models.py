@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samen.audit.registry import track
 
@@ -90,10 +91,11 @@ class Mediation(models.Model):
         OTHER = "other", _("other")
 
     class Status(models.TextChoices):
-        INTAKE = "intake", _("intake")
-        ASSIGNED = "assigned", _("mediator assigned")
-        IN_SESSIONS = "in_sessions", _("in sessions")
-        CLOSED = "closed", _("closed")
+        # In context: "closed" is feminine in French for a mediation, and taken elsewhere.
+        INTAKE = "intake", pgettext_lazy("mediation status", "intake")
+        ASSIGNED = "assigned", pgettext_lazy("mediation status", "mediator assigned")
+        IN_SESSIONS = "in_sessions", pgettext_lazy("mediation status", "in sessions")
+        CLOSED = "closed", pgettext_lazy("mediation status", "closed")
 
     class Outcome(models.TextChoices):
         AGREEMENT = "agreement", _("agreement")
