@@ -10,16 +10,20 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samen.core.seeding import SeedRun, add_seeder
 from samen.mediation.actions import FOLLOW_UP_AFTER_MONTHS, add_months, coordinator_designate
 from samen.mediation.models import Mediation, Party, Session
+from samen.people.actions import staff_member_create
 from samen.people.models import User
 from samen.people.roles import Role
+from samen.people.seed import DEMO_DISTRICT, demo_password
 from samen.places.models import Place
 
 TOTAL = 300
 DEMO_MEDIATOR = "buurtwerker@samen.test"
+DEMO_COORDINATOR = "bemiddeling@samen.test"
 # (days ago opened, status, follow-up check done) of the demo mediator's mediations.
 DEMO_PLAN = [
     (4, Mediation.Status.ASSIGNED, None),
@@ -113,13 +117,28 @@ def seed_mediations(run: SeedRun) -> None:
 
 
 def _designate_coordinators(run: SeedRun, districts, workers) -> None:
-    """One city-wide mediation coordinator and one for each of three districts."""
+    """A demo account coordinating the demo district, one city-wide coordinator and one for
+    each of three districts."""
+    demo_district = next((d for d in districts if d.code == DEMO_DISTRICT), None)
+    if demo_district is not None:
+        password = demo_password(run.seed)
+        demo = staff_member_create(
+            by=None,
+            email=DEMO_COORDINATOR,
+            full_name=run.faker.name(),
+            role=Role.FRONTLINE_WORKER,
+            home_district=demo_district,
+            job_title="bemiddelingscoördinator",
+            password=password,
+        )
+        coordinator_designate(by=None, user=demo, district=demo_district)
+        run.accounts.append((str(_("mediation coordinator")), DEMO_COORDINATOR, password, ""))
     pool = [u for users in workers.values() for u in users]
     if not pool:
         return
     coordinator_designate(by=None, user=run.rng.choice(pool))
     for district in districts[:3]:
-        if workers.get(district.pk):
+        if workers.get(district.pk) and district != demo_district:
             coordinator_designate(by=None, user=workers[district.pk][0], district=district)
 
 

@@ -25,6 +25,7 @@ from samen.mediation.access import (
     get_mediation_for_user,
     may_assign,
     may_export,
+    may_take_intake,
     read_party_details,
     visible_mediations,
 )
@@ -60,7 +61,12 @@ def mediation_list(request: HttpRequest) -> HttpResponse:
         "mediation/mediation_list.html",
         "mediation/mediation_rows.html",
         mediations,
-        {"form": form, "may_export": may_export(request.user), "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "may_export": may_export(request.user),
+            "may_take_intake": may_take_intake(request.user),
+            "query": request.GET.urlencode(),
+        },
         ordering=("-created_at", "-pk"),
     )
 

@@ -7,14 +7,16 @@ import pytest
 from samen.core.seeding import SeedRun
 from samen.mediation.models import Mediation, MediationCoordinator, Party
 from samen.mediation.retention import expired
-from samen.mediation.seed import TOTAL, seed_mediations
+from samen.mediation.seed import DEMO_COORDINATOR, TOTAL, seed_mediations
+from samen.people.seed import demo_password
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_seeder_fills_every_stage_with_synthetic_parties(personas):
     lines: list[str] = []
-    seed_mediations(SeedRun(seed=7, staff=10, places_dir=None, out=lines.append, progress=False))
+    run = SeedRun(seed=7, staff=10, places_dir=None, out=lines.append, progress=False)
+    seed_mediations(run)
     assert Mediation.objects.count() == TOTAL
     statuses = set(Mediation.objects.values_list("status", flat=True))
     assert statuses == set(Mediation.Status.values)
@@ -26,3 +28,8 @@ def test_the_seeder_fills_every_stage_with_synthetic_parties(personas):
     assert not Party.objects.filter(street__regex=r"\d").exists()  # never a house number
     assert MediationCoordinator.objects.filter(district__isnull=True).count() == 1
     assert "300 mediations" in lines[-1]
+    # A demo account coordinates the demo district (Borgerhout), and signs in like the rest.
+    demo = MediationCoordinator.objects.get(user__email=DEMO_COORDINATOR)
+    assert demo.district == personas.borgerhout
+    assert [a for a in run.accounts if a[1] == DEMO_COORDINATOR]
+    assert demo.user.check_password(demo_password(7))

@@ -244,3 +244,9 @@ def test_the_menu_offers_mediation_to_those_who_use_it(client, personas, who, sh
     response = get_as(client, getattr(personas, who), reverse("home"))
     urls = [item.url for item in response.context["nav_items"]]
     assert (reverse("mediation:list") in urls) == shown
+
+
+@pytest.mark.parametrize(("who", "offered"), [("frontline", True), ("analyst", False)])
+def test_the_list_offers_an_intake_only_to_those_who_may_take_it(client, personas, who, offered):
+    response = get_as(client, getattr(personas, who), reverse("mediation:list"))
+    assert (reverse("mediation:new") in response.text) == offered
