@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from samen.mediation.access import MEDIATOR_ROLES
 from samen.mediation.actions import PartyFields, check_free_text, check_street
-from samen.mediation.models import Mediation, Party
+from samen.mediation.models import DUE_SOON, Mediation, Party
 from samen.people.models import User
 from samen.places.models import Place
 
@@ -205,8 +205,6 @@ class MediationFilterForm(forms.Form):
     def apply(self, mediations, user):
         if not self.is_valid():
             return mediations.none()
-        from samen.mediation.models import DUE_SOON
-
         data = self.cleaned_data
         if data["status"] == "open":
             mediations = mediations.open()
