@@ -10,20 +10,17 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from samen.core.seeding import SeedRun, add_seeder
 from samen.mediation.actions import FOLLOW_UP_AFTER_MONTHS, add_months, coordinator_designate
 from samen.mediation.models import Mediation, Party, Session
-from samen.people.actions import staff_member_create
 from samen.people.models import User
 from samen.people.roles import Role
-from samen.people.seed import DEMO_DISTRICT, demo_password
 from samen.places.models import Place
 
 TOTAL = 300
 DEMO_MEDIATOR = "buurtwerker@samen.test"
-DEMO_COORDINATOR = "bemiddeling@samen.test"
+DEMO_COORDINATOR = "coordinator@samen.test"
 # (days ago opened, status, follow-up check done) of the demo mediator's mediations.
 DEMO_PLAN = [
     (4, Mediation.Status.ASSIGNED, None),
@@ -117,28 +114,17 @@ def seed_mediations(run: SeedRun) -> None:
 
 
 def _designate_coordinators(run: SeedRun, districts, workers) -> None:
-    """A demo account coordinating the demo district, one city-wide coordinator and one for
-    each of three districts."""
-    demo_district = next((d for d in districts if d.code == DEMO_DISTRICT), None)
-    if demo_district is not None:
-        password = demo_password(run.seed)
-        demo = staff_member_create(
-            by=None,
-            email=DEMO_COORDINATOR,
-            full_name=run.faker.name(),
-            role=Role.FRONTLINE_WORKER,
-            home_district=demo_district,
-            job_title="bemiddelingscoördinator",
-            password=password,
-        )
-        coordinator_designate(by=None, user=demo, district=demo_district)
-        run.accounts.append((str(_("mediation coordinator")), DEMO_COORDINATOR, password, ""))
+    """The demo district coordinator coordinates mediation in their district too; one
+    city-wide coordinator and one for each of three other districts."""
+    demo = User.objects.filter(email=DEMO_COORDINATOR, home_district__isnull=False).first()
+    if demo is not None:
+        coordinator_designate(by=None, user=demo, district=demo.home_district)
     pool = [u for users in workers.values() for u in users]
     if not pool:
         return
     coordinator_designate(by=None, user=run.rng.choice(pool))
     for district in districts[:3]:
-        if workers.get(district.pk) and district != demo_district:
+        if workers.get(district.pk) and (demo is None or district != demo.home_district):
             coordinator_designate(by=None, user=workers[district.pk][0], district=district)
 
 
@@ -163,9 +149,8 @@ def _close(run: SeedRun, mediation: Mediation, opened, today, check_done: bool |
     closed = opened + datetime.timedelta(days=rng.randint(20, 60))
     mediation.closed_at = min(closed, timezone.now())
     mediation.closed_by = mediation.mediator
-    mediation.outcome = rng.choices(list(OUTCOME_WEIGHTS), weights=list(OUTCOME_WEIGHTS.values()))[
-        0
-    ]
+    outcomes, weights = list(OUTCOME_WEIGHTS), list(OUTCOME_WEIGHTS.values())
+    mediation.outcome = rng.choices(outcomes, weights=weights)[0]
     mediation.outcome_note = "Afspraken op papier gezet en door beide partijen ondertekend."
     mediation.follow_up_due = add_months(
         timezone.localtime(mediation.closed_at).date(), FOLLOW_UP_AFTER_MONTHS
