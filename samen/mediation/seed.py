@@ -3,8 +3,9 @@
 Some follow-up checks are overdue, and some mediations were closed more than three years
 ago, so that the retention purge has something to do in the demo. The demo frontline worker
 mediates six of them; the demo district coordinator also coordinates mediation in their
-district, and so sees its parties, which the analyst and the administrator never do. The bulk is stored with
-bulk_create, as the signals' seeder does, inside the seed's one transaction.
+district, and so sees its parties, which the analyst and the administrator never do. The
+bulk is stored with bulk_create, as the signals' seeder does, inside the seed's one
+transaction.
 """
 
 from __future__ import annotations
