@@ -10,6 +10,7 @@ COMMANDS = {
     "import-places": "import_places",
     "import-signals": "import_signals",
     "purge-signal-text": "purge_signal_text",
+    "purge-mediation-data": "purge_mediation_data",
     "compile-translations": "compile_translations",
 }
 USAGE = """usage: samen COMMAND [options]
@@ -23,6 +24,8 @@ USAGE = """usage: samen COMMAND [options]
   import-signals  import signals from a CSV file (all rows or none)
   purge-signal-text
                   remove signal text past its retention period (also runs daily)
+  purge-mediation-data
+                  remove mediation party details past their retention period (also nightly)
   compile-translations
                   compile the translation catalogues
 

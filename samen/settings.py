@@ -360,6 +360,8 @@ SAMEN_CITY_CODE = os.environ.get("SAMEN_CITY_CODE", "11002")
 SAMEN_BENCH_VIEWS = env_bool("SAMEN_BENCH_VIEWS")
 # Signal text and comments are removed after this many months; the counts stay.
 SAMEN_SIGNAL_RETENTION_MONTHS = env_int("SAMEN_SIGNAL_RETENTION_MONTHS", 24)
+# Party details of a closed mediation are removed this many years after closing; the facts stay.
+SAMEN_MEDIATION_RETENTION_YEARS = env_int("SAMEN_MEDIATION_RETENTION_YEARS", 3)
 # The weeks of a place's own history that form its baseline, and the false-alarm rate of
 # the early warning: the chance that an ordinary week is flagged (see docs/monitor.md).
 SAMEN_MONITOR_BASELINE_WEEKS = env_int("SAMEN_MONITOR_BASELINE_WEEKS", 12)
