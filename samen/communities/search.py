@@ -26,14 +26,15 @@ def search_text_for(community) -> str:
         name=community.name,
         kind=community.kind,
         named=[*community.themes.all(), *community.languages.all()],
-        places=[community.district, *community.places.all()],
+        places=[community.district, *community.places.select_related("parent")],
         figures=[figure.name for figure in community.key_figures.all()],
     )
 
 
 def compose(*, name: str, kind: str, named, places, figures) -> str:
     """The words a community is found by: its kind, themes and languages in the city's three
-    languages (and their codes), the Dutch names of its places, its key figures' names."""
+    languages (and their codes), the Dutch names of its places (with a neighbourhood's
+    district), its key figures' names."""
     from samen.communities.models import Community
 
     parts = [name]
@@ -42,7 +43,9 @@ def compose(*, name: str, kind: str, named, places, figures) -> str:
             parts.append(str(Community.Kind(kind).label))
     for item in named:
         parts.extend([item.name_nl, item.name_fr, item.name_en, item.code])
-    parts.extend(place.name_nl for place in places)
+    for place in places:
+        # A neighbourhood is found by its district's name too.
+        parts.extend([place.name_nl, place.parent.name_nl if place.kind == "neighbourhood" else ""])
     parts.extend(figures)
     unique = dict.fromkeys(p.strip().lower() for p in parts if p and p.strip())
     return " ".join(unique)

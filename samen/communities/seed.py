@@ -106,7 +106,8 @@ def seed_communities(run: SeedRun) -> None:
     if not districts:
         return
     neighbourhoods = defaultdict(list)
-    for place in Place.objects.neighbourhoods().filter(parent__in=districts).order_by("code"):
+    wijken = Place.objects.neighbourhoods().filter(parent__in=districts).select_related("parent")
+    for place in wijken.order_by("code"):
         neighbourhoods[place.parent_id].append(place)
     themes = {t.code: t for t in Theme.objects.all()}
     languages = list(Language.objects.order_by("code"))
@@ -204,18 +205,27 @@ def _staff_for(district_id, workers, fallback) -> list:
 def _seed_relationships(run, communities, today, workers, fallback) -> list[Relationship]:
     rng = run.rng
     target = round(len(communities) * 2000 / 300)
-    # Some communities have no ties at all, most a few, some many: a lived-in network.
-    sociability = [
-        0.0 if rng.random() < 0.06 else min(rng.paretovariate(1.6), 12.0) for _c in communities
-    ]
+    # Some communities have no ties at all (6%), some exactly one (8%: that tie is a bridge),
+    # most a few and some many: a lived-in network, with something for the network page.
+    kinds = [rng.choices(["alone", "one", "many"], weights=[6, 8, 86])[0] for _c in communities]
+    sociability = [min(rng.paretovariate(1.6), 12.0) if kind == "many" else 0.0 for kind in kinds]
     by_district = defaultdict(list)
     for index, community in enumerate(communities):
-        by_district[community.district_id].append(index)
+        if kinds[index] == "many":
+            by_district[community.district_id].append(index)
     pairs: set[tuple[int, int]] = set()
+    connecting: set[tuple[int, int]] = set()
+    for index, kind in enumerate(kinds):
+        partners = by_district[communities[index].district_id]
+        if kind == "one" and partners:
+            other = communities[rng.choice(partners)]
+            pair = tuple(sorted((communities[index].pk, other.pk)))
+            pairs.add(pair)
+            connecting.add(pair)
     relationships, changes = [], []
     city_ties = [c for c in communities if rng.random() < 0.8]
     attempts = 0
-    while len(pairs) + len(city_ties) < target and attempts < target * 20:
+    while any(sociability) and len(pairs) + len(city_ties) < target and attempts < target * 20:
         attempts += 1
         first = rng.choices(range(len(communities)), weights=sociability)[0]
         if rng.random() < 0.85:
@@ -224,15 +234,14 @@ def _seed_relationships(run, communities, today, workers, fallback) -> list[Rela
         else:
             second = rng.choices(range(len(communities)), weights=sociability)[0]
         a, b = communities[first], communities[second]
-        if a.pk == b.pk:
-            continue
-        pair = (min(a.pk, b.pk), max(a.pk, b.pk))
-        if pair not in pairs:
-            pairs.add(pair)
+        if a.pk != b.pk:
+            pairs.add((min(a.pk, b.pk), max(a.pk, b.pk)))
     ends = [(pair[0], pair[1]) for pair in sorted(pairs)] + [(c.pk, None) for c in city_ties]
     district_of = {c.pk: c.district_id for c in communities}
     for first, second in ends:
         state = rng.choices(STATES, weights=[45, 25, 18, 12])[0]
+        if (first, second) in connecting:
+            state = rng.choice([State.ACTIVE, State.WEAKENED])
         started = today - datetime.timedelta(days=rng.randint(200, 720))
         changed = rng.random() < 0.45
         last = today - datetime.timedelta(days=rng.randint(0, 180)) if changed else started

@@ -1,0 +1,94 @@
+"""Search by name, kind, theme, place, language and key figure, on PostgreSQL and on SQLite.
+
+CI runs this file on both databases; the tests at the bottom check that each takes its own
+path (full-text search with the GIN index, or LIKE).
+"""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from samen.communities.actions import key_figure_add
+from samen.communities.models import Community
+from samen.communities.search import search
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query: str) -> set[str]:
+    return set(search(Community.objects.all(), query).values_list("name", flat=True))
+
+
+@pytest.fixture
+def figures(personas, city):
+    key_figure_add(by=personas.admin, community=city.mosque, name="Karim Benali", role="mediator")
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("boksclub", {"Boksclub Berchem"}),
+        ("boks", {"Boksclub Berchem"}),  # the beginning of a word
+        ("BOKSCLUB berchem", {"Boksclub Berchem"}),
+        ("sport", {"Boksclub Berchem"}),  # a theme, in Dutch and English
+        ("jeugd", {"Jeugdhuis De Brug"}),
+        ("arabisch", {"Jeugdhuis De Brug"}),  # a language
+        ("arabic", {"Jeugdhuis De Brug"}),
+        ("sint-jansplein", {"Atheneum Zuid"}),  # a neighbourhood where it is active
+        ("borgerhout", {"Jeugdhuis De Brug", "Moskeevereniging Al Noor", "Atheneum Zuid"}),
+        ("karim", {"Moskeevereniging Al Noor"}),  # a key figure
+        ("benali moskee", {"Moskeevereniging Al Noor"}),
+        ("school", {"Atheneum Zuid"}),  # the kind
+        ("nothing-like-this", set()),
+    ],
+)
+def test_search_finds_by_every_field(figures, query, names):
+    assert found(query) == names
+
+
+@pytest.mark.parametrize("query", ["a & b", "!:*", "'; drop table", "(((", "   "])
+def test_odd_queries_never_fail(city, query):
+    assert isinstance(found(query), set)
+
+
+def test_the_list_searches_only_what_the_person_may_see(client, personas, city):
+    client.force_login(personas.frontline)
+    response = client.get(reverse("communities:list"), {"q": "boksclub"})
+    assert list(response.context["page"]) == []
+    response = client.get(reverse("communities:list"), {"q": "atheneum"})
+    assert [c.name for c in response.context["page"]] == ["Atheneum Zuid"]
+
+
+def test_the_list_filters_by_theme_and_language(client, personas, city):
+    client.force_login(personas.analyst)
+    theme = city.club.themes.get()
+    language = city.youth.languages.get()
+    by_theme = client.get(reverse("communities:list"), {"theme": theme.pk})
+    assert [c.name for c in by_theme.context["page"]] == ["Boksclub Berchem"]
+    by_language = client.get(reverse("communities:list"), {"language": language.pk})
+    assert [c.name for c in by_language.context["page"]] == ["Jeugdhuis De Brug"]
+
+
+def test_list_queries_do_not_grow_with_rows(client, personas, city, django_assert_max_num_queries):
+    client.force_login(personas.analyst)
+    client.get(reverse("communities:list"))
+    with django_assert_max_num_queries(20):
+        client.get(reverse("communities:list"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_postgresql_uses_full_text_search_and_its_index(city):
+    query = str(search(Community.objects.all(), "boks").query)
+    assert "to_tsvector" in query and "@@" in query
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s", ["community_search_gin"]
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition.lower() and "to_tsvector" in definition
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback without full text")
+def test_other_databases_fall_back_to_like(city):
+    query = str(search(Community.objects.all(), "boks").query)
+    assert "LIKE" in query and "to_tsvector" not in query
