@@ -101,9 +101,7 @@ def reviewed_signal(personas):
     return signal_review(by=personas.coordinator, signal=signal)
 
 
-def test_a_plan_from_a_signal_becomes_its_follow_up_in_the_same_step(
-    personas, city, reviewed_signal
-):
+def test_a_plan_from_a_signal_is_its_follow_up(personas, city, reviewed_signal):
     plan = open_plan(personas.coordinator, city.youth_mosque, signal=reviewed_signal)
     follow_up = FollowUp.objects.get(signal=reviewed_signal)
     assert follow_up.kind == FollowUp.Kind.RESTORE_PLAN
