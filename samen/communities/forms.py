@@ -27,7 +27,8 @@ from samen.people.models import Organisation, User
 from samen.people.roles import Role
 from samen.places.models import Place
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# A date field gives and takes ISO dates, whatever the language of the page.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STRENGTHS = [(n, str(n)) for n in range(1, 6)]
 
 

@@ -9,6 +9,7 @@ the *articulation points* (communities whose loss does the same).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -82,22 +83,66 @@ def _only_weak_ties(graph: nx.Graph, node: int) -> bool:
 
 
 def layout(graph: nx.Graph, *, width: int, height: int, margin: int) -> dict[int, tuple]:
-    """Node positions in pixels: spring layout with a fixed seed, so the picture is stable."""
-    if not graph:
-        return {}
-    if len(graph) == 1:
-        return {next(iter(graph)): (width / 2, height / 2)}
-    positions = nx.spring_layout(graph, seed=2025, iterations=60)
+    """Node positions in pixels, the same every time for the same network.
+
+    Each connected group gets its own cell, sized by its number of communities, and is laid
+    out there with a spring layout of fixed seed; isolated communities line up in a strip
+    along the bottom. Laid out together, a spring layout pushes loners and small groups to
+    the edges and crushes the large group into the middle.
+    """
+    isolated = sorted(n for n in graph if graph.degree(n) == 0)
+    groups = [sorted(c) for c in nx.connected_components(graph) if len(c) > 1]
+    groups.sort(key=lambda c: (-len(c), c[0]))
+    strip = 0 if not isolated else (height - 2 * margin if not groups else 90)
+    where: dict[int, tuple] = {}
+    top, usable_h = margin, height - 2 * margin - strip
+    rows = [groups[:1], *[groups[i : i + 4] for i in range(1, len(groups), 4)]] if groups else []
+    weights = [math.sqrt(max(len(g) for g in row)) for row in rows]
+    for row, weight in zip(rows, weights, strict=True):
+        row_h = usable_h * weight / sum(weights)
+        left, widths = margin, [math.sqrt(len(g)) for g in row]
+        for group, share in zip(row, widths, strict=True):
+            cell_w = (width - 2 * margin) * share / sum(widths)
+            where.update(_spread(graph.subgraph(group), (left, top, cell_w, row_h)))
+            left += cell_w
+        top += row_h
+    if isolated:
+        where.update(_grid(isolated, (margin, height - margin - strip, width - 2 * margin, strip)))
+    return where
+
+
+def _spread(group: nx.Graph, cell: tuple) -> dict[int, tuple]:
+    """A connected group in its cell, keeping clear of the cell's edges."""
+    left, top, cell_w, cell_h = cell
+    pad_x, pad_y = min(cell_w * 0.15, 60), min(cell_h * 0.12, 30)
+    if len(group) == 2:
+        first, second = sorted(group)
+        middle = top + cell_h / 2
+        return {first: (left + pad_x, middle), second: (left + cell_w - pad_x, middle)}
+    positions = nx.spring_layout(group, seed=2025, iterations=80)
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    usable_w, usable_h = width - 2 * margin, height - 2 * margin
     return {
         node: (
-            round(margin + (x - min(xs)) / span_x * usable_w, 1),
-            round(margin + (y - min(ys)) / span_y * usable_h, 1),
+            round(left + pad_x + (x - min(xs)) / span_x * (cell_w - 2 * pad_x), 1),
+            round(top + pad_y + (y - min(ys)) / span_y * (cell_h - 2 * pad_y), 1),
         )
         for node, (x, y) in positions.items()
+    }
+
+
+def _grid(nodes: list[int], cell: tuple) -> dict[int, tuple]:
+    left, top, cell_w, cell_h = cell
+    columns = max(1, min(len(nodes), int(cell_w // 150)))
+    rows = math.ceil(len(nodes) / columns)
+    step_x, step_y = cell_w / columns, cell_h / max(rows, 1)
+    return {
+        node: (
+            round(left + step_x * (i % columns) + 8, 1),
+            round(top + step_y * (i // columns) + step_y / 2, 1),
+        )
+        for i, node in enumerate(nodes)
     }
 
 
@@ -115,6 +160,7 @@ class DrawnNode:
     css: str
     name: str
     label: bool
+    anchor: str = "start"  # names on the right half are written leftwards, inside the frame
 
 
 @dataclass(frozen=True)
@@ -173,7 +219,7 @@ def draw(network: Network, names: dict[int, str]) -> Picture:
             classes.append("articulation")
         x, y = where[node]
         radius = 4 + min(graph.degree(node), 8) * 0.75
-        nodes.append(
-            DrawnNode(node, x, y, radius, " ".join(classes), names.get(node, ""), labelled)
-        )
+        anchor = "end" if x > WIDTH * 0.6 and node not in isolated else "start"
+        name = names.get(node, "")
+        nodes.append(DrawnNode(node, x, y, radius, " ".join(classes), name, labelled, anchor))
     return Picture(WIDTH, HEIGHT, nodes, edges)

@@ -80,7 +80,7 @@ def test_recording_a_relationship_through_the_form(client, personas, city):
     assert response.status_code == 302
     again = client.post(url, data)
     assert again.status_code == 400
-    assert "already recorded" in again.content.decode()
+    assert "Deze relatie is al geregistreerd" in again.content.decode()
 
 
 def test_changing_the_state_through_the_form(client, personas, city):
@@ -95,16 +95,28 @@ def test_changing_the_state_through_the_form(client, personas, city):
     assert "Geen contact." in page.content.decode()
 
 
-def test_an_empty_reason_is_explained_and_changes_nothing(client, personas, city):
+@pytest.mark.parametrize(
+    ("reason", "day", "message"),
+    [
+        ("", 0, "Ce champ est obligatoire."),
+        ("Ruzie.", 2, "Un changement ne peut pas être daté dans le futur."),
+    ],
+)
+def test_a_bad_change_is_explained_in_french_and_changes_nothing(
+    client, personas, city, reason, day, message
+):
     client.force_login(personas.coordinator)
     url = reverse("communities:relationship_change_state", args=[city.youth_mosque.pk])
+    on = timezone.localdate() + datetime.timedelta(days=day)
     with override("fr"):
         response = client.post(
             url,
-            {"state": "broken", "strength": "1", "reason": "", "changed_on": "2025-01-01"},
+            {"state": "broken", "strength": "1", "reason": reason, "changed_on": on.isoformat()},
             HTTP_ACCEPT_LANGUAGE="fr",
         )
     assert response.status_code == 400
+    assert message in response.content.decode()
+    assert "Rien n'a été enregistré" in response.content.decode()
     city.youth_mosque.refresh_from_db()
     assert city.youth_mosque.state == "active"
 
