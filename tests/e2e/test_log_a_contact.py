@@ -4,7 +4,6 @@ import pytest
 
 from samen.people.roles import Role
 from tests.conftest import PASSWORD, make_person
-from tests.e2e.conftest import browser, districts_from_the_migrations  # noqa: F401
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +17,7 @@ def themes_and_languages(transactional_db):
     ensure_defaults(Theme, Language)
 
 
-def test_a_contact_that_breaks_a_relationship_shows_on_its_page(live_server, browser):  # noqa: F811
+def test_a_contact_that_breaks_a_relationship_shows_on_its_page(live_server, browser):
     from samen.communities.actions import CommunityFields, community_create, relationship_create
     from samen.communities.models import Relationship
     from samen.places.models import Place
