@@ -61,7 +61,9 @@ def relationships_in_district(request, place):
         "place": place,
         "worse": worse,
         "contacts_this_month": month.count(),
-        "latest_contacts": month.order_by("-occurred_on", "-pk")[:5],
+        "latest_contacts": month.order_by("-occurred_on", "-pk").prefetch_related("communities")[
+            :5
+        ],
     }
 
 
