@@ -65,6 +65,7 @@ class CommunityFields:
     themes: list[Theme] = field(default_factory=list)
     activities: str = ""
     organisation: object | None = None
+    is_active: bool = True
 
     @classmethod
     def from_data(cls, data: dict) -> CommunityFields:
@@ -77,6 +78,7 @@ class CommunityFields:
             themes=list(data.get("themes") or []),
             activities=data.get("activities") or "",
             organisation=data.get("organisation"),
+            is_active=data.get("is_active", True),
         )
 
 
@@ -113,6 +115,7 @@ def _store(community: Community, fields: CommunityFields) -> Community:
     community.district = fields.district
     community.activities = fields.activities.strip()
     community.organisation = fields.organisation
+    community.is_active = fields.is_active
     community.save()
     community.places.set(fields.places)
     community.languages.set(fields.languages)

@@ -74,6 +74,12 @@ class CommunityForm(forms.Form):
         queryset=Organisation.objects.filter(is_active=True),
         required=False,
     )
+    is_active = forms.BooleanField(
+        label=_("The city still works with this community"),
+        required=False,
+        initial=True,
+        help_text=_("Untick when it has stopped: it leaves the network and the forms."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -146,6 +146,7 @@ def community_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "themes": list(community.themes.all()),
         "activities": community.activities,
         "organisation": community.organisation_id,
+        "is_active": community.is_active,
     }
     form = CommunityForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():

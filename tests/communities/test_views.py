@@ -51,6 +51,8 @@ def test_editing_a_community(client, personas, city):
     city.mosque.refresh_from_db()
     assert city.mosque.name == "Moskee Al Noor"
     assert "moskee al noor" in city.mosque.search_text
+    # Left unticked, "still works with" retires the community from the network and the forms.
+    assert not city.mosque.is_active
 
 
 def test_adding_and_removing_a_key_figure(client, personas, city):
