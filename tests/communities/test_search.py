@@ -109,3 +109,10 @@ def test_list_queries_do_not_grow_with_more_communities(client, personas, city):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_htmx_gets_only_the_rows(client, personas, city):
+    client.force_login(personas.analyst)
+    response = client.get(reverse("communities:list"), {"q": "boks"}, HTTP_HX_REQUEST="true")
+    assert [t.name for t in response.templates][0] == "communities/community_rows.html"
+    assert b"<html" not in response.content and b"Boksclub Berchem" in response.content
