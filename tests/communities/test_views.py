@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -179,3 +181,18 @@ def test_the_plan_list_puts_plans_that_fall_behind_first(client, personas, city)
     assert [p.pk for p in page.context["page"]] == [late.pk, on_time.pk]
     detail = client.get(reverse("communities:restore_plan", args=[late.pk])).content.decode()
     assert 'class="overdue"' in detail
+
+
+def test_the_plan_list_does_not_grow_in_queries_with_plans(client, personas, city):
+    restore_plan_create(by=personas.admin, relationship=city.youth_club, title="A", goal="Doel.")
+    client.force_login(personas.analyst)
+    url = reverse("communities:restore_plans")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for relationship in (city.youth_mosque, city.club_city):
+        restore_plan_create(by=personas.admin, relationship=relationship, title="B", goal="Doel.")
+    with CaptureQueriesContext(connection) as three:
+        response = client.get(url)
+    assert len(response.context["page"]) == 3
+    assert len(three) == len(one)
