@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.communities.access import (
     COMMUNITY_ROLES,
+    active_in,
     editable_communities,
     editable_relationships,
     visible_communities,
@@ -211,8 +212,6 @@ class RestorePlanForm(forms.Form):
 
     def __init__(self, *args, user, district: Place | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        from samen.communities.access import active_in
-
         relationships = editable_relationships(
             Relationship.objects.select_related("community", "other"), user
         ).exclude(restore_plans__status=RestorePlan.Status.OPEN)

@@ -20,41 +20,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
-from samen.core.names import TranslatedName
+from samen.communities.vocabulary import Language, Theme
 
 
-class Theme(TranslatedName, models.Model):
-    """What a community works on (youth, sport, religion, ...); administrators extend the list."""
+class CommunityQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CommunityQuerySet:
+        """Communities this person may see (see samen.communities.access)."""
+        from samen.communities.access import visible_communities
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name_nl = models.CharField(_("name (Dutch)"), max_length=80)
-    name_fr = models.CharField(_("name (French)"), max_length=80)
-    name_en = models.CharField(_("name (English)"), max_length=80)
-
-    class Meta:
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        ordering = ["name_nl"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Language(TranslatedName, models.Model):
-    """A language a community works in, by its ISO 639 code."""
-
-    code = models.SlugField(_("code"), max_length=8, unique=True)
-    name_nl = models.CharField(_("name (Dutch)"), max_length=80)
-    name_fr = models.CharField(_("name (French)"), max_length=80)
-    name_en = models.CharField(_("name (English)"), max_length=80)
-
-    class Meta:
-        verbose_name = _("language")
-        verbose_name_plural = _("languages")
-        ordering = ["name_nl"]
-
-    def __str__(self) -> str:
-        return self.name
+        return visible_communities(self, user)
 
 
 class Community(models.Model):
@@ -104,6 +78,8 @@ class Community(models.Model):
     # PostgreSQL searches it through a GIN index (migration 0003), SQLite with LIKE.
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CommunityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("community")
@@ -165,6 +141,7 @@ CONNECTING_STATES = frozenset({State.ACTIVE, State.WEAKENED})
 
 class RelationshipQuerySet(models.QuerySet):
     def visible_to(self, user) -> RelationshipQuerySet:
+        """Relationships this person may see (see samen.communities.access)."""
         from samen.communities.access import visible_relationships
 
         return visible_relationships(self, user)
@@ -399,8 +376,6 @@ class RestoreAction(models.Model):
         return self.done_on is None and self.deadline < (today or timezone.localdate())
 
 
-track(Theme)
-track(Language)
 track(Community, exclude=("search_text",), m2m=("places", "languages", "themes"))
 # Key figures are people: the trail records that their name or channel changed, never the words.
 track(KeyFigure, sensitive=("name", "contact_channel"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -69,8 +70,6 @@ def relationships_in_district(request, place):
 
 def _restore_plan_url(user, identifier: str) -> str | None:
     """The restore plan behind a signal's follow-up, for those who may open it."""
-    from django.http import Http404
-
     try:
         plan = get_restore_plan_for_user(user, identifier)
     except Http404:

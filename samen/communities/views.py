@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -109,8 +109,6 @@ def _detail(request, community, status=200, key_figure_form=None) -> HttpRespons
 
 
 def _relationships_of(community: Community):
-    from django.db.models import Q
-
     return Relationship.objects.filter(Q(community=community) | Q(other=community)).values("pk")
 
 
