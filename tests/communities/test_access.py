@@ -2,8 +2,11 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from samen.communities.plan_actions import restore_plan_create
+from samen.audit.models import AuditRecord
+from samen.communities.actions import key_figure_add
+from samen.communities.plan_actions import restore_action_add, restore_plan_create
 from tests.conftest import get_as, without_tokens
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +169,78 @@ def test_outsiders_cannot_write_through_the_post_urls(client, personas, city):
     assert not city.youth.key_figures.exists()
     city.youth_mosque.refresh_from_db()
     assert city.youth_mosque.state == "active"
+
+
+@pytest.fixture
+def plan_with_step(personas, city):
+    plan = restore_plan_create(
+        by=personas.coordinator, relationship=city.youth_mosque, title="Herstel", goal="Overleg."
+    )
+    step = restore_action_add(
+        by=personas.coordinator,
+        plan=plan,
+        description="Gesprek",
+        owner=personas.frontline,
+        deadline=timezone.localdate(),
+    )
+    figure = key_figure_add(
+        by=personas.coordinator, community=city.youth, name="Sara Peeters", role="contact"
+    )
+    return plan, step, figure
+
+
+def writes(city, plan, step, figure):
+    """Every POST of the module that acts on an existing record, with a valid body."""
+    today = timezone.localdate().isoformat()
+    return {
+        "key_figure_remove": (
+            reverse("communities:key_figure_remove", args=[city.youth.pk, figure.pk]),
+            {},
+        ),
+        "restore_action_add": (
+            reverse("communities:restore_action_add", args=[plan.pk]),
+            {"description": "Nog een gesprek", "owner": step.owner_id, "deadline": today},
+        ),
+        "restore_action_done": (
+            reverse("communities:restore_action_done", args=[plan.pk, step.pk]),
+            {},
+        ),
+        "restore_plan_close": (
+            reverse("communities:restore_plan_close", args=[plan.pk]),
+            {"status": "stopped"},
+        ),
+        "relationship_change_state": (
+            reverse("communities:relationship_change_state", args=[city.youth_mosque.pk]),
+            {"state": "broken", "strength": "1", "reason": "Ruzie.", "changed_on": today},
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [(None, 302), ("partner", 404), ("dpo", 404), ("other_frontline", 404), ("analyst", 403)],
+)
+def test_writes_are_refused_to_outsiders_and_change_nothing(
+    client, personas, city, plan_with_step, who, status
+):
+    plan, step, figure = plan_with_step
+    client.logout()
+    if who:
+        client.force_login(getattr(personas, who))
+    before = AuditRecord.objects.count()
+    for name, (url, data) in writes(city, plan, step, figure).items():
+        assert client.post(url, data).status_code == status, name
+    assert AuditRecord.objects.count() == before
+    step.refresh_from_db()
+    plan.refresh_from_db()
+    assert step.done_on is None and plan.status == "open" and plan.actions.count() == 1
+    assert city.youth.key_figures.count() == 1
+
+
+def test_the_same_writes_work_for_the_district_coordinator(client, personas, city, plan_with_step):
+    plan, step, figure = plan_with_step
+    client.force_login(personas.coordinator)
+    for name, (url, data) in writes(city, plan, step, figure).items():
+        assert client.post(url, data).status_code == 302, name
+    plan.refresh_from_db()
+    assert plan.status == "stopped" and plan.actions.count() == 2
