@@ -59,6 +59,15 @@ def network_page(request: HttpRequest) -> HttpResponse:
         ).values_list("pk", "community_id", "other_id", "state", "strength")
     ]
     found = network.build(names, ties)
+    # An isolated community that has lost its tie with the city too is the most alone.
+    with_city = set(
+        visible_relationships(
+            Relationship.objects.filter(
+                other__isnull=True, state__in=CONNECTING_STATES, community__in=found.isolated
+            ),
+            user,
+        ).values_list("community_id", flat=True)
+    )
     relationship_of = {(t.first, t.second): t.relationship for t in ties}
     return render(
         request,
@@ -69,7 +78,7 @@ def network_page(request: HttpRequest) -> HttpResponse:
             "theme": theme,
             "picture": network.draw(found, names),
             "found": found,
-            "isolated": [(pk, names[pk]) for pk in found.isolated],
+            "isolated": [(pk, names[pk], pk in with_city) for pk in found.isolated],
             "weakly_connected": [(pk, names[pk]) for pk in found.weakly_connected],
             "articulation_points": [(pk, names[pk]) for pk in found.articulation_points],
             "bridges": [

@@ -81,6 +81,7 @@ def test_the_network_page_shows_the_picture_and_the_tables(client, personas, cit
     # youth–mosque and youth–club connect; the school has no tie; the city is no node.
     assert set(found.graph.nodes) == {city.youth.pk, city.mosque.pk, city.club.pk, city.school.pk}
     assert found.isolated == [city.school.pk]
+    assert response.context["isolated"] == [(city.school.pk, "Atheneum Zuid", False)]
     assert len(found.bridges) == 2 and found.articulation_points == [city.youth.pk]
     html = response.content.decode()
     assert "<svg" in html and "style=" not in html and "<script>" not in html
@@ -89,8 +90,10 @@ def test_the_network_page_shows_the_picture_and_the_tables(client, personas, cit
     relationship_change_state(
         by=personas.admin, relationship=city.youth_club, state="broken", reason="Ruzie."
     )
-    found = client.get(reverse("communities:network")).context["found"]
-    assert sorted(found.isolated) == sorted([city.school.pk, city.club.pk])
+    response = client.get(reverse("communities:network"))
+    assert sorted(response.context["found"].isolated) == sorted([city.school.pk, city.club.pk])
+    # The club still has its tie with the city; the school has none.
+    assert (city.club.pk, "Boksclub Berchem", True) in response.context["isolated"]
 
 
 @pytest.mark.django_db
