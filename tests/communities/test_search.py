@@ -81,6 +81,14 @@ def test_postgresql_uses_full_text_search_and_its_index(city):
         )
         (definition,) = cursor.fetchone()
     assert "gin" in definition.lower() and "to_tsvector" in definition
+    # The index matches the searched expression exactly, so the planner can use it (on a
+    # table this small it prefers a scan unless told otherwise).
+    sql, params = search(Community.objects.all(), "boks").values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "community_search_gin" in plan
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback without full text")
