@@ -33,6 +33,15 @@ class Table:
     other_case: Case
 
 
+def with_totp(person):
+    """Give a person whose role alone needs no second factor a TOTP device (a seat does)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    person.totp_secret = generate_totp_secret()
+    TOTP.activate(person, person.totp_secret)
+    return person
+
+
 def pass_second_factor(client) -> None:
     """Mark the signed-in test session as having passed TOTP, as allauth records it."""
     from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
@@ -75,7 +84,7 @@ def table(personas) -> Table:
     """A seated core (mayor, prevention official, police with clearance), a current cycle
     everyone acknowledged, and two cases with one invited professional each."""
     today = timezone.localdate()
-    mayor = make_person(Role.POLICY_ANALYST, "mayor@samen.test")
+    mayor = with_totp(make_person(Role.POLICY_ANALYST, "mayor@samen.test"))
     police = make_person(Role.PARTNER_PROFESSIONAL, "police@samen.test")
     other_member = make_person(Role.PARTNER_PROFESSIONAL, "other.partner@samen.test")
     seat_assign(by=None, kind=CoreSeat.Kind.MAYOR, user=mayor)
