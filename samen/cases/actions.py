@@ -30,7 +30,6 @@ from samen.cases.models import (
 )
 from samen.cases.retention import retain_until_for
 from samen.core.actions import action
-from samen.people.roles import Role
 from samen.places.models import Place
 
 # The version of the confidentiality rules a member acknowledges (docs/cases.md).
@@ -80,8 +79,6 @@ def seat_assign(
     clearance_expires_on: datetime.date | None = None,
 ) -> CoreSeat:
     """Give `user` a core seat for this city (configuration, done by an administrator)."""
-    if user.role == Role.ADMINISTRATOR:
-        raise ValidationError({"user": _("Administrators cannot sit at the case consultation.")})
     seat = CoreSeat(
         kind=kind,
         user=user,
@@ -282,15 +279,24 @@ def referral_reject(*, by, referral: Referral, reason: str) -> Referral:
 
 
 @action
-def case_close(*, by, case: Case, reason: str, follow_up_needed: bool) -> Case:
-    """Close a case; its retention period starts now (shorter when no follow-up was needed)."""
+def case_close(
+    *,
+    by,
+    case: Case,
+    reason: str,
+    follow_up_needed: bool,
+    closed_at: datetime.datetime | None = None,
+) -> Case:
+    """Close a case; its retention period starts now (shorter when no follow-up was needed).
+
+    `closed_at` backdates the closing, for the demo seeder only."""
     access.check_controls_case_list(by)
     if not case.is_open:
         raise ValidationError(_("This case is closed already."))
     errors: dict[str, list[str]] = {}
     _check_text(errors, "reason", reason)
     _require(errors)
-    now = timezone.now()
+    now = closed_at or timezone.now()
     case.status, case.closed_at, case.closed_by = Case.Status.CLOSED, now, by
     case.closure_reason, case.follow_up_needed = reason.strip(), follow_up_needed
     case.retain_until = retain_until_for(timezone.localdate(now), follow_up_needed)

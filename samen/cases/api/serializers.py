@@ -11,6 +11,9 @@ from samen.cases.models import Case, CasePerson, ExtremismType, Invitation
 class CaseSerializer(serializers.ModelSerializer):
     """A case in a list: no person, no narrative."""
 
+    # A plain string in the schema: an enum named "status" would collide with the signals'.
+    status = serializers.CharField(read_only=True, help_text=_('"open" or "closed".'))
+
     class Meta:
         model = Case
         fields = [

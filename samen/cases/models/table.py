@@ -65,6 +65,19 @@ class CoreSeat(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.user}"
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        # Administrators configure the table; they never sit at it (see access.py).
+        if self.user_id and self.user.role == "administrator":
+            raise ValidationError(
+                {"user": _("Administrators cannot sit at the case consultation.")}
+            )
+        if self.kind == self.Kind.POLICE and self.clearance < POLICE_MINIMUM_CLEARANCE:
+            raise ValidationError(
+                {"clearance": _("The police representative needs at least secret clearance.")}
+            )
+
     def grants_access(self, today: datetime.date) -> bool:
         """Whether this seat opens the case list today: active, and for the police seat a
         clearance of at least "secret" that has not expired."""
