@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samen.audit.models import AuditRecord
 from samen.core.actions import action
@@ -117,7 +118,8 @@ def case_retention_run(*, by=None, today: datetime.date | None = None) -> Retent
     AuditRecord.objects.create(
         content_type=ContentType.objects.get_for_model(Case),
         object_pk="",
-        object_repr=f"Retention: {cases} cases anonymised, {referrals} referrals deleted",
+        object_repr=_("Retention: %(cases)s cases anonymised, %(referrals)s referrals deleted")
+        % {"cases": cases, "referrals": referrals},
         action=AuditRecord.Action.DELETE,
         changes={},
         actor=by if by is not None and by.is_authenticated else None,

@@ -6,6 +6,7 @@ from auditlog.cid import get_cid
 from auditlog.context import disable_auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext as _
 
 from samen.audit.models import AuditRecord
 from samen.cases import crypto
@@ -61,7 +62,7 @@ def rotate_case_keys(*, by=None) -> dict[str, int]:
     AuditRecord.objects.create(
         content_type=ContentType.objects.get_for_model(apps_case()),
         object_pk="",
-        object_repr=f"Case keys rotated: {sum(counts.values())} rows",
+        object_repr=_("Case keys rotated: %(rows)s rows") % {"rows": sum(counts.values())},
         action=AuditRecord.Action.UPDATE,
         changes={},
         actor=by if by is not None and by.is_authenticated else None,

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
 
@@ -86,10 +87,19 @@ def test_a_police_seat_needs_secret_clearance_that_has_not_expired(personas):
     weak = make_person(Role.PARTNER_PROFESSIONAL, "weak@samen.test")
     expired = make_person(Role.PARTNER_PROFESSIONAL, "expired@samen.test")
     good = make_person(Role.PARTNER_PROFESSIONAL, "good@samen.test")
-    seat_assign(
-        by=None,
+    with pytest.raises(ValidationError):
+        seat_assign(
+            by=None,
+            kind=CoreSeat.Kind.POLICE,
+            user=weak,
+            clearance=Clearance.CONFIDENTIAL,
+            clearance_expires_on=today + datetime.timedelta(days=10),
+        )
+    # A clearance lowered later (in the database directly) grants nothing either.
+    CoreSeat.objects.create(
         kind=CoreSeat.Kind.POLICE,
         user=weak,
+        city=_city(),
         clearance=Clearance.CONFIDENTIAL,
         clearance_expires_on=today + datetime.timedelta(days=10),
     )
