@@ -76,13 +76,34 @@ def _may_hold_case_roles(user) -> bool:
 # --- The table ---------------------------------------------------------------------------------
 
 
+def _memo(user, key: str, on: datetime.date, compute):
+    """Compute once per user object and day: a user object lives for one request, and a page
+    asks "does this person hold a seat?" several times (navigation, access, sections)."""
+    memo = user.__dict__.setdefault("_samen_case_memo", {})
+    if (key, on) not in memo:
+        memo[key, on] = compute()
+    return memo[key, on]
+
+
+def forget(user) -> None:
+    """Drop what `_memo` remembered of `user` (after their seat or invitation changed)."""
+    user.__dict__.pop("_samen_case_memo", None)
+    user.__dict__.pop("_samen_case_role", None)
+
+
 def granting_seats(user, on: datetime.date | None = None) -> list[CoreSeat]:
     """The core seats that give `user` access on `on` (today by default)."""
     if not _may_hold_case_roles(user):
         return []
     on = on or today()
-    seats = CoreSeat.objects.filter(user=user, is_active=True, city__code=settings.SAMEN_CITY_CODE)
-    return [seat for seat in seats if seat.grants_access(on)]
+
+    def compute() -> list[CoreSeat]:
+        seats = CoreSeat.objects.filter(
+            user=user, is_active=True, city__code=settings.SAMEN_CITY_CODE
+        )
+        return [seat for seat in seats if seat.grants_access(on)]
+
+    return _memo(user, "seats", on, compute)
 
 
 def has_core_seat(user) -> bool:
@@ -101,7 +122,14 @@ def current_invitations(user, on: datetime.date | None = None) -> QuerySet[Invit
 
 def has_case_role(user) -> bool:
     """Whether `user` has a seat or a current invitation: they see the module and need MFA."""
-    return has_core_seat(user) or current_invitations(user).exists()
+    if not _may_hold_case_roles(user):
+        return False
+    return _memo(
+        user,
+        "role",
+        today(),
+        lambda: has_core_seat(user) or current_invitations(user).exists(),
+    )
 
 
 def has_case_role_cached(user) -> bool:

@@ -21,7 +21,6 @@ from samen.cases.models import (
     CasePerson,
     ConsultationCycle,
     CoreSeat,
-    Correction,
     Delegation,
     ExtremismType,
     Invitation,
@@ -29,41 +28,12 @@ from samen.cases.models import (
     age_band_on,
 )
 from samen.cases.retention import retain_until_for
+from samen.cases.validation import check_identity, check_text, require
 from samen.core.actions import action
 from samen.places.models import Place
 
 # The version of the confidentiality rules a member acknowledges (docs/cases.md).
 RULES_VERSION = "2026-1"
-MAX_TEXT = 4000
-
-
-def _require(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def _check_text(errors: dict, field: str, text: str, *, required: bool = True) -> None:
-    if required and not text.strip():
-        errors.setdefault(field, []).append(_("This field is required."))
-    elif len(text) > MAX_TEXT:
-        errors.setdefault(field, []).append(_("Keep this under 4,000 characters."))
-
-
-def _check_name(errors: dict, field: str, name: str) -> None:
-    if not crypto.normalise_name(name):
-        errors.setdefault(field, []).append(_("Give the person's name."))
-    elif len(name) > 200:
-        errors.setdefault(field, []).append(_("Keep the name under 200 characters."))
-
-
-def _check_birth_date(errors: dict, field: str, birth_date: datetime.date | None) -> None:
-    if birth_date is not None and not (datetime.date(1900, 1, 1) <= birth_date <= access.today()):
-        errors.setdefault(field, []).append(_("Give a date of birth in the past."))
-
-
-def _check_identity(errors: dict, name: str, birth_date: datetime.date | None) -> None:
-    _check_name(errors, "name", name)
-    _check_birth_date(errors, "birth_date", birth_date)
 
 
 # --- The table ---------------------------------------------------------------------------------
@@ -88,6 +58,7 @@ def seat_assign(
     )
     seat.full_clean()
     seat.save()
+    access.forget(user)
     return seat
 
 
@@ -127,7 +98,7 @@ def cycle_open(
         errors["title"] = [_("Give the cycle a title.")]
     if ends_on < starts_on:
         errors["ends_on"] = [_("The period ends before it starts.")]
-    _require(errors)
+    require(errors)
     cycle = ConsultationCycle(
         title=title.strip()[:120], starts_on=starts_on, ends_on=ends_on, created_by=by
     )
@@ -163,12 +134,12 @@ def referral_submit(
     if not access.may_refer(by):
         raise PermissionDenied
     errors: dict[str, list[str]] = {}
-    _check_identity(errors, name, birth_date)
-    _check_text(errors, "reason", reason)
-    _check_text(errors, "address", address, required=False)
+    check_identity(errors, name, birth_date)
+    check_text(errors, "reason", reason)
+    check_text(errors, "address", address, required=False)
     if extremism_type not in ExtremismType.values:
         errors["extremism_type"] = [_("Choose a type of extremism.")]
-    _require(errors)
+    require(errors)
     referral = Referral(
         submitted_by=by,
         name=name.strip(),
@@ -211,14 +182,14 @@ def case_open(
         access.check_controls_case_list(by)
     now = opened_at or timezone.now()
     errors: dict[str, list[str]] = {}
-    _check_identity(errors, name, birth_date)
-    _check_text(errors, "purpose", purpose)
-    _check_text(errors, "address", address, required=False)
+    check_identity(errors, name, birth_date)
+    check_text(errors, "purpose", purpose)
+    check_text(errors, "address", address, required=False)
     if extremism_type not in ExtremismType.values:
         errors["extremism_type"] = [_("Choose a type of extremism.")]
     if review_on <= timezone.localdate(now):
         errors["review_on"] = [_("Choose a review date in the future.")]
-    _require(errors)
+    require(errors)
     case = Case(
         reference=_next_reference(timezone.localdate(now).year),
         purpose=purpose.strip(),
@@ -270,8 +241,8 @@ def referral_reject(*, by, referral: Referral, reason: str) -> Referral:
     access.check_controls_case_list(by)
     _check_pending(referral)
     errors: dict[str, list[str]] = {}
-    _check_text(errors, "reason", reason)
-    _require(errors)
+    check_text(errors, "reason", reason)
+    require(errors)
     referral.status, referral.rejection_reason = Referral.Status.REJECTED, reason.strip()
     referral.decided_by, referral.decided_at = by, timezone.now()
     referral.save(update_fields=["status", "rejection_reason", "decided_by", "decided_at"])
@@ -294,8 +265,8 @@ def case_close(
     if not case.is_open:
         raise ValidationError(_("This case is closed already."))
     errors: dict[str, list[str]] = {}
-    _check_text(errors, "reason", reason)
-    _require(errors)
+    check_text(errors, "reason", reason)
+    require(errors)
     now = closed_at or timezone.now()
     case.status, case.closed_at, case.closed_by = Case.Status.CLOSED, now, by
     case.closure_reason, case.follow_up_needed = reason.strip(), follow_up_needed
@@ -341,9 +312,10 @@ def invitation_create(*, by, case: Case, user, ends_on: datetime.date) -> Invita
     limit = access.today() + datetime.timedelta(days=366)
     if not access.today() <= ends_on <= limit:
         errors["ends_on"] = [_("Choose an end date from today to at most a year ahead.")]
-    _require(errors)
+    require(errors)
     invitation = Invitation(case=case, user=user, ends_on=ends_on, invited_by=by)
     invitation.save()
+    access.forget(user)
     return invitation
 
 
@@ -357,59 +329,5 @@ def invitation_end(*, by, invitation: Invitation) -> Invitation:
     return invitation
 
 
-# --- Corrections ------------------------------------------------------------------------------
-
-
-def _current_value(case: Case, field: str) -> str:
-    if field == Correction.Field.PURPOSE:
-        return case.purpose
-    value = getattr(case.person, field)
-    return value.isoformat() if isinstance(value, datetime.date) else (value or "")
-
-
-@action
-def case_correct(*, by, case: Case, field: str, value: str, reason: str) -> Correction:
-    """Correct the person's data or the purpose, keeping the previous value and the reason."""
-    access.check_core_member(by)
-    errors: dict[str, list[str]] = {}
-    if field not in Correction.Field.values:
-        errors["field"] = [_("Choose what to correct.")]
-    _check_text(errors, "reason", reason)
-    new: object = value.strip()
-    if field == Correction.Field.BIRTH_DATE and new:
-        try:
-            new = datetime.date.fromisoformat(str(new))
-        except ValueError:
-            errors["value"] = [_("Give the date as YYYY-MM-DD.")]
-        else:
-            _check_birth_date(errors, "value", new)
-    elif field == Correction.Field.NAME:
-        _check_name(errors, "value", str(new))
-    elif field == Correction.Field.PURPOSE:
-        _check_text(errors, "value", str(new))
-    else:
-        _check_text(errors, "value", str(new), required=False)
-    _require(errors)
-    previous = _current_value(case, field)
-    if field == Correction.Field.PURPOSE:
-        case.purpose = str(new)
-        case.save(update_fields=["purpose"])
-    else:
-        person = case.person
-        # An emptied date of birth is unknown (None); emptied text stays "".
-        blank = None if field == Correction.Field.BIRTH_DATE else ""
-        setattr(person, field, new or blank)
-        if field == Correction.Field.NAME:
-            person.name_index = crypto.name_index(str(new))
-        person.save()
-        if field == Correction.Field.BIRTH_DATE:
-            case.age_band = age_band_on(person.birth_date, timezone.localdate(case.opened_at))
-            case.save(update_fields=["age_band"])
-    return Correction.objects.create(
-        case=case,
-        field=field,
-        previous_value=previous,
-        new_value=_current_value(case, field),
-        reason=reason.strip(),
-        corrected_by=by,
-    )
+# Corrections live in their own module; they are actions like these.
+from samen.cases.corrections import case_correct  # noqa: E402, F401

@@ -5,13 +5,15 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
-from samen.cases.actions import referral_submit
+from samen.cases.actions import invitation_create, referral_submit
 from tests.cases.conftest import sign_in
-from tests.conftest import without_tokens
+from tests.conftest import make_person, without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +277,22 @@ def test_the_dpo_sees_the_reads_in_the_audit_trail(client, table, personas):
     trail = client.get(reverse("audit:trail"), {"object_pk": table.case.pk})
     assert table.case.reference in trail.content.decode()
     assert "Peeters" not in trail.content.decode()
+
+
+def test_the_case_page_asks_the_database_a_fixed_number_of_times(client, table):
+    sign_in(client, table.invited)
+    url = reverse("cases:detail", args=[table.case.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for number in range(3):
+        other = make_person("partner_professional", f"extra{number}@samen.test")
+        invitation_create(
+            by=table.prevention,
+            case=table.case,
+            user=other,
+            ends_on=timezone.localdate() + datetime.timedelta(days=5),
+        )
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    assert len(second.captured_queries) == len(first.captured_queries) <= 25
