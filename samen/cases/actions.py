@@ -283,6 +283,8 @@ def case_remove(*, by, case: Case) -> str:
     reference. The trail keeps that it existed and who removed it, never what it said."""
     access.check_controls_case_list(by)
     reference = case.reference
+    # The referral that led to the case names the person too; it goes with the case.
+    Referral.objects.filter(case=case).delete()
     case.delete()
     return reference
 

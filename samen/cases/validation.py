@@ -25,7 +25,7 @@ def require(errors: dict[str, list[str]]) -> None:
 
 def check_text(errors: dict, field: str, text: str, *, required: bool = True) -> None:
     if required and not text.strip():
-        errors.setdefault(field, []).append(_("This field is required."))
+        errors.setdefault(field, []).append(_("Fill in this field."))
     elif len(text) > MAX_TEXT:
         errors.setdefault(field, []).append(_("Keep this under 4,000 characters."))
 

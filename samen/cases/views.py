@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -100,7 +101,7 @@ def acknowledge(request: HttpRequest) -> HttpResponse:
     """The confidentiality rules, acknowledged once per meeting cycle before any case is read."""
     access.check_case_session(request, acknowledged=False)
     cycle = access.current_cycle()
-    target = safe_next(request, "/cases/")
+    target = safe_next(request, reverse("cases:list"))
     if request.method == "POST" and cycle is not None:
         if request.POST.get("agree") == "yes":
             actions.rules_acknowledge(by=request.user, cycle=cycle)

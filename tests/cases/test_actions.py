@@ -113,14 +113,19 @@ def test_only_the_mayor_closes_and_removes(table):
     assert Case.objects.filter(pk=table.case.pk, status="open").exists()
 
 
-def test_removing_a_case_removes_its_person_and_the_trail_names_no_one(table):
+def test_removing_a_case_removes_its_person_and_the_trail_names_no_one(table, referral):
+    case = actions.referral_accept(
+        by=table.mayor, referral=referral, purpose="Preventie.", review_on=review_day()
+    )
+    actions.case_remove(by=table.mayor, case=case)
+    assert not Referral.objects.exists()
     pk = table.case.pk
     reference = actions.case_remove(by=table.mayor, case=table.case)
     assert not Case.objects.filter(pk=pk).exists()
     assert not CasePerson.objects.filter(case_id=pk).exists()
     for record in AuditRecord.objects.all():
         text = f"{record.object_repr} {record.changes} {record.additional_data}"
-        assert "Peeters" not in text and "Kerkstraat" not in text
+        assert "Peeters" not in text and "Kerkstraat" not in text and "Amrani" not in text
     assert AuditRecord.objects.filter(object_repr=reference, action=AuditRecord.Action.DELETE)
 
 

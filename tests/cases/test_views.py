@@ -296,3 +296,15 @@ def test_the_case_page_asks_the_database_a_fixed_number_of_times(client, table):
     with CaptureQueriesContext(connection) as second:
         client.get(url)
     assert len(second.captured_queries) == len(first.captured_queries) <= 25
+
+
+def test_partners_find_the_referral_form_on_their_home_page(client, table, personas):
+    sign_in(client, personas.partner)  # invited: the case list has the button instead
+    assert "cases/panels/refer.html" not in {p.template for p in client.get("/").context["panels"]}
+    outsider = make_person("partner_professional", "outside@samen.test")
+    sign_in(client, outsider)
+    home = client.get("/")
+    assert "cases/panels/refer.html" in {p.template for p in home.context["panels"]}
+    assert reverse("cases:list") not in home.content.decode()
+    sign_in(client, personas.analyst)
+    assert "cases/panels/refer.html" not in {p.template for p in client.get("/").context["panels"]}
