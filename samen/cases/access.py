@@ -88,7 +88,6 @@ def _memo(user, key: str, on: datetime.date, compute):
 def forget(user) -> None:
     """Drop what `_memo` remembered of `user` (after their seat or invitation changed)."""
     user.__dict__.pop("_samen_case_memo", None)
-    user.__dict__.pop("_samen_case_role", None)
 
 
 def granting_seats(user, on: datetime.date | None = None) -> list[CoreSeat]:
@@ -133,17 +132,12 @@ def has_case_role(user) -> bool:
 
 
 def has_case_role_cached(user) -> bool:
-    """`has_case_role` once per request: the navigation and the MFA middleware both ask.
-
-    The user object lives for one request, so the answer is never older than the request.
-    """
+    """`has_case_role` for the navigation and the second-factor rule, which run on every
+    request for every person: False at once for anonymous visitors, and remembered for the
+    request like the seats (see `_memo`)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    cached = getattr(user, "_samen_case_role", None)
-    if cached is None:
-        cached = has_case_role(user)
-        user._samen_case_role = cached
-    return cached
+    return has_case_role(user)
 
 
 def controls_case_list(user) -> bool:
