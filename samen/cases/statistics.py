@@ -75,7 +75,7 @@ def _table(title: str, counts: dict, categories: list[tuple[str, str]]) -> Count
 
 
 def case_statistics(year: int) -> dict[str, CountTable]:
-    """The year's tables: opened by extremism type, opened by age band, closed by type."""
+    """The year's tables: cases opened and closed, each by extremism type and by age band."""
     types, bands = list(ExtremismType.choices), list(AgeBand.choices)
     return {
         "opened_by_type": _table(
@@ -85,6 +85,7 @@ def case_statistics(year: int) -> dict[str, CountTable]:
         "closed_by_type": _table(
             "closed_by_type", _counts(year, "closed_at", "extremism_type"), types
         ),
+        "closed_by_age": _table("closed_by_age", _counts(year, "closed_at", "age_band"), bands),
     }
 
 
