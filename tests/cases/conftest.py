@@ -83,6 +83,11 @@ def open_case(name: str = "Jan Peeters", **overrides) -> Case:
 def table(personas) -> Table:
     """A seated core (mayor, prevention official, police with clearance), a current cycle
     everyone acknowledged, and two cases with one invited professional each."""
+    return build_table(personas)
+
+
+def build_table(personas) -> Table:
+    """The `table` fixture's content, for tests outside tests/cases (the browser tests)."""
     today = timezone.localdate()
     mayor = with_totp(make_person(Role.POLICY_ANALYST, "mayor@samen.test"))
     police = make_person(Role.PARTNER_PROFESSIONAL, "police@samen.test")
