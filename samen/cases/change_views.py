@@ -26,11 +26,12 @@ def _back(request: HttpRequest, case: Case, problems: list[str] | None = None) -
 
 
 def _form_problems(form) -> list[str]:
-    return [
-        f"{form.fields[f].label if f in form.fields else ''}: {e}".lstrip(": ")
-        for f, errors in form.errors.items()
-        for e in errors
-    ]
+    """Each field error as "Label: message", for a message above the case page."""
+    problems = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        problems += [f"{label}: {error}" if label else str(error) for error in errors]
+    return problems
 
 
 @require_POST

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -141,10 +141,8 @@ def delegations(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 actions.delegation_grant(by=user, **form.cleaned_data)
-            except (ValidationError, PermissionDenied) as error:
-                form.add_error(
-                    None, error if isinstance(error, ValidationError) else _("Not allowed.")
-                )
+            except ValidationError as error:
+                form.add_error(None, error)
             else:
                 messages.success(request, _("The delegation is recorded."))
                 return redirect("cases:delegations")
