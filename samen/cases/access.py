@@ -140,13 +140,17 @@ def has_case_role_cached(user) -> bool:
     return has_case_role(user)
 
 
+def is_mayor(user) -> bool:
+    """Whether `user` holds the mayor's seat today (only the mayor delegates)."""
+    return any(seat.kind == CoreSeat.Kind.MAYOR for seat in granting_seats(user))
+
+
 def controls_case_list(user) -> bool:
     """The mayor (a mayor seat that grants access), or a core member holding the mayor's
     current delegation: they alone open, close and remove cases and decide on referrals."""
-    seats = granting_seats(user)
-    if any(seat.kind == CoreSeat.Kind.MAYOR for seat in seats):
+    if is_mayor(user):
         return True
-    if not seats:
+    if not granting_seats(user):
         return False
     on = today()
     delegations = Delegation.objects.filter(

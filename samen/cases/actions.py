@@ -67,7 +67,7 @@ def delegation_grant(
     *, by, delegate, starts_on: datetime.date, ends_on: datetime.date
 ) -> Delegation:
     """The mayor lets a core member control the case list in their place for a period."""
-    if not any(s.kind == CoreSeat.Kind.MAYOR for s in access.granting_seats(by)):
+    if not access.is_mayor(by):
         raise PermissionDenied
     if not access.has_core_seat(delegate) or delegate.pk == by.pk:
         raise ValidationError({"delegate": _("Choose another member of the core.")})

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.cases import access, actions
 from samen.cases.forms import AcceptForm, DelegationForm, ReasonForm, ReferralForm
 from samen.cases.guards import case_page
-from samen.cases.models import CoreSeat, Delegation, Referral
+from samen.cases.models import Delegation, Referral
 from samen.core.lists import render_list
 from samen.people.models import User
 
@@ -125,7 +125,7 @@ def delegations(request: HttpRequest) -> HttpResponse:
     """The mayor's delegations of the case list: who, and until when."""
     access.check_case_session(request)
     user = request.user
-    if not any(s.kind == CoreSeat.Kind.MAYOR for s in access.granting_seats(user)):
+    if not access.is_mayor(user):
         raise Http404
     members = User.objects.filter(case_seats__is_active=True).exclude(pk=user.pk).distinct()
     form = DelegationForm(request.POST or None, members=members)

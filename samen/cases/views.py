@@ -49,6 +49,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "controls": access.controls_case_list(request.user),
+            "mayor": access.is_mayor(request.user),
             "core": access.is_core_member(request.user),
             "today": access.today(),
         },
