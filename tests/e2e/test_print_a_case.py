@@ -8,6 +8,8 @@ from tests.cases.conftest import build_table
 from tests.conftest import PASSWORD
 from tests.people.test_authentication import current_totp
 
+# A live-server test empties every table when it ends, the signal categories of the
+# migrations too: this file sorts after test_file_a_signal.py, which needs them.
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
