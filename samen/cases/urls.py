@@ -1,4 +1,30 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from samen.cases import change_views, referral_views, report_views, views
 
 app_name = "cases"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("acknowledge/", views.acknowledge, name="acknowledge"),
+    path("cycles/", views.cycles, name="cycles"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/export/", views.case_export, name="export"),
+    path("<int:pk>/close/", change_views.case_close, name="close"),
+    path("<int:pk>/remove/", change_views.case_remove, name="remove"),
+    path("<int:pk>/invite/", change_views.case_invite, name="invite"),
+    path(
+        "<int:pk>/invitations/<int:invitation>/end/",
+        change_views.invitation_end,
+        name="invitation_end",
+    ),
+    path("<int:pk>/correct/", change_views.case_correct, name="correct"),
+    path("<int:pk>/review-date/", change_views.case_review_date, name="review_date"),
+    path("referrals/new/", referral_views.referral_new, name="referral_new"),
+    path("referrals/", referral_views.referral_list, name="referrals"),
+    path("referrals/<int:pk>/", referral_views.referral_detail, name="referral"),
+    path("referrals/<int:pk>/accept/", referral_views.referral_accept, name="referral_accept"),
+    path("referrals/<int:pk>/reject/", referral_views.referral_reject, name="referral_reject"),
+    path("delegations/", referral_views.delegations, name="delegations"),
+    path("statistics/", report_views.statistics, name="statistics"),
+    path("person-export/", report_views.person_export, name="person_export"),
+]

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_seed_builds_a_city_with_one_demo_account_per_role():
     out = StringIO()
     call_command("seed", staff=60, seed=7, signals=300, no_progress=True, stdout=out)
-    assert User.objects.count() == 60
+    # The staff asked for, and the demo mayor of the case consultation.
+    assert User.objects.count() == 60 + 1
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
     for role in Role.values:
         assert User.objects.filter(role=role, email__endswith="@samen.test").exists()
@@ -29,9 +30,10 @@ def test_seed_builds_a_city_with_one_demo_account_per_role():
     text = out.getvalue()
     assert "buurtwerker@samen.test" in text and "Samen-" in text
     # Everything it made went through actions, so it is in the audit trail.
-    assert AuditRecord.objects.filter(content_type__model="user").count() == 60
+    assert AuditRecord.objects.filter(content_type__model="user").count() == 60 + 1
     # Only the demo accounts can sign in with a password; the rest need a reset.
     assert User.objects.filter(password__startswith="!").count() == 60 - 7
+    assert "burgemeester@samen.test" in text
 
 
 @pytest.mark.django_db

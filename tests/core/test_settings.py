@@ -33,6 +33,9 @@ def test_production_settings_pass_check_deploy(tmp_path):
         SECRET_KEY="a" * 20 + "production-secret-for-the-test-only-0123456789",
         ALLOWED_HOSTS="samen.example",
         SAMEN_DATA_DIR=str(tmp_path),
+        # The case consultation's keys, kept apart from SECRET_KEY (docs/cases.md).
+        SAMEN_CASE_KEYS="Zm9yLXRoZS10ZXN0LW9ubHktMDEyMzQ1Njc4OWFiY2Q=",
+        SAMEN_CASE_INDEX_KEY="index-key-for-the-test-only-0123456789abcdef",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr

@@ -1,0 +1,338 @@
+"""Case page benchmark: the cost of recording every read of a confidential case.
+
+Why: every read of a case page writes an access record in the audit trail, in the request,
+before the page is shown (samen.cases.access.get_case_for_reader). That write must not make the
+page noticeably slower. This script builds a throwaway PostgreSQL database with the seeded
+city and 10,000 cases, serves it with two gunicorns on the same database (production
+settings, same worker count), one as in production and one with the read audit switched off
+(SAMEN_BENCH_CASE_READ_AUDIT=off, honoured only with SAMEN_BENCH_VIEWS), signs an invited
+professional in with a second factor (one session per client), and drives the same case page
+on both with 16 concurrent clients in interleaved rounds (audited, unaudited, unaudited,
+audited, ...). It reports p50/p95 per server and the p95 ratio audited/unaudited against the
+target of under 1.5, and checks that the audited server wrote one access record per request
+and the other none.
+
+Run from the project root:  .venv/bin/python bench/case_page.py --seconds 20
+It is not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from databases import recreate_database  # noqa: E402
+from loadlib import (  # noqa: E402 - the shared set-up and load client of the benchmarks
+    HOST,
+    SIGNED_IN_MARK,
+    VENV_BIN,
+    BenchError,
+    Server,
+    Target,
+    TargetSummary,
+    build_phases,
+    check_signed_in,
+    free_port,
+    report_header,
+    run_load,
+    run_step,
+    server_env,
+    summarise,
+)
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/samen_bench_cases"
+TARGET_RATIO = 1.5  # p95 with the read audit at most this many times p95 without
+READER = "partner@samen.test"  # an invited professional: the narrowest access rule
+
+# Runs inside `manage.py shell`: tops the seeded city up to BENCH_CASES cases (bulk, like an
+# import: the figures are about reading), invites the reader to one case in the middle, gives
+# them a TOTP device and an acknowledgement, and prints that case's id.
+BUILD_SNIPPET = """
+import datetime, os, random
+from django.utils import timezone
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from samen.cases import access, actions, crypto
+from samen.cases.models import Case, CasePerson, ExtremismType
+from samen.people.models import User
+
+rng = random.Random(2026)
+wanted = int(os.environ["BENCH_CASES"]) - Case.objects.count()
+now, year = timezone.now(), timezone.localdate().year
+cases = [
+    Case(
+        reference=f"LIVC-{year}-B{n:05d}",
+        purpose="Bench: begeleiding en preventie afstemmen met school en jeugdhulp.",
+        extremism_type=rng.choice(ExtremismType.values),
+        review_on=timezone.localdate() + datetime.timedelta(days=rng.randint(10, 300)),
+        opened_at=now - datetime.timedelta(days=rng.randint(1, 700)),
+    )
+    for n in range(wanted)
+]
+Case.objects.bulk_create(cases, batch_size=1000)
+names = [f"Bench Persoon {n}" for n in range(wanted)]
+CasePerson.objects.bulk_create(
+    [
+        CasePerson(
+            case=case, name=name, address="Bench 1", name_index=crypto.name_index(name)
+        )
+        for case, name in zip(cases, names)
+    ],
+    batch_size=1000,
+)
+reader = User.objects.get(email=os.environ["BENCH_READER"])
+TOTP.activate(reader, generate_totp_secret())
+prevention = User.objects.get(email="preventie@samen.test")
+target = cases[len(cases) // 2]
+for case in [target, *rng.sample(cases, 20)]:
+    if not case.invitations.filter(user=reader).exists():
+        actions.invitation_create(
+            by=prevention, case=case, user=reader,
+            ends_on=timezone.localdate() + datetime.timedelta(days=60),
+        )
+actions.rules_acknowledge(by=reader, cycle=access.current_cycle())
+print("cases", Case.objects.count())
+print("target", target.pk)
+"""
+
+# Signed-in sessions that passed the second factor, as allauth records it after a TOTP step.
+SESSION_SNIPPET = """
+import os, time
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import get_user_model
+
+user = get_user_model().objects.get(email=os.environ["BENCH_READER"])
+store_class = import_module(settings.SESSION_ENGINE).SessionStore
+for _ in range(int(os.environ["BENCH_SESSIONS"])):
+    session = store_class()
+    session[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "email": user.email},
+        {"method": "mfa", "at": time.time(), "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.create()
+    print("session", session.session_key)
+"""
+
+COUNT_READS = (
+    "from samen.audit.models import AuditRecord;"
+    "print('reads', AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS).count())"
+)
+
+
+def case_keys() -> dict[str, str]:
+    """Fresh case keys for the run: production settings refuse to start without them."""
+    from cryptography.fernet import Fernet
+
+    return {
+        "SAMEN_CASE_KEYS": Fernet.generate_key().decode(),
+        "SAMEN_CASE_INDEX_KEY": Fernet.generate_key().decode(),
+    }
+
+
+def vacuum_analyze(database_url: str) -> None:
+    """Planner statistics and visibility map in place, as after autovacuum caught up."""
+    import psycopg
+
+    print("  vacuum analyze ...", flush=True)
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def count_reads(env: dict[str, str]) -> int:
+    out = run_step(
+        "count access records",
+        [str(VENV_BIN / "python"), "manage.py", "shell", "-c", COUNT_READS],
+        env,
+    )
+    return int(out.split()[-1])
+
+
+def p95(latencies: list[float]) -> float:
+    ordered = sorted(latencies)
+    if len(ordered) < 2:
+        return ordered[0] * 1000 if ordered else float("nan")
+    return statistics.quantiles(ordered, n=100, method="inclusive")[94] * 1000
+
+
+def round_ratios(audited: list, unaudited: list) -> list[float]:
+    """p95 audited / unaudited per round: rounds run back to back (A B, B A, ...), so a burst
+    of load from elsewhere on a shared machine shows as one odd round, not a shifted total."""
+    return [
+        round(p95(a.latencies) / p95(u.latencies), 3)
+        for a, u in zip(audited, unaudited, strict=True)
+        if a.latencies and u.latencies
+    ]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database-url", default=DEFAULT_DATABASE_URL, help="dropped and recreated"
+    )
+    parser.add_argument("--cases", type=int, default=10_000, help="cases in the database")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per server")
+    parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per target")
+    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds per target")
+    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds per target")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
+    parser.add_argument("--client-processes", type=int, default=4)
+    parser.add_argument("--staff", type=int, default=700, help="staff members to seed")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    if min(args.workers, args.clients, args.client_processes, args.rounds, args.cases) < 1:
+        parser.error("--workers, --clients, --client-processes, --rounds, --cases must be >= 1")
+    return args
+
+
+def print_report(summaries: list[TargetSummary], ratios: dict[str, float]) -> None:
+    print()
+    print(
+        f"{'server':<10} {'requests':>9} {'errors':>7} {'req/s':>8} "
+        f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
+    )
+    for s in summaries:
+        print(
+            f"{s.site:<10} {s.requests:>9} {s.errors:>7} {s.requests_per_second:>8.1f} "
+            f"{s.p50_ms:>8.2f} {s.p95_ms:>8.2f} {s.p99_ms:>8.2f}"
+        )
+    print()
+    print(
+        f"p95 audited / unaudited: {ratios['p95_audited_over_unaudited']:.3f} "
+        f"(target < {TARGET_RATIO})"
+    )
+    print(
+        f"p95 ratio per round: {ratios['p95_ratio_per_round']} "
+        f"(median {ratios['median_of_round_p95_ratios']:.3f})"
+    )
+    print(f"p50 audited / unaudited: {ratios['p50_audited_over_unaudited']:.3f}")
+    print(f"throughput audited / unaudited: {ratios['throughput_audited_over_unaudited']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Set up, load, report: 0 on target, 3 above it, 1 when requests failed, 2 on errors."""
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    cores = os.cpu_count() or 1
+    processes = min(args.client_processes, args.clients)
+    print(
+        f"cores: {cores}  gunicorn workers: {args.workers} per server  clients: {args.clients} "
+        f"in {processes} processes  cases: {args.cases:,}  measured: {args.seconds:g} s per "
+        f"server in {args.rounds} rounds (+{args.warmup:g} s warm-up)"
+    )
+    servers: list[Server] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="samen-bench-cases-") as tmp:
+            workdir = Path(tmp)
+            env = {**server_env(args.database_url, workdir), **case_keys()}
+            python = str(VENV_BIN / "python")
+            print("setting up:")
+            recreate_database(args.database_url)
+            run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
+            seed = [str(VENV_BIN / "samen"), "seed", "--staff", str(args.staff)]
+            run_step(f"seed {args.staff} staff", [*seed, "--signals", "2000", "--no-progress"], env)
+            built = run_step(
+                f"top up to {args.cases:,} cases",
+                [python, "manage.py", "shell", "-c", BUILD_SNIPPET],
+                {**env, "BENCH_CASES": str(args.cases), "BENCH_READER": READER},
+            )
+            target_pk = int(built.split("target")[-1].split()[0])
+            vacuum_analyze(args.database_url)
+            out = run_step(
+                f"sign in {READER} with a second factor ({args.clients} sessions)",
+                [python, "manage.py", "shell", "-c", SESSION_SNIPPET],
+                {**env, "BENCH_READER": READER, "BENCH_SESSIONS": str(args.clients)},
+            )
+            cookies = [line.split()[1] for line in out.splitlines() if line.startswith("session ")]
+            run_step("collectstatic", [python, "manage.py", "collectstatic", "--noinput"], env)
+
+            path = f"/cases/{target_pk}/"
+            sites = {
+                "audited": env,
+                "unaudited": {**env, "SAMEN_BENCH_CASE_READ_AUDIT": "off"},
+            }
+            ports: dict[str, int] = {}
+            for name, site_env in sites.items():
+                server = Server(site_env, args.workers, free_port(), workdir / f"{name}.log")
+                servers.append(server)
+                print(f"starting gunicorn ({name}) on {HOST}:{server.port}:")
+                server.start()
+                ports[name] = server.port
+            # The switch must work, or the comparison compares nothing.
+            before = count_reads(env)
+            check_signed_in(ports["unaudited"], path, cookies)
+            if count_reads(env) != before:
+                raise BenchError("the unaudited server wrote access records")
+            check_signed_in(ports["audited"], path, cookies)
+            if count_reads(env) != before + len(cookies):
+                raise BenchError("the audited server did not write one access record per read")
+            targets = [
+                Target("case page", path, signed_in=True, site=name, must_contain=SIGNED_IN_MARK)
+                for name in sites
+            ]
+            reads_before = count_reads(env)
+            phases = build_phases(targets, args.seconds, args.warmup, args.rounds)
+            sessions = [{name: cookie for name in sites} for cookie in cookies]
+            measured = run_load(ports, sessions, phases, processes)
+            reads = count_reads(env) - reads_before
+    except BenchError as exc:
+        print(f"\nerror: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\ninterrupted; gunicorn stopped", file=sys.stderr)
+        return 130
+    finally:
+        for server in servers:
+            server.stop()
+
+    summaries = [summarise(target, measured[target])[0] for target in targets]
+    audited, unaudited = summaries
+    per_round = round_ratios(measured[targets[0]], measured[targets[1]])
+    ratios = {
+        "p95_audited_over_unaudited": round(audited.p95_ms / unaudited.p95_ms, 3),
+        "p95_ratio_per_round": per_round,
+        "median_of_round_p95_ratios": round(statistics.median(per_round), 3),
+        "p50_audited_over_unaudited": round(audited.p50_ms / unaudited.p50_ms, 3),
+        "throughput_audited_over_unaudited": round(
+            audited.requests_per_second / unaudited.requests_per_second, 3
+        ),
+    }
+    print_report(summaries, ratios)
+    # Warm-up requests to the audited server are logged too, so at least one per measured one.
+    print(
+        f"access records written during the load: {reads:,} "
+        f"(audited requests: {audited.requests:,})"
+    )
+    if args.json:
+        report: dict[str, Any] = {
+            **report_header(args, cores, processes, cases=args.cases),
+            "targets": [asdict(s) for s in summaries],
+            "ratios": ratios,
+            "access_records": reads,
+        }
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+        print(f"figures written to {args.json}")
+    if audited.errors or unaudited.errors:
+        print("\nwarning: some requests failed; the figures are suspect.", file=sys.stderr)
+        return 1
+    if reads < audited.requests:
+        print("\nerror: fewer access records than audited requests", file=sys.stderr)
+        return 2
+    return 0 if ratios["p95_audited_over_unaudited"] < TARGET_RATIO else 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,339 @@
+"""Who may know of which case, and the one way to read one.
+
+Security-critical. The rule, for lists, pages, the API, exports and counts alike:
+
+- the fixed core (a seat in CoreSeat for this city that grants access today: the police seat
+  only with clearance of at least "secret" that has not expired) sees every live case;
+- a professional invited to a case sees that case until the invitation's end date, checked
+  against today's date at every read (no job has to run for access to end);
+- nobody else learns that a case exists: absent and forbidden give the same Http404.
+  Administrators never see cases, whatever seat or invitation they are given.
+
+Reading additionally needs a session (or API token) that passed the second factor, and an
+acknowledgement of the confidentiality rules for the current meeting cycle. Every read goes
+through `get_case_for_reader`, which records it in the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+
+from samen.audit.reads import record_read
+from samen.cases.models import (
+    Acknowledgement,
+    Case,
+    ConsultationCycle,
+    CoreSeat,
+    Delegation,
+    Invitation,
+    Referral,
+)
+from samen.people.roles import Role
+
+# Roles that may refer a person to the consultation (besides everyone at the table).
+REFERRING_ROLES = frozenset({Role.PARTNER_PROFESSIONAL, Role.PREVENTION_OFFICER})
+# Roles that read the counts of the statistics page (besides the core).
+STATISTICS_ROLES = frozenset({Role.POLICY_ANALYST})
+# Roles that may be invited to a case: people who do the support work.
+INVITABLE_ROLES = frozenset(
+    {
+        Role.PARTNER_PROFESSIONAL,
+        Role.PREVENTION_OFFICER,
+        Role.FRONTLINE_WORKER,
+        Role.DISTRICT_COORDINATOR,
+    }
+)
+
+
+class SecondFactorRequiredError(Exception):
+    """The request did not pass the second factor; pages send the person to pass it."""
+
+
+class AcknowledgementRequiredError(Exception):
+    """The member has not acknowledged the confidentiality rules for the current cycle."""
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _may_hold_case_roles(user) -> bool:
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.role != Role.ADMINISTRATOR
+    )
+
+
+# --- The table ---------------------------------------------------------------------------------
+
+
+def _memo(user, key: str, on: datetime.date, compute):
+    """Compute once per user object and day: a user object lives for one request, and a page
+    asks "does this person hold a seat?" several times (navigation, access, sections)."""
+    memo = user.__dict__.setdefault("_samen_case_memo", {})
+    if (key, on) not in memo:
+        memo[key, on] = compute()
+    return memo[key, on]
+
+
+def forget(user) -> None:
+    """Drop what `_memo` remembered of `user` (after their seat or invitation changed)."""
+    user.__dict__.pop("_samen_case_memo", None)
+
+
+def granting_seats(user, on: datetime.date | None = None) -> list[CoreSeat]:
+    """The core seats that give `user` access on `on` (today by default)."""
+    if not _may_hold_case_roles(user):
+        return []
+    on = on or today()
+
+    def compute() -> list[CoreSeat]:
+        seats = CoreSeat.objects.filter(
+            user=user, is_active=True, city__code=settings.SAMEN_CITY_CODE
+        )
+        return [seat for seat in seats if seat.grants_access(on)]
+
+    return _memo(user, "seats", on, compute)
+
+
+def has_core_seat(user) -> bool:
+    """Whether `user` sits at the table for every case today."""
+    return bool(granting_seats(user))
+
+
+def current_invitations(user, on: datetime.date | None = None) -> QuerySet[Invitation]:
+    """The invitations that give `user` access to a case on `on` (today by default)."""
+    if not _may_hold_case_roles(user):
+        return Invitation.objects.none()
+    return Invitation.objects.filter(
+        user=user, revoked_at__isnull=True, ends_on__gte=on or today(), case__anonymised_at=None
+    )
+
+
+def has_case_role(user) -> bool:
+    """Whether `user` has a seat or a current invitation: they see the module and need MFA."""
+    if not _may_hold_case_roles(user):
+        return False
+    return _memo(
+        user,
+        "role",
+        today(),
+        lambda: has_core_seat(user) or current_invitations(user).exists(),
+    )
+
+
+def has_case_role_cached(user) -> bool:
+    """`has_case_role` for the navigation and the second-factor rule, which run on every
+    request for every person: False at once for anonymous visitors, and remembered for the
+    request like the seats (see `_memo`)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return has_case_role(user)
+
+
+def is_mayor(user) -> bool:
+    """Whether `user` holds the mayor's seat today (only the mayor delegates)."""
+    return any(seat.kind == CoreSeat.Kind.MAYOR for seat in granting_seats(user))
+
+
+def controls_case_list(user) -> bool:
+    """The mayor (a mayor seat that grants access), or a core member holding the mayor's
+    current delegation: they alone open, close and remove cases and decide on referrals."""
+    if is_mayor(user):
+        return True
+    if not granting_seats(user):
+        return False
+    on = today()
+    delegations = Delegation.objects.filter(
+        delegate=user, revoked_at__isnull=True, starts_on__lte=on, ends_on__gte=on
+    ).select_related("mayor")
+    return any(
+        any(s.kind == CoreSeat.Kind.MAYOR for s in granting_seats(d.mayor, on)) for d in delegations
+    )
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """The live cases `user` may know of: all for the core, invited ones for others, none for
+    everyone else. Every list and count of cases starts here."""
+    cases = Case.objects.live()
+    if not _may_hold_case_roles(user):
+        return cases.none()
+    if has_core_seat(user):
+        return cases
+    invited = Invitation.objects.filter(
+        case=OuterRef("pk"), user=user, revoked_at__isnull=True, ends_on__gte=today()
+    )
+    return cases.filter(Exists(invited))
+
+
+# --- Sessions: second factor and acknowledgement ------------------------------------------------
+
+
+def passed_second_factor(request) -> bool:
+    """Whether this request was authenticated with a second factor: an API two-factor token,
+    or a web session in which allauth recorded a passed TOTP (or recovery code) step."""
+    from allauth.account.authentication import get_authentication_records
+    from knox.models import AuthToken
+
+    from samen.signals.api.tokens import is_two_factor_token
+
+    token = getattr(request, "auth", None)
+    if isinstance(token, AuthToken):
+        return is_two_factor_token(token)
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def current_cycle(on: datetime.date | None = None) -> ConsultationCycle | None:
+    """The meeting cycle running on `on` (today by default): the latest started one."""
+    on = on or today()
+    return (
+        ConsultationCycle.objects.filter(starts_on__lte=on, ends_on__gte=on)
+        .order_by("-starts_on", "-pk")
+        .first()
+    )
+
+
+def has_acknowledged(user, cycle: ConsultationCycle | None) -> bool:
+    if cycle is None:
+        return False
+    return Acknowledgement.objects.filter(user=user, cycle=cycle).exists()
+
+
+def check_case_session(request, *, acknowledged: bool = True) -> None:
+    """Let only a member with a second factor (and, unless `acknowledged` is False, a current
+    acknowledgement) go on. Http404 to anyone without a seat or current invitation, before
+    anything is looked up, so that no answer depends on which cases exist."""
+    user = request.user
+    if not has_case_role(user):
+        raise Http404
+    if not passed_second_factor(request):
+        raise SecondFactorRequiredError
+    if acknowledged and not has_acknowledged(user, current_cycle()):
+        raise AcknowledgementRequiredError
+
+
+def read_audit_enabled() -> bool:
+    """Always, except in the benchmark's comparison server (bench views on and asked to)."""
+    return not (
+        settings.SAMEN_BENCH_VIEWS and os.environ.get("SAMEN_BENCH_CASE_READ_AUDIT") == "off"
+    )
+
+
+def get_case_for_reader(request: HttpRequest, pk, *, purpose: str) -> Case:
+    """Return case `pk` for reading, and record the read. The one door to a case.
+
+    Security-critical. Anything that shows a case or what hangs off it (pages, documents,
+    exports, API endpoints, meetings, assessments, plans) gets the case through this function
+    and nothing else. It guarantees: the reader has a seat or a current invitation to this
+    case (Http404 otherwise, the same as for a case that does not exist), passed the second
+    factor (SecondFactorRequiredError), acknowledged the rules for the current cycle
+    (AcknowledgementRequiredError), and that the read is in the audit trail with `purpose` (what
+    was read: "page", "export", "api", "document 12", ...) before the content is returned.
+    """
+    check_case_session(request)
+    try:
+        case = cases_visible_to(request.user).select_related("opened_by", "closed_by").get(pk=pk)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if read_audit_enabled():
+        record_read(by=request.user, obj=case, request=request, what=purpose)
+    return case
+
+
+def check_controls_case_list(user) -> None:
+    """Refuse (403) a member who may read but not open, close or remove cases."""
+    if not controls_case_list(user):
+        raise PermissionDenied
+
+
+def is_core_member(user) -> bool:
+    return has_core_seat(user)
+
+
+def check_core_member(user) -> None:
+    """Refuse (403) an invited professional what only the core does (inviting, correcting)."""
+    if not has_core_seat(user):
+        raise PermissionDenied
+
+
+# --- Referrals, statistics and the data-protection officer -----------------------------------
+
+
+def may_refer(user) -> bool:
+    """Partner professionals, prevention officers and everyone at the table may refer."""
+    if not _may_hold_case_roles(user):
+        return False
+    return user.role in REFERRING_ROLES or has_case_role(user)
+
+
+def check_may_refer(user) -> None:
+    if not may_refer(user):
+        raise Http404
+
+
+def referrals_visible_to(user) -> QuerySet[Referral]:
+    """Referrals for the mayor and their delegates; none for anyone else (also not for the
+    one who referred: they learn nothing back)."""
+    if not controls_case_list(user):
+        return Referral.objects.none()
+    return Referral.objects.all()
+
+
+def get_referral_for_controller(request: HttpRequest, pk) -> Referral:
+    """Return referral `pk` to the mayor or a delegate with a second factor; record the read."""
+    check_case_session(request)
+    try:
+        referral = referrals_visible_to(request.user).get(pk=pk)
+    except (Referral.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    record_read(by=request.user, obj=referral, request=request, what="referral")
+    return referral
+
+
+def may_read_statistics(user) -> bool:
+    if not _may_hold_case_roles(user):
+        return False
+    return user.role in STATISTICS_ROLES or has_core_seat(user)
+
+
+def check_may_read_statistics(user) -> None:
+    if not may_read_statistics(user):
+        raise Http404
+
+
+def check_data_protection_officer(request) -> None:
+    """The person export is for the data-protection officer, with a second factor; 404 to
+    everyone else, SecondFactorRequiredError for a session that did not pass it."""
+    user = request.user
+    if not (user.is_authenticated and user.role == Role.DATA_PROTECTION_OFFICER):
+        raise Http404
+    if not passed_second_factor(request):
+        raise SecondFactorRequiredError
+
+
+def known_person_hint(referral: Referral) -> QuerySet[Case]:
+    """Live cases about a person with the same indexed name (for the mayor's decision only)."""
+    if not referral.name_index:
+        return Case.objects.none()
+    return Case.objects.live().filter(person__name_index=referral.name_index)
+
+
+__all__ = [
+    "AcknowledgementRequiredError",
+    "SecondFactorRequiredError",
+    "cases_visible_to",
+    "check_case_session",
+    "controls_case_list",
+    "get_case_for_reader",
+    "has_case_role",
+]

@@ -1,0 +1,122 @@
+"""The case endpoints: thin views over the same access functions and actions as the pages.
+
+A person without a case role, a case they may not see and a case that does not exist all
+answer the same 404. Members must use a two-factor token and have acknowledged the rules for
+the current cycle (403 with a code otherwise).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from samen.cases import access, actions
+from samen.cases.access import AcknowledgementRequiredError, SecondFactorRequiredError
+from samen.cases.api.serializers import (
+    CaseDetailSerializer,
+    CaseSerializer,
+    ReferralInputSerializer,
+    ReferralReceivedSerializer,
+)
+from samen.signals.api.tokens import API_AUTHENTICATION
+
+REFUSALS = {
+    403: OpenApiResponse(
+        description="code two_factor_required (use a two-factor token) or "
+        "acknowledgement_required (acknowledge the rules on the web first)"
+    ),
+    404: OpenApiResponse(description="No such case, or not yours: the same answer"),
+}
+
+
+def refusal(error: Exception) -> Response:
+    if isinstance(error, SecondFactorRequiredError):
+        detail, code = (
+            _("Use a token created after signing in with a second factor."),
+            ("two_factor_required"),
+        )
+    else:
+        detail, code = (
+            _("Acknowledge the confidentiality rules on the web first."),
+            ("acknowledgement_required"),
+        )
+    return Response({"detail": detail, "code": code}, status=status.HTTP_403_FORBIDDEN)
+
+
+class CasePagination(LimitOffsetPagination):
+    max_limit = 200
+
+
+@extend_schema(
+    summary="List the cases you sit at the table for",
+    responses={200: CaseSerializer(many=True), **REFUSALS},
+)
+class CaseListView(generics.GenericAPIView):
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [IsAuthenticated]
+    serializer_class = CaseSerializer
+    pagination_class = CasePagination
+
+    def get(self, request: Request) -> Response:
+        try:
+            access.check_case_session(request)
+        except (SecondFactorRequiredError, AcknowledgementRequiredError) as error:
+            return refusal(error)
+        cases = access.cases_visible_to(request.user).order_by("status", "review_on", "pk")
+        page = self.paginate_queryset(cases)
+        return self.get_paginated_response(CaseSerializer(page, many=True).data)
+
+
+@extend_schema(
+    summary="One case (the read is logged)",
+    responses={200: CaseDetailSerializer, **REFUSALS},
+)
+class CaseDetailView(APIView):
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request, pk: int) -> Response:
+        try:
+            case = access.get_case_for_reader(request, pk, purpose="api")
+        except (SecondFactorRequiredError, AcknowledgementRequiredError) as error:
+            return refusal(error)
+        return Response(CaseDetailSerializer(case).data)
+
+
+@extend_schema(
+    summary="Refer a person to the case consultation",
+    request=ReferralInputSerializer,
+    responses={
+        202: ReferralReceivedSerializer,
+        400: OpenApiResponse(description="Field messages, in the language asked for"),
+        404: OpenApiResponse(description="Your role does not refer"),
+    },
+)
+class ReferralCreateView(APIView):
+    """Send a referral to the mayor. The answer is the same for known and unknown people."""
+
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request: Request) -> Response:
+        access.check_may_refer(request.user)
+        incoming = ReferralInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            actions.referral_submit(by=request.user, **incoming.validated_data)
+        except ValidationError as error:
+            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+            return Response(detail, status=status.HTTP_400_BAD_REQUEST)
+        except PermissionDenied:
+            return Response(status=status.HTTP_404_NOT_FOUND)
+        return Response(
+            {"detail": _("Thank you. The referral goes to the mayor, who decides on it.")},
+            status=status.HTTP_202_ACCEPTED,
+        )

@@ -1,0 +1,122 @@
+"""Changes to one case from its page: close, remove, invite, end an invitation, correct, review.
+
+Each gets the case through access.get_case_for_reader first (so an outsider gets the same 404
+as for a case that does not exist), then the action decides whether this member may do it.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samen.cases import access, actions
+from samen.cases.forms import CloseForm, CorrectionForm, InviteForm, ReviewDateForm, first_error
+from samen.cases.guards import case_page
+from samen.cases.models import Case
+
+
+def _back(request: HttpRequest, case: Case, problems: list[str] | None = None) -> HttpResponse:
+    for message in problems or []:
+        messages.error(request, message)
+    return redirect("cases:detail", pk=case.pk)
+
+
+def _form_problems(form) -> list[str]:
+    """Each field error as "Label: message", for a message above the case page."""
+    problems = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        problems += [f"{label}: {error}" if label else str(error) for error in errors]
+    return problems
+
+
+@require_POST
+@case_page
+def case_close(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access.get_case_for_reader(request, pk, purpose="close")
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        return _back(request, case, _form_problems(form))
+    try:
+        actions.case_close(by=request.user, case=case, **form.cleaned_data)
+    except ValidationError as error:
+        return _back(request, case, first_error(error))
+    messages.success(request, _("The case is closed."))
+    return _back(request, case)
+
+
+@require_POST
+@case_page
+def case_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access.get_case_for_reader(request, pk, purpose="remove")
+    if request.POST.get("confirm") != case.reference:
+        return _back(request, case, [_("Type the case reference to confirm the removal.")])
+    reference = actions.case_remove(by=request.user, case=case)
+    messages.success(request, _("Case %(reference)s was removed.") % {"reference": reference})
+    return redirect("cases:list")
+
+
+@require_POST
+@case_page
+def case_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access.get_case_for_reader(request, pk, purpose="invite")
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        return _back(request, case, _form_problems(form))
+    try:
+        actions.invitation_create(
+            by=request.user,
+            case=case,
+            user=form.cleaned_data["email"],
+            ends_on=form.cleaned_data["ends_on"],
+        )
+    except ValidationError as error:
+        return _back(request, case, first_error(error))
+    messages.success(request, _("The professional is invited to this case."))
+    return _back(request, case)
+
+
+@require_POST
+@case_page
+def invitation_end(request: HttpRequest, pk: int, invitation: int) -> HttpResponse:
+    case = access.get_case_for_reader(request, pk, purpose="end invitation")
+    found = case.invitations.filter(pk=invitation).first()
+    if found is None:
+        raise Http404
+    actions.invitation_end(by=request.user, invitation=found)
+    messages.success(request, _("The invitation has ended."))
+    return _back(request, case)
+
+
+@require_POST
+@case_page
+def case_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access.get_case_for_reader(request, pk, purpose="correct")
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        return _back(request, case, _form_problems(form))
+    try:
+        actions.case_correct(by=request.user, case=case, **form.cleaned_data)
+    except ValidationError as error:
+        return _back(request, case, first_error(error))
+    messages.success(request, _("The correction is saved; the previous value is kept."))
+    return _back(request, case)
+
+
+@require_POST
+@case_page
+def case_review_date(request: HttpRequest, pk: int) -> HttpResponse:
+    case = access.get_case_for_reader(request, pk, purpose="review date")
+    form = ReviewDateForm(request.POST)
+    if not form.is_valid():
+        return _back(request, case, _form_problems(form))
+    try:
+        actions.case_set_review_date(by=request.user, case=case, **form.cleaned_data)
+    except ValidationError as error:
+        return _back(request, case, first_error(error))
+    messages.success(request, _("The review date is changed."))
+    return _back(request, case)

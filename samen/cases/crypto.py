@@ -1,0 +1,140 @@
+"""Encryption at rest of the people a case is about, and the keyed index to find them by name.
+
+Security-critical. Identifying data (name, date of birth, address) is encrypted with Fernet
+keys kept apart from SECRET_KEY: the environment variable SAMEN_CASE_KEYS holds one or more
+keys separated by commas, the newest first. MultiFernet encrypts with the first and decrypts
+with any, so rotation is: put a new key in front, run `rotate_case_keys`, then remove the old
+one. Finding a person by name uses a blind index, HMAC-SHA256 of the normalised name with its
+own key (SAMEN_CASE_INDEX_KEY), so the database holds no readable name and the index cannot
+be recomputed without that key.
+
+In debug and test runs a fixed development key stands in, so the demo keeps its data across
+restarts; outside them the system check `cases.E001` refuses to start without real keys.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import unicodedata
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+KEYS_VARIABLE = "SAMEN_CASE_KEYS"
+INDEX_KEY_VARIABLE = "SAMEN_CASE_INDEX_KEY"
+
+
+def _development_key(purpose: str) -> bytes:
+    # Derived from a public constant on purpose: it protects nothing and is refused outside
+    # debug and test runs (see checks.py).
+    digest = hashlib.sha256(f"samen-development-only-{purpose}".encode()).digest()
+    return base64.urlsafe_b64encode(digest)
+
+
+def development_mode() -> bool:
+    """Whether the fixed development keys may stand in for real ones."""
+    return bool(settings.DEBUG or getattr(settings, "TESTING", False))
+
+
+def configured_keys() -> list[bytes]:
+    """The Fernet keys from the environment, newest first; [] when none are set."""
+    raw = os.environ.get(KEYS_VARIABLE, "")
+    return [key.strip().encode() for key in raw.split(",") if key.strip()]
+
+
+def configured_index_key() -> bytes:
+    return os.environ.get(INDEX_KEY_VARIABLE, "").strip().encode()
+
+
+def key_problems() -> list[str]:
+    """What is wrong with the configured keys (empty when they are usable)."""
+    problems = []
+    keys = configured_keys()
+    if not keys:
+        problems.append(f"{KEYS_VARIABLE} is not set.")
+    for number, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except (ValueError, TypeError):
+            problems.append(f"Key {number} in {KEYS_VARIABLE} is not a Fernet key.")
+    index_key = configured_index_key()
+    if len(index_key) < 32:
+        problems.append(f"{INDEX_KEY_VARIABLE} must be set, at least 32 characters.")
+    elif keys and any(hmac.compare_digest(index_key, key) for key in keys):
+        problems.append(f"{INDEX_KEY_VARIABLE} must differ from the encryption keys.")
+    return problems
+
+
+@lru_cache(maxsize=1)
+def _cipher(keys: tuple[bytes, ...]) -> MultiFernet:
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+def cipher() -> MultiFernet:
+    """The MultiFernet of the configured keys (or the development key in debug and tests)."""
+    keys = configured_keys()
+    if not keys:
+        if not development_mode():
+            raise ImproperlyConfigured(f"{KEYS_VARIABLE} must be set to read or write cases.")
+        keys = [_development_key("encryption")]
+    return _cipher(tuple(keys))
+
+
+def index_key() -> bytes:
+    key = configured_index_key()
+    if not key:
+        if not development_mode():
+            raise ImproperlyConfigured(f"{INDEX_KEY_VARIABLE} must be set to find people.")
+        key = _development_key("blind-index")
+    return key
+
+
+def encrypt(text: str) -> str:
+    """Encrypt `text` with the newest key; the token is ASCII, safe for a text column."""
+    return cipher().encrypt(text.encode()).decode("ascii")
+
+
+def decrypt(token: str) -> str:
+    """Decrypt a token made with any configured key; InvalidToken if none fits."""
+    return cipher().decrypt(token.encode("ascii")).decode()
+
+
+def rotate(token: str) -> str:
+    """Re-encrypt a token with the newest key (MultiFernet.rotate keeps its timestamp)."""
+    return cipher().rotate(token.encode("ascii")).decode("ascii")
+
+
+def normalise_name(name: str) -> str:
+    """Fold a name to what the index compares: no accents or case, words in sorted order.
+
+    "Ömer  van Dam" and "dam VAN omer" give the same result, so that the order in which a
+    referral writes first and last name does not hide a known person.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = "".join(c if c.isalnum() else " " for c in ascii_name.casefold()).split()
+    return " ".join(sorted(words))
+
+
+def name_index(name: str) -> str:
+    """The blind index of a name: hex HMAC-SHA256 with the index key; '' for an empty name."""
+    normalised = normalise_name(name)
+    if not normalised:
+        return ""
+    return hmac.new(index_key(), normalised.encode(), hashlib.sha256).hexdigest()
+
+
+__all__ = [
+    "InvalidToken",
+    "cipher",
+    "decrypt",
+    "encrypt",
+    "key_problems",
+    "name_index",
+    "normalise_name",
+    "rotate",
+]

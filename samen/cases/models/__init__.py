@@ -1,0 +1,41 @@
+"""The case consultation's models. Import them from here: `from samen.cases.models import Case`.
+
+Modules that add case work (meetings, assessments, plans) add their own file here and
+re-export it below.
+"""
+
+from samen.cases.models.core import (
+    AgeBand,
+    Case,
+    CasePerson,
+    Correction,
+    ExtremismType,
+    Invitation,
+    age_band_on,
+)
+from samen.cases.models.referrals import Referral
+from samen.cases.models.table import (
+    POLICE_MINIMUM_CLEARANCE,
+    Acknowledgement,
+    Clearance,
+    ConsultationCycle,
+    CoreSeat,
+    Delegation,
+)
+
+__all__ = [
+    "POLICE_MINIMUM_CLEARANCE",
+    "Acknowledgement",
+    "AgeBand",
+    "Case",
+    "CasePerson",
+    "Clearance",
+    "ConsultationCycle",
+    "CoreSeat",
+    "Correction",
+    "Delegation",
+    "ExtremismType",
+    "Invitation",
+    "Referral",
+    "age_band_on",
+]

@@ -1,0 +1,174 @@
+"""Who sits at the table: the fixed core seats, the mayor's delegations, the meeting cycles
+and each member's acknowledgement of the confidentiality rules for a cycle."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samen.audit.registry import track
+
+
+class Clearance(models.IntegerChoices):
+    """Belgian security clearance levels, lowest first, so that levels compare as numbers."""
+
+    NONE = 0, _("none")
+    CONFIDENTIAL = 1, _("confidential")
+    SECRET = 2, _("secret")
+    TOP_SECRET = 3, _("top secret")
+
+
+# The law asks the police representative to hold at least "secret" clearance.
+POLICE_MINIMUM_CLEARANCE = Clearance.SECRET
+
+
+class CoreSeat(models.Model):
+    """A seat of the fixed core of the case consultation, configured per city."""
+
+    class Kind(models.TextChoices):
+        MAYOR = "mayor", _("mayor")
+        MAYOR_REPRESENTATIVE = "mayor_representative", _("mayor's representative")
+        PREVENTION_OFFICIAL = "prevention_official", _("municipal prevention official")
+        POLICE = "police", _("police representative")
+
+    kind = models.CharField(_("seat"), max_length=32, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="case_seats",
+    )
+    city = models.ForeignKey(
+        "places.Place",
+        verbose_name=_("city"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": "city"},
+        related_name="+",
+    )
+    clearance = models.PositiveSmallIntegerField(
+        _("security clearance"), choices=Clearance.choices, default=Clearance.NONE
+    )
+    clearance_expires_on = models.DateField(_("clearance valid until"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("core seat")
+        verbose_name_plural = _("core seats")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "user", "city"], name="one_seat_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.user}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        # Administrators configure the table; they never sit at it (see access.py).
+        if self.user_id and self.user.role == "administrator":
+            raise ValidationError(
+                {"user": _("Administrators cannot sit at the case consultation.")}
+            )
+        if self.kind == self.Kind.POLICE and self.clearance < POLICE_MINIMUM_CLEARANCE:
+            raise ValidationError(
+                {"clearance": _("The police representative needs at least secret clearance.")}
+            )
+
+    def grants_access(self, today: datetime.date) -> bool:
+        """Whether this seat opens the case list today: active, and for the police seat a
+        clearance of at least "secret" that has not expired."""
+        if not self.is_active:
+            return False
+        if self.kind != self.Kind.POLICE:
+            return True
+        return (
+            self.clearance >= POLICE_MINIMUM_CLEARANCE
+            and self.clearance_expires_on is not None
+            and self.clearance_expires_on >= today
+        )
+
+
+class Delegation(models.Model):
+    """The mayor lets a core member open, close and remove cases in their place, for a period."""
+
+    mayor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_delegations_given"
+    )
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("delegate"),
+        on_delete=models.PROTECT,
+        related_name="case_delegations",
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delegation of the case list")
+        verbose_name_plural = _("delegations of the case list")
+
+    def __str__(self) -> str:
+        return f"{self.delegate} ({self.starts_on} – {self.ends_on})"
+
+
+class ConsultationCycle(models.Model):
+    """A meeting cycle of the case consultation: members acknowledge the rules once per cycle.
+
+    Meetings hang on a cycle; a cycle is current from its first to its last day.
+    """
+
+    title = models.CharField(_("title"), max_length=120)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting cycle")
+        verbose_name_plural = _("meeting cycles")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="cycle_ends_after"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Acknowledgement(models.Model):
+    """That a member acknowledged the confidentiality rules for a cycle, and when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_acknowledgements"
+    )
+    cycle = models.ForeignKey(
+        ConsultationCycle, on_delete=models.PROTECT, related_name="acknowledgements"
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged"), auto_now_add=True)
+    rules_version = models.CharField(max_length=16)
+
+    class Meta:
+        verbose_name = _("acknowledgement of confidentiality")
+        verbose_name_plural = _("acknowledgements of confidentiality")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "cycle"], name="one_acknowledgement_per_cycle")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.cycle}"
+
+
+track(CoreSeat)
+track(Delegation)
+track(ConsultationCycle)
+track(Acknowledgement)

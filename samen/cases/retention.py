@@ -1,0 +1,135 @@
+"""Storage limits of cases: when a closed case's content goes, and the run that removes it.
+
+A closed case is kept SAMEN_CASE_RETENTION_YEARS (default 5) after closing, or
+SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS (default 1) when no follow-up was needed. When that
+day has passed, the run anonymises it: the person, invitations, corrections and narrative go;
+the reference, dates, age band and extremism type stay for the counts. Rejected referrals
+lose their person after SAMEN_CASE_REFERRAL_RETENTION_DAYS (default 365). Each run writes one
+audit record with numbers only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import asdict, dataclass
+
+from auditlog.cid import get_cid
+from auditlog.context import disable_auditlog
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samen.audit.models import AuditRecord
+from samen.core.actions import action
+
+BATCH = 500
+
+
+def retention_years(follow_up_needed: bool) -> int:
+    if follow_up_needed:
+        return int(getattr(settings, "SAMEN_CASE_RETENTION_YEARS", 5))
+    return int(getattr(settings, "SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS", 1))
+
+
+def retain_until_for(closed_on: datetime.date, follow_up_needed: bool) -> datetime.date:
+    """The last day a case closed on `closed_on` is kept."""
+    years = retention_years(follow_up_needed)
+    try:
+        return closed_on.replace(year=closed_on.year + years)
+    except ValueError:  # 29 February
+        return closed_on.replace(year=closed_on.year + years, day=28)
+
+
+def referral_retention_days() -> int:
+    return int(getattr(settings, "SAMEN_CASE_REFERRAL_RETENTION_DAYS", 365))
+
+
+# --- The run -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetentionRun:
+    """How many cases were anonymised and rejected referrals deleted, and up to which day."""
+
+    cases: int
+    referrals: int
+    kept_until_before: str
+
+
+def expired_cases(today: datetime.date) -> QuerySet:
+    """Closed cases whose last day of keeping lies before `today`, not yet anonymised."""
+    from samen.cases.models import Case
+
+    return Case.objects.filter(
+        status=Case.Status.CLOSED, retain_until__lt=today, anonymised_at__isnull=True
+    )
+
+
+def expired_referrals(today: datetime.date) -> QuerySet:
+    """Rejected referrals decided more than the referral period ago."""
+    from samen.cases.models import Referral
+
+    cutoff = today - datetime.timedelta(days=referral_retention_days())
+    return Referral.objects.filter(status=Referral.Status.REJECTED, decided_at__date__lt=cutoff)
+
+
+def expired(today: datetime.date | None = None) -> RetentionRun:
+    """Count what the next run would remove, changing nothing."""
+    today = today or timezone.localdate()
+    return RetentionRun(
+        cases=expired_cases(today).count(),
+        referrals=expired_referrals(today).count(),
+        kept_until_before=today.isoformat(),
+    )
+
+
+@action
+def case_retention_run(*, by=None, today: datetime.date | None = None) -> RetentionRun:
+    """Anonymise closed cases past their retention period and delete old rejected referrals.
+
+    Security-critical. What goes: the person (name, date of birth, address and their index),
+    the referrals about them, invitations, corrections and the narrative (purpose, reason for
+    closing), and anything the case-work modules hang on the case through ON DELETE CASCADE
+    once they register it in ANONYMISERS. What stays, for the counts: reference, dates, age
+    band, extremism type. The per-row trail is switched off for the bulk removal; one audit
+    record says how many, and up to which day, with no personal data.
+    """
+    from samen.cases.models import Case, CasePerson, Correction, Invitation, Referral
+
+    today = today or timezone.localdate()
+    now = timezone.now()
+    cases, referrals = 0, 0
+    with disable_auditlog():
+        while batch := list(expired_cases(today).values_list("pk", flat=True)[:BATCH]):
+            CasePerson.objects.filter(case_id__in=batch).delete()
+            Referral.objects.filter(case_id__in=batch).delete()
+            Invitation.objects.filter(case_id__in=batch).delete()
+            Correction.objects.filter(case_id__in=batch).delete()
+            for anonymise in ANONYMISERS:
+                anonymise(batch)
+            cases += Case.objects.filter(pk__in=batch).update(
+                purpose="", closure_reason="", anonymised_at=now
+            )
+        while batch := list(expired_referrals(today).values_list("pk", flat=True)[:BATCH]):
+            referrals += Referral.objects.filter(pk__in=batch).delete()[0]
+    run = RetentionRun(cases=cases, referrals=referrals, kept_until_before=today.isoformat())
+    AuditRecord.objects.create(
+        content_type=ContentType.objects.get_for_model(Case),
+        object_pk="",
+        object_repr=_("Retention: %(cases)s cases anonymised, %(referrals)s referrals deleted")
+        % {"cases": cases, "referrals": referrals},
+        action=AuditRecord.Action.DELETE,
+        changes={},
+        actor=by if by is not None and by.is_authenticated else None,
+        actor_email=getattr(by, "email", None),
+        additional_data={"retention": {**asdict(run), "run_at": now.isoformat()}},
+        cid=get_cid(),
+    )
+    return run
+
+
+# Functions `anonymise(case_ids)` that remove what other case-work modules hold about the
+# cases being anonymised (meetings' minutes, assessments, plans); each module appends its own.
+ANONYMISERS: list = []

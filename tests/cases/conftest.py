@@ -1,0 +1,126 @@
+"""The case consultation's table, cases and sign-in helpers for its tests."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from django.utils import timezone
+
+from samen.cases.actions import (
+    case_open,
+    cycle_open,
+    invitation_create,
+    rules_acknowledge,
+    seat_assign,
+)
+from samen.cases.models import Case, Clearance, ConsultationCycle, CoreSeat
+from samen.people.roles import Role
+from tests.conftest import make_person
+
+
+@dataclass
+class Table:
+    mayor: object
+    police: object
+    prevention: object  # personas.prevention: the municipal prevention official
+    invited: object  # personas.partner, invited to `case`
+    other_member: object  # invited to `other_case` only
+    cycle: ConsultationCycle
+    case: Case
+    other_case: Case
+
+
+def with_totp(person):
+    """Give a person whose role alone needs no second factor a TOTP device (a seat does)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    person.totp_secret = generate_totp_secret()
+    TOTP.activate(person, person.totp_secret)
+    return person
+
+
+def pass_second_factor(client) -> None:
+    """Mark the signed-in test session as having passed TOTP, as allauth records it."""
+    from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+
+    session = client.session
+    user_id = session["_auth_user_id"]
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "mfa", "type": "totp", "at": timezone.now().timestamp()}
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user_id)
+    session.save()
+
+
+def sign_in(client, person, *, second_factor: bool = True) -> None:
+    """Sign `person` in (None: stay anonymous), by default with a passed second factor."""
+    client.logout()
+    if person is None:
+        return
+    client.force_login(person)
+    if second_factor:
+        pass_second_factor(client)
+
+
+def open_case(name: str = "Jan Peeters", **overrides) -> Case:
+    values = {
+        "by": None,
+        "name": name,
+        "birth_date": datetime.date(2004, 5, 17),
+        "address": "Kerkstraat 1, 2060 Antwerpen",
+        "purpose": "Zorgen over contacten met een gewelddadige groep.",
+        "extremism_type": "right_wing",
+        "review_on": timezone.localdate() + datetime.timedelta(days=90),
+    }
+    values.update(overrides)
+    return case_open(**values)
+
+
+@pytest.fixture
+def table(personas) -> Table:
+    """A seated core (mayor, prevention official, police with clearance), a current cycle
+    everyone acknowledged, and two cases with one invited professional each."""
+    return build_table(personas)
+
+
+def build_table(personas) -> Table:
+    """The `table` fixture's content, for tests outside tests/cases (the browser tests)."""
+    today = timezone.localdate()
+    mayor = with_totp(make_person(Role.POLICY_ANALYST, "mayor@samen.test"))
+    police = make_person(Role.PARTNER_PROFESSIONAL, "police@samen.test")
+    other_member = make_person(Role.PARTNER_PROFESSIONAL, "other.partner@samen.test")
+    seat_assign(by=None, kind=CoreSeat.Kind.MAYOR, user=mayor)
+    seat_assign(by=None, kind=CoreSeat.Kind.PREVENTION_OFFICIAL, user=personas.prevention)
+    seat_assign(
+        by=None,
+        kind=CoreSeat.Kind.POLICE,
+        user=police,
+        clearance=Clearance.SECRET,
+        clearance_expires_on=today + datetime.timedelta(days=365),
+    )
+    cycle = cycle_open(
+        by=personas.prevention,
+        title="Cyclus",
+        starts_on=today - datetime.timedelta(days=10),
+        ends_on=today + datetime.timedelta(days=80),
+    )
+    case = open_case()
+    other_case = open_case("Marie Janssens", extremism_type="islamist")
+    ends_on = today + datetime.timedelta(days=30)
+    invitation_create(by=personas.prevention, case=case, user=personas.partner, ends_on=ends_on)
+    invitation_create(by=personas.prevention, case=other_case, user=other_member, ends_on=ends_on)
+    for person in (mayor, police, personas.prevention, personas.partner, other_member):
+        rules_acknowledge(by=person, cycle=cycle)
+    return Table(
+        mayor=mayor,
+        police=police,
+        prevention=personas.prevention,
+        invited=personas.partner,
+        other_member=other_member,
+        cycle=cycle,
+        case=case,
+        other_case=other_case,
+    )

@@ -1,0 +1,40 @@
+"""The demo city's case consultation: a seated core, cases, invitations and referrals."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from samen.cases import access
+from samen.cases.models import Case, CoreSeat, Invitation, Referral
+from samen.people.models import User
+
+
+@pytest.mark.django_db
+def test_the_seed_seats_the_core_and_fills_the_case_list():
+    out = StringIO()
+    call_command("seed", staff=40, seed=3, signals=100, no_progress=True, stdout=out)
+    mayor = User.objects.get(email="burgemeester@samen.test")
+    prevention = User.objects.get(email="preventie@samen.test")
+    partner = User.objects.get(email="partner@samen.test")
+    assert access.controls_case_list(mayor)
+    assert access.has_core_seat(prevention)
+    police = CoreSeat.objects.get(kind=CoreSeat.Kind.POLICE)
+    assert police.grants_access(access.today())
+    assert Case.objects.count() == 40
+    assert Case.objects.filter(status="closed").exists()
+    assert access.cases_visible_to(partner).count() == 2
+    assert Invitation.objects.count() >= 14
+    assert Referral.objects.filter(status="pending").count() == 6
+    assert access.current_cycle() is not None
+    assert "burgemeester@samen.test" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_the_table_and_no_case(client, personas, table):
+    client.force_login(personas.admin)
+    index = client.get("/admin/").content.decode()
+    assert "/admin/cases/coreseat/" in index
+    assert "/admin/cases/case/" not in index and "/admin/cases/referral/" not in index
+    assert client.get("/admin/cases/case/").status_code == 404
+    assert client.get(f"/admin/cases/case/{table.case.pk}/change/").status_code == 404
