@@ -1,0 +1,85 @@
+"""The case work's sections of a case page and its export: meetings, assessments, the
+support plan and police exchanges. Each gets only a case that came through
+access.get_case_for_reader (see samen.cases.sections)."""
+
+from __future__ import annotations
+
+from samen.cases import access
+from samen.cases.assessment_changes import with_changes
+from samen.cases.models import SupportPlan
+from samen.cases.sections import case_section
+from samen.cases.support_actions import follow_up_months
+from samen.cases.work_access import case_members, may_organise_meetings
+from samen.cases.work_forms import (
+    FollowUpForm,
+    PlanActionForm,
+    PlanCloseForm,
+    PlanReviewForm,
+    PoliceExchangeForm,
+    StatusForm,
+)
+
+
+@case_section(40, "cases/work/sections/meetings.html")
+def meetings(case, *, reader, export: bool) -> dict:
+    items = (
+        case.agenda_items.select_related("meeting", "meeting__chair", "minutes_by")
+        .prefetch_related("decisions__owner", "decisions__owner_organisation")
+        .order_by("-meeting__held_on", "-pk")
+    )
+    return {
+        "items": items,
+        "today": access.today(),
+        "organiser": not export and may_organise_meetings(reader),
+    }
+
+
+@case_section(50, "cases/work/sections/assessments.html")
+def assessments(case, *, reader, export: bool) -> dict:
+    signed = list(case.assessments.select_related("signed_by", "corrects"))
+    return {"assessments": with_changes(signed), "may_write": not export and case.is_open}
+
+
+@case_section(60, "cases/work/sections/support.html")
+def support(case, *, reader, export: bool) -> dict:
+    plan = SupportPlan.objects.filter(case=case).select_related("closed_by").first()
+    today = access.today()
+    context: dict = {"plan": plan, "today": today, "may_write": not export}
+    if plan is None:
+        context["may_open"] = not export and case.is_open
+        return context
+    follow_ups = list(plan.follow_ups.select_related("done_by"))
+    context.update(
+        actions=[
+            (a, a.is_overdue(today))
+            for a in plan.actions.select_related("owner", "owner_organisation")
+        ],
+        reviews=plan.reviews.select_related("by"),
+        follow_ups=[(f, f.state(today)) for f in follow_ups],
+        pending_follow_ups=[f for f in follow_ups if f.done_on is None],
+        months=follow_up_months(),
+        # The mayor closes the case: remind them when follow-ups are still planned.
+        remind_controller=(
+            not export
+            and case.is_open
+            and any(f.done_on is None for f in follow_ups)
+            and access.controls_case_list(reader)
+        ),
+    )
+    if not export:
+        context.update(
+            action_form=PlanActionForm(owners=case_members(case)),
+            status_form=StatusForm(),
+            review_form=PlanReviewForm(),
+            close_form=PlanCloseForm(),
+            follow_up_form=FollowUpForm(),
+        )
+    return context
+
+
+@case_section(70, "cases/work/sections/police.html")
+def police(case, *, reader, export: bool) -> dict:
+    context: dict = {"exchanges": case.police_exchanges.select_related("exchanged_by")}
+    if not export and case.is_open:
+        context["form"] = PoliceExchangeForm(initial={"exchanged_on": access.today()})
+    return context
