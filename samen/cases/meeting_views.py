@@ -101,6 +101,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attendance": attendance_visible_to(user, meeting, found.items),
         "organiser": organiser,
         "today": access.today(),
+        "status_choices": ActionStatus.choices,
     }
     if organiser:
         members = meeting_candidates(meeting)
@@ -117,7 +118,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 members=members,
                 initial={f"member-{pk}": status for pk, status in recorded.items()},
             ),
-            status_choices=ActionStatus.choices,
         )
     return render(request, "cases/work/meeting_detail.html", context)
 

@@ -11,7 +11,6 @@ from samen.cases.sections import case_section
 from samen.cases.support_actions import follow_up_months
 from samen.cases.work_access import case_members, may_organise_meetings
 from samen.cases.work_forms import (
-    FollowUpForm,
     PlanActionForm,
     PlanCloseForm,
     PlanReviewForm,
@@ -44,7 +43,7 @@ def assessments(case, *, reader, export: bool) -> dict:
 def support(case, *, reader, export: bool) -> dict:
     plan = SupportPlan.objects.filter(case=case).select_related("closed_by").first()
     today = access.today()
-    context: dict = {"plan": plan, "today": today, "may_write": not export}
+    context: dict = {"plan": plan, "today": today, "may_write": not export and case.is_open}
     if plan is None:
         context["may_open"] = not export and case.is_open
         return context
@@ -66,14 +65,15 @@ def support(case, *, reader, export: bool) -> dict:
             and access.controls_case_list(reader)
         ),
     )
-    if not export:
+    if not export and case.is_open:
         context.update(
             action_form=PlanActionForm(owners=case_members(case)),
             status_form=StatusForm(),
             review_form=PlanReviewForm(),
             close_form=PlanCloseForm(),
-            follow_up_form=FollowUpForm(),
         )
+    # Follow-up reviews may be recorded after the case closed (support_actions).
+    context["may_follow_up"] = not export
     return context
 
 

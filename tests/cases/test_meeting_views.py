@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from samen.audit.models import AuditRecord
+from samen.cases import meeting_actions
 from samen.cases.models import AgendaItem, Decision
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
@@ -215,3 +216,42 @@ def test_the_meeting_page_speaks_dutch(client, table, work):
     sign_in(client, table.prevention)
     html = client.get(url_of("meeting", work), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Aanwezigheid" in html and "Agenda" in html
+
+
+def test_the_meeting_list_asks_the_same_number_of_queries_for_more_meetings(client, table):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from samen.cases.meeting_actions import meeting_schedule
+
+    def queries() -> int:
+        sign_in(client, table.invited)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("cases:meetings")).status_code == 200
+        return len(captured)
+
+    def schedule(count: int) -> None:
+        for _ in range(count):
+            meeting = meeting_schedule(
+                by=table.prevention,
+                held_on=table.cycle.starts_on,
+                place="Stadhuis",
+                chair=table.prevention,
+            )
+            meeting_actions.agenda_add(by=table.prevention, meeting=meeting, case=table.case)
+
+    schedule(1)
+    one = queries()
+    schedule(4)
+    assert queries() == one
+
+
+def test_the_owner_of_a_decision_sees_its_status_form_and_others_do_not(client, table, work):
+    sign_in(client, table.invited)
+    html = client.get(url_of("meeting", work)).content.decode()
+    decision = work.item_a.decisions.get()
+    assert (
+        reverse("cases:decision_status", args=[work.meeting.pk, work.item_a.pk, decision.pk])
+        in html
+    )
+    assert 'name="minutes"' not in html and "item_minutes" not in html
