@@ -91,7 +91,9 @@ def test_the_page_shows_what_changed_since_the_previous_assessment(client, table
         narratives={**NARRATIVES, "protective_factors": "A caring mother and an internship."},
     )
     sign_in(client, table.invited)
-    html = client.get(reverse("cases:detail", args=[table.case.pk])).content.decode()
+    html = client.get(
+        reverse("cases:detail", args=[table.case.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     section = html.split('id="assessments"')[1].split("</section>")[0]
     assert '<del><span class="visually-hidden">[removed] </span>the football club.</del>' in section
     assert '<ins><span class="visually-hidden">[added] </span>an internship.</ins>' in section
