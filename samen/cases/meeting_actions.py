@@ -131,7 +131,12 @@ def minutes_write(*, by, item: AgendaItem, minutes: str) -> AgendaItem:
     return item
 
 
-def check_owner(errors: dict, organisation: Organisation | None, owner, due_on) -> None:
+def check_owner(
+    errors: dict[str, list[str]],
+    organisation: Organisation | None,
+    owner,
+    due_on: datetime.date | None,
+) -> None:
     """Shared by decisions and plan actions: someone owns it, and a deadline is a real date."""
     if organisation is None and owner is None:
         errors["owner_organisation"] = [_("Name the organisation or person who does this.")]

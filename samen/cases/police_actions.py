@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from samen.cases import access
 from samen.cases.models import Case, PoliceExchange
 from samen.cases.models.police import REFERENCE_MAX_LENGTH, reference_validator
-from samen.cases.work_access import check_case_worker
+from samen.cases.work_access import case_members, check_case_worker
 from samen.cases.work_rules import check_not_future, require
 from samen.core.actions import action
 
@@ -48,6 +48,8 @@ def police_exchange_record(
     person = exchanged_by or by
     if person is None:
         errors["exchanged_by"] = [_("Say who gave or received the information.")]
+    elif not case_members(case).filter(pk=person.pk).exists():
+        errors["exchanged_by"] = [_("Choose a member of this case.")]
     require(errors)
     exchange = PoliceExchange(
         case=case,

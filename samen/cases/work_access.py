@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from samen.cases import access
-from samen.cases.models import AgendaItem, Case, CoreSeat, Invitation, Meeting
+from samen.cases.models import AgendaItem, Attendance, Case, CoreSeat, Invitation, Meeting
 from samen.people.models import User
 
 
@@ -110,7 +110,7 @@ def meeting_candidates(meeting: Meeting) -> QuerySet[User]:
     return User.objects.filter(Q(pk__in=seated) | Q(pk__in=invited)).order_by("full_name")
 
 
-def attendance_visible_to(user, meeting: Meeting, items: list[AgendaItem]):
+def attendance_visible_to(user, meeting: Meeting, items: list[AgendaItem]) -> list[Attendance]:
     """The attendance a reader may see: all of it for the core; for an invited professional
     the core, themselves, and the invitees of the cases they see. That a person is invited to
     another case is itself something of that case, so it is not shown."""

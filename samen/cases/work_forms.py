@@ -116,12 +116,19 @@ class PoliceExchangeForm(forms.Form):
         label=_("Information was"), choices=PoliceExchange.Direction.choices
     )
     counterpart = forms.ChoiceField(label=_("With"), choices=PoliceExchange.Counterpart.choices)
+    exchanged_by = forms.ModelChoiceField(
+        label=_("Given or received by"), queryset=User.objects.none()
+    )
     reference = forms.CharField(
         label=_("Reference number (optional)"),
         max_length=REFERENCE_MAX_LENGTH,
         required=False,
         help_text=_("Only their file number, never what was said."),
     )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exchanged_by"].queryset = members
 
 
 class PlanActionForm(OwnedActionFields):

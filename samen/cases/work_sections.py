@@ -81,5 +81,8 @@ def support(case, *, reader, export: bool) -> dict:
 def police(case, *, reader, export: bool) -> dict:
     context: dict = {"exchanges": case.police_exchanges.select_related("exchanged_by")}
     if not export and case.is_open:
-        context["form"] = PoliceExchangeForm(initial={"exchanged_on": access.today()})
+        context["form"] = PoliceExchangeForm(
+            members=case_members(case),
+            initial={"exchanged_on": access.today(), "exchanged_by": reader},
+        )
     return context

@@ -84,10 +84,9 @@ def assessment_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="assessment")
     latest = case.assessments.first()
     corrects = None
-    if request.GET.get("corrects") or request.POST.get("corrects"):
-        corrects = case.assessments.filter(
-            pk=request.POST.get("corrects") or request.GET.get("corrects")
-        ).first()
+    asked = request.POST.get("corrects") or request.GET.get("corrects")
+    if asked:
+        corrects = case.assessments.filter(pk=int(asked) if asked.isdigit() else 0).first()
         if corrects is None:
             raise Http404
     start = corrects or latest
@@ -120,7 +119,7 @@ def assessment_new(request: HttpRequest, pk: int) -> HttpResponse:
 @case_page
 def police_record(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="police exchange")
-    form = PoliceExchangeForm(request.POST)
+    form = PoliceExchangeForm(request.POST, members=case_members(case))
     if not form.is_valid():
         return back_to_case(request, case, form_problems(form), "police")
     return run(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from samen.cases.models import PoliceExchange
 from samen.cases.police_actions import police_exchange_record
 from samen.cases.work_forms import PoliceExchangeForm
+from samen.people.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +30,35 @@ def test_the_model_has_no_field_for_content():
 
 
 def test_the_form_asks_for_no_content():
-    assert set(PoliceExchangeForm().fields) == {
+    assert set(PoliceExchangeForm(members=User.objects.none()).fields) == {
         "exchanged_on",
         "direction",
         "counterpart",
+        "exchanged_by",
         "reference",
     }
+
+
+def test_whoever_gave_or_received_it_is_a_member_of_the_case(table):
+    with pytest.raises(ValidationError) as refused:
+        police_exchange_record(
+            by=table.prevention,
+            case=table.case,
+            exchanged_on=timezone.localdate(),
+            direction="given",
+            counterpart="police",
+            exchanged_by=table.other_member,
+        )
+    assert "exchanged_by" in refused.value.message_dict
+    exchange = police_exchange_record(
+        by=table.prevention,
+        case=table.case,
+        exchanged_on=timezone.localdate(),
+        direction="given",
+        counterpart="police",
+        exchanged_by=table.police,
+    )
+    assert exchange.exchanged_by == table.police
 
 
 @pytest.mark.parametrize(

@@ -46,3 +46,13 @@ def test_the_retention_run_calls_the_case_work_when_it_has_anonymisers():
     if anonymisers is None:
         pytest.skip("The core's retention run (with ANONYMISERS) is not in this branch yet.")
     assert anonymise_case_work in anonymisers
+
+
+def test_removing_a_case_removes_its_case_work(table, work):
+    from samen.cases.actions import case_remove
+
+    case_remove(by=table.mayor, case=table.case)
+    assert not AgendaItem.objects.filter(pk=work.item_a.pk).exists()
+    assert not Assessment.objects.exists() and not SupportPlan.objects.exists()
+    assert not PoliceExchange.objects.exists()
+    assert AgendaItem.objects.filter(pk=work.item_b.pk).exists()

@@ -34,7 +34,12 @@ def case_writes(table, work):
     return {
         "police_record": (
             [],
-            {"exchanged_on": today, "direction": "given", "counterpart": "police"},
+            {
+                "exchanged_on": today,
+                "direction": "given",
+                "counterpart": "police",
+                "exchanged_by": table.invited.pk,
+            },
         ),
         "support_open": ([], {}),
         "support_action": ([], {"description": "X", "owner": table.invited.pk, "due_on": today}),
@@ -114,7 +119,12 @@ def test_writes_are_logged_as_reads_of_the_case_and_audited(client, table, work)
     today = timezone.localdate().isoformat()
     client.post(
         reverse("cases:police_record", args=[table.case.pk]),
-        {"exchanged_on": today, "direction": "given", "counterpart": "police"},
+        {
+            "exchanged_on": today,
+            "direction": "given",
+            "counterpart": "police",
+            "exchanged_by": table.invited.pk,
+        },
     )
     read = AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS, actor=table.invited).get()
     assert read.additional_data["what"] == "police exchange"
@@ -129,7 +139,12 @@ def test_a_bad_police_record_gets_a_message_and_changes_nothing(client, table, w
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     response = client.post(
         reverse("cases:police_record", args=[table.case.pk]),
-        {"exchanged_on": tomorrow, "direction": "given", "counterpart": "police"},
+        {
+            "exchanged_on": tomorrow,
+            "direction": "given",
+            "counterpart": "police",
+            "exchanged_by": table.invited.pk,
+        },
         follow=True,
         HTTP_ACCEPT_LANGUAGE="en",
     )
