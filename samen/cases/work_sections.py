@@ -7,7 +7,7 @@ from __future__ import annotations
 from samen.cases import access
 from samen.cases.assessment_changes import with_changes
 from samen.cases.models import SupportPlan
-from samen.cases.sections import case_section
+from samen.cases.sections import FilledSection, case_section, sections_for
 from samen.cases.support_actions import follow_up_months
 from samen.cases.work_access import case_members, may_organise_meetings
 from samen.cases.work_forms import (
@@ -86,3 +86,16 @@ def police(case, *, reader, export: bool) -> dict:
             initial={"exchanged_on": access.today(), "exchanged_by": reader},
         )
     return context
+
+
+WORK_TEMPLATES = "cases/work/"
+
+
+def case_work_sections(case, *, reader) -> list[FilledSection]:
+    """The case work's sections as printed, for the data-protection officer's person export
+    (GDPR art. 15): whoever calls this has read `case` through its access function."""
+    return [
+        section
+        for section in sections_for(case, reader=reader, export=True)
+        if section.template.startswith(WORK_TEMPLATES)
+    ]

@@ -159,3 +159,24 @@ def test_the_sections_speak_dutch(client, table, work):
         reverse("cases:detail", args=[table.case.pk]), HTTP_ACCEPT_LANGUAGE="nl"
     ).content.decode()
     assert "Ondersteuningsplan" in html and "Politie-informatie" in html
+
+
+def test_the_person_export_can_carry_the_case_work(table, work, personas):
+    from django.template.loader import render_to_string
+
+    from samen.cases.work_sections import case_work_sections
+
+    sections = case_work_sections(table.case, reader=personas.dpo)
+    assert [s.template.split("/")[-1] for s in sections] == [
+        "meetings.html",
+        "assessments.html",
+        "support.html",
+        "police.html",
+    ]
+    html = "".join(
+        render_to_string(s.template, {"s": s.context, "case": table.case, "export": True})
+        for s in sections
+    )
+    for text in (MINUTES_A, "caring mother", "Plan a talk", "LTF-2026-017"):
+        assert text in html
+    assert "<form" not in html and MINUTES_B not in html
