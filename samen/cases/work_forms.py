@@ -113,9 +113,11 @@ class AssessmentForm(forms.Form):
 class PoliceExchangeForm(forms.Form):
     exchanged_on = forms.DateField(label=_("Date"), widget=DateInput())
     direction = forms.ChoiceField(
-        label=_("Information was"), choices=PoliceExchange.Direction.choices
+        label=_("The information was"), choices=PoliceExchange.Direction.choices
     )
-    counterpart = forms.ChoiceField(label=_("With"), choices=PoliceExchange.Counterpart.choices)
+    counterpart = forms.ChoiceField(
+        label=_("Police or Local Task Force"), choices=PoliceExchange.Counterpart.choices
+    )
     exchanged_by = forms.ModelChoiceField(
         label=_("Given or received by"), queryset=User.objects.none()
     )

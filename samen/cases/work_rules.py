@@ -24,7 +24,7 @@ def check_text(
     errors: Errors, field: str, text: str, *, required: bool = True, limit: int = MAX_NARRATIVE
 ) -> None:
     if required and not text.strip():
-        errors.setdefault(field, []).append(_("This field is required."))
+        errors.setdefault(field, []).append(_("Fill in this field."))
     elif len(text) > limit:
         errors.setdefault(field, []).append(
             _("Keep this under %(limit)s characters.") % {"limit": f"{limit:,}"}

@@ -68,7 +68,7 @@ class Meeting(models.Model):
     )
     held_on = models.DateField(_("date"))
     starts_at = models.TimeField(_("time"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200)
+    place = models.CharField(_("location"), max_length=200)
     chair = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("chair"),
