@@ -18,7 +18,15 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from samen.cases import access
-from samen.cases.models import AgendaItem, Attendance, Case, CoreSeat, Invitation, Meeting
+from samen.cases.models import (
+    POLICE_MINIMUM_CLEARANCE,
+    AgendaItem,
+    Attendance,
+    Case,
+    CoreSeat,
+    Invitation,
+    Meeting,
+)
 from samen.people.models import User
 
 
@@ -99,14 +107,26 @@ def get_item_for_writer(request: HttpRequest, meeting_pk, item_pk) -> AgendaItem
     return item
 
 
+def seated_today() -> QuerySet[CoreSeat]:
+    """The core seats that give access today, in one query.
+
+    The same rule as CoreSeat.grants_access (active; the police seat only with at least
+    "secret" clearance that has not expired), written as a filter so that member lists for
+    owners and attendance cost one query. tests/cases/test_work_access.py keeps them equal.
+    """
+    today = access.today()
+    cleared = Q(clearance__gte=POLICE_MINIMUM_CLEARANCE, clearance_expires_on__gte=today)
+    return CoreSeat.objects.filter(is_active=True, city__code=settings.SAMEN_CITY_CODE).filter(
+        ~Q(kind=CoreSeat.Kind.POLICE) | cleared
+    )
+
+
 def meeting_candidates(meeting: Meeting) -> QuerySet[User]:
     """Who may attend: the core seated today and the current invitees of the agenda's cases."""
-    today = access.today()
-    seats = CoreSeat.objects.filter(is_active=True, city__code=settings.SAMEN_CITY_CODE)
-    seated = {seat.user_id for seat in seats if seat.grants_access(today)}
     invited = Invitation.objects.filter(
         case__in=meeting.items.values("case"), revoked_at__isnull=True, ends_on__gte=access.today()
     ).values("user")
+    seated = seated_today().values("user")
     return User.objects.filter(Q(pk__in=seated) | Q(pk__in=invited)).order_by("full_name")
 
 
@@ -124,8 +144,8 @@ def attendance_visible_to(user, meeting: Meeting, items: list[AgendaItem]) -> li
 
 def case_members(case: Case) -> QuerySet[User]:
     """The core seated today and the current invitees of `case`: who may own its actions."""
-    today = access.today()
-    seats = CoreSeat.objects.filter(is_active=True, city__code=settings.SAMEN_CITY_CODE)
-    seated = {seat.user_id for seat in seats if seat.grants_access(today)}
-    invited = case.invitations.filter(revoked_at__isnull=True, ends_on__gte=today).values("user")
+    invited = case.invitations.filter(revoked_at__isnull=True, ends_on__gte=access.today()).values(
+        "user"
+    )
+    seated = seated_today().values("user")
     return User.objects.filter(Q(pk__in=seated) | Q(pk__in=invited)).order_by("full_name")

@@ -4,9 +4,11 @@ access.get_case_for_reader (see samen.cases.sections)."""
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
+
 from samen.cases import access
 from samen.cases.assessment_changes import with_changes
-from samen.cases.models import SupportPlan
+from samen.cases.models import AgendaItem, Assessment, Case, PoliceExchange, SupportPlan
 from samen.cases.sections import FilledSection, case_section, sections_for
 from samen.cases.support_actions import follow_up_months
 from samen.cases.work_access import case_members, may_organise_meetings
@@ -19,8 +21,29 @@ from samen.cases.work_forms import (
 )
 
 
+def held(case) -> dict[str, bool]:
+    """Which kinds of case work `case` holds, in one query, remembered on the case object for
+    the page being built: an empty section then costs nothing."""
+    if "_samen_case_work" not in case.__dict__:
+        found = (
+            Case.objects.filter(pk=case.pk)
+            .annotate(
+                has_items=Exists(AgendaItem.objects.filter(case=OuterRef("pk"))),
+                has_assessments=Exists(Assessment.objects.filter(case=OuterRef("pk"))),
+                has_plan=Exists(SupportPlan.objects.filter(case=OuterRef("pk"))),
+                has_exchanges=Exists(PoliceExchange.objects.filter(case=OuterRef("pk"))),
+            )
+            .values("has_items", "has_assessments", "has_plan", "has_exchanges")
+            .first()
+        )
+        case.__dict__["_samen_case_work"] = found or {}
+    return case.__dict__["_samen_case_work"]
+
+
 @case_section(40, "cases/work/sections/meetings.html")
 def meetings(case, *, reader, export: bool) -> dict:
+    if not held(case).get("has_items"):
+        return {"items": [], "organiser": False}
     items = (
         case.agenda_items.select_related("meeting", "meeting__chair", "minutes_by")
         .prefetch_related("decisions__owner", "decisions__owner_organisation")
@@ -35,13 +58,17 @@ def meetings(case, *, reader, export: bool) -> dict:
 
 @case_section(50, "cases/work/sections/assessments.html")
 def assessments(case, *, reader, export: bool) -> dict:
-    signed = list(case.assessments.select_related("signed_by", "corrects"))
+    signed = []
+    if held(case).get("has_assessments"):
+        signed = list(case.assessments.select_related("signed_by", "corrects"))
     return {"assessments": with_changes(signed), "may_write": not export and case.is_open}
 
 
 @case_section(60, "cases/work/sections/support.html")
 def support(case, *, reader, export: bool) -> dict:
-    plan = SupportPlan.objects.filter(case=case).select_related("closed_by").first()
+    plan = None
+    if held(case).get("has_plan"):
+        plan = SupportPlan.objects.filter(case=case).select_related("closed_by").first()
     today = access.today()
     context: dict = {"plan": plan, "today": today, "may_write": not export and case.is_open}
     if plan is None:
@@ -79,7 +106,10 @@ def support(case, *, reader, export: bool) -> dict:
 
 @case_section(70, "cases/work/sections/police.html")
 def police(case, *, reader, export: bool) -> dict:
-    context: dict = {"exchanges": case.police_exchanges.select_related("exchanged_by")}
+    exchanges = []
+    if held(case).get("has_exchanges"):
+        exchanges = list(case.police_exchanges.select_related("exchanged_by"))
+    context: dict = {"exchanges": exchanges}
     if not export and case.is_open:
         context["form"] = PoliceExchangeForm(
             members=case_members(case),
