@@ -37,13 +37,15 @@ def test_seated_today_follows_the_seats_own_rule(table):
         clearance_expires_on=today - datetime.timedelta(days=1),
     )
     low = make_person(Role.PARTNER_PROFESSIONAL, "low.police@samen.test")
-    seat_assign(
+    seat = seat_assign(
         by=None,
         kind=CoreSeat.Kind.POLICE,
         user=low,
-        clearance=Clearance.CONFIDENTIAL,
+        clearance=Clearance.SECRET,
         clearance_expires_on=today + datetime.timedelta(days=100),
     )
+    # A clearance lowered after the seat was given (no action offers it; the rule must hold).
+    CoreSeat.objects.filter(pk=seat.pk).update(clearance=Clearance.CONFIDENTIAL)
     by_rule = {s.pk for s in CoreSeat.objects.all() if s.grants_access(today)}
     assert set(seated_today().values_list("pk", flat=True)) == by_rule
     members = set(case_members(table.case))
