@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 
 from samen.cases import access
 from samen.cases.assessment_actions import assessment_sign
@@ -20,7 +21,7 @@ from samen.cases.meeting_actions import (
     meeting_schedule,
     minutes_write,
 )
-from samen.cases.models import Case, CoreSeat, PoliceExchange
+from samen.cases.models import Case, CoreSeat, Invitation, PoliceExchange
 from samen.cases.police_actions import police_exchange_record
 from samen.cases.support_actions import (
     plan_action_add,
@@ -32,6 +33,7 @@ from samen.cases.support_actions import (
 from samen.cases.work_access import meeting_candidates
 from samen.core.seeding import SeedRun, add_seeder
 from samen.people.models import Organisation
+from samen.people.seed import DEMO_ACCOUNTS
 
 MINUTES = [
     "Stand van zaken besproken. School meldt dat de jongere opnieuw naar de les komt; "
@@ -74,7 +76,16 @@ def seed_case_work(run: SeedRun) -> None:
         .first()
     )
     cycle = access.current_cycle()
-    cases = list(Case.objects.live().filter(status=Case.Status.OPEN).order_by("pk")[:12])
+    # The cases the demo accounts are invited to first, so that signing in as the demo
+    # partner shows case work.
+    demo_emails = [email for _role, email in DEMO_ACCOUNTS]
+    demo_invited = Invitation.objects.filter(case=OuterRef("pk"), user__email__in=demo_emails)
+    cases = list(
+        Case.objects.live()
+        .filter(status=Case.Status.OPEN)
+        .annotate(demo=Exists(demo_invited))
+        .order_by("-demo", "pk")[:12]
+    )
     if seat is None or cycle is None or not cases:
         run.out("No seated prevention official, cycle or open case: no case work seeded.")
         return
