@@ -255,3 +255,18 @@ def test_the_owner_of_a_decision_sees_its_status_form_and_others_do_not(client, 
         in html
     )
     assert 'name="minutes"' not in html and "item_minutes" not in html
+
+
+def test_a_session_without_the_second_factor_is_sent_to_pass_it(client, table, work):
+    sign_in(client, table.prevention, second_factor=False)
+    for url in (url_of("meetings", work), url_of("meeting", work)):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+    assert not AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS).exists()
+
+
+def test_the_meeting_page_speaks_french(client, table, work):
+    sign_in(client, table.prevention)
+    html = client.get(url_of("meeting", work), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Présences" in html and "Ordre du jour" in html and "Compte rendu" in html
