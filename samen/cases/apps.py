@@ -9,4 +9,5 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         # Importing these registers the navigation, the MFA rule, the system check, the
         # page sections and the seeder.
+        import samen.cases.work  # noqa: F401  (the case work's sections, seed and retention)
         from samen.cases import checks, panels, sections, seed  # noqa: F401

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from samen.cases import change_views, referral_views, report_views, views
 
@@ -27,4 +27,5 @@ urlpatterns = [
     path("delegations/", referral_views.delegations, name="delegations"),
     path("statistics/", report_views.statistics, name="statistics"),
     path("person-export/", report_views.person_export, name="person_export"),
+    path("", include("samen.cases.work_urls")),
 ]

@@ -22,6 +22,7 @@ from samen.cases.models.table import (
     CoreSeat,
     Delegation,
 )
+from samen.cases.models.work import *  # noqa: F403  (meetings, assessments, plans, police)
 
 __all__ = [
     "POLICE_MINIMUM_CLEARANCE",

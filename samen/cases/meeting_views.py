@@ -1,0 +1,210 @@
+"""Meetings: the list (and scheduling), a meeting's page, and the chair's writes on it.
+
+A meeting comes only through work_access.get_meeting_for_reader, which shows each reader only
+the agenda items of cases they may know of and reads each case through its door; an item is
+written through work_access.get_item_for_writer. Outsiders get 404 everywhere.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samen.cases import access, meeting_actions
+from samen.cases.forms import first_error
+from samen.cases.guards import case_page
+from samen.cases.models import ActionStatus, Case, Decision, Meeting
+from samen.cases.work_access import (
+    attendance_visible_to,
+    check_may_organise,
+    get_item_for_writer,
+    get_meeting_for_reader,
+    may_organise_meetings,
+    meeting_candidates,
+    meetings_visible_to,
+)
+from samen.cases.work_forms import (
+    AgendaForm,
+    AttendanceForm,
+    DecisionForm,
+    MeetingForm,
+    MinutesForm,
+    StatusForm,
+)
+from samen.cases.work_views import form_problems
+from samen.people.models import User
+
+
+def _chairs():
+    """The members who may chair: the prevention official, the mayor and their delegates."""
+    seated = User.objects.filter(case_seats__is_active=True).distinct()
+    chairs = [user.pk for user in seated if may_organise_meetings(user)]
+    return User.objects.filter(pk__in=chairs).order_by("full_name")
+
+
+def _back(request: HttpRequest, meeting_pk: int, problems: list[str] | None = None, anchor=""):
+    for message in problems or []:
+        messages.error(request, message)
+    target = redirect("cases:meeting", pk=meeting_pk)
+    if anchor:
+        target["Location"] += f"#{anchor}"
+    return target
+
+
+def _agenda_cases(meeting: Meeting):
+    return (
+        access.cases_visible_to(meeting.chair)
+        .filter(status=Case.Status.OPEN)
+        .exclude(agenda_items__meeting=meeting)
+        .order_by("reference")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@case_page
+def meetings(request: HttpRequest) -> HttpResponse:
+    """The meetings this member may know of; organisers schedule the next one here."""
+    access.check_case_session(request)
+    organiser = may_organise_meetings(request.user)
+    form = MeetingForm(request.POST or None, chairs=_chairs(), initial={"chair": request.user})
+    if request.method == "POST":
+        check_may_organise(request.user)
+        if form.is_valid():
+            try:
+                meeting = meeting_actions.meeting_schedule(by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The meeting is scheduled."))
+                return redirect("cases:meeting", pk=meeting.pk)
+    listed = meetings_visible_to(request.user).select_related("chair", "cycle")[:50]
+    return render(
+        request,
+        "cases/work/meeting_list.html",
+        {"meetings": listed, "form": form if organiser else None},
+    )
+
+
+@require_GET
+@case_page
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_meeting_for_reader(request, pk)
+    meeting, user = found.meeting, request.user
+    organiser = may_organise_meetings(user)
+    context = {
+        "meeting": meeting,
+        "items": found.items,
+        "attendance": attendance_visible_to(user, meeting, found.items),
+        "organiser": organiser,
+        "today": access.today(),
+        "status_choices": ActionStatus.choices,
+    }
+    if organiser:
+        members = meeting_candidates(meeting)
+        recorded = {a.user_id: a.status for a in meeting.attendance.all()}
+        for item in found.items:
+            # Forms per item, with ids of their own so that every label finds its field.
+            item.minutes_form = MinutesForm(
+                initial={"minutes": item.minutes}, prefix=f"item-{item.pk}"
+            )
+            item.decision_form = DecisionForm(owners=members, auto_id=f"decision-{item.pk}-%s")
+        context.update(
+            agenda_form=AgendaForm(cases=_agenda_cases(meeting)),
+            attendance_form=AttendanceForm(
+                members=members,
+                initial={f"member-{pk}": status for pk, status in recorded.items()},
+            ),
+        )
+    return render(request, "cases/work/meeting_detail.html", context)
+
+
+@require_POST
+@case_page
+def meeting_agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_reader(request, pk).meeting
+    check_may_organise(request.user)
+    form = AgendaForm(request.POST, cases=_agenda_cases(meeting))
+    if not form.is_valid():
+        return _back(request, pk, form_problems(form), "agenda")
+    try:
+        meeting_actions.agenda_add(by=request.user, meeting=meeting, case=form.cleaned_data["case"])
+    except ValidationError as error:
+        return _back(request, pk, first_error(error), "agenda")
+    messages.success(request, _("The case is on the agenda."))
+    return _back(request, pk, anchor="agenda")
+
+
+@require_POST
+@case_page
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for_reader(request, pk).meeting
+    check_may_organise(request.user)
+    form = AttendanceForm(request.POST, members=meeting_candidates(meeting))
+    if not form.is_valid():
+        return _back(request, pk, form_problems(form), "attendance")
+    try:
+        meeting_actions.attendance_record(
+            by=request.user, meeting=meeting, statuses=form.statuses()
+        )
+    except ValidationError as error:
+        return _back(request, pk, first_error(error), "attendance")
+    messages.success(request, _("The attendance is recorded."))
+    return _back(request, pk, anchor="attendance")
+
+
+@require_POST
+@case_page
+def item_minutes(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = get_item_for_writer(request, pk, item_pk)
+    check_may_organise(request.user)
+    form = MinutesForm(request.POST, prefix=f"item-{item.pk}")
+    if not form.is_valid():
+        return _back(request, pk, form_problems(form), f"item-{item.pk}")
+    try:
+        meeting_actions.minutes_write(
+            by=request.user, item=item, minutes=form.cleaned_data["minutes"]
+        )
+    except ValidationError as error:
+        return _back(request, pk, first_error(error), f"item-{item.pk}")
+    messages.success(request, _("The minutes are saved."))
+    return _back(request, pk, anchor=f"item-{item.pk}")
+
+
+@require_POST
+@case_page
+def item_decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = get_item_for_writer(request, pk, item_pk)
+    check_may_organise(request.user)
+    form = DecisionForm(request.POST, owners=meeting_candidates(item.meeting))
+    if not form.is_valid():
+        return _back(request, pk, form_problems(form), f"item-{item.pk}")
+    try:
+        meeting_actions.decision_record(by=request.user, item=item, **form.cleaned_data)
+    except ValidationError as error:
+        return _back(request, pk, first_error(error), f"item-{item.pk}")
+    messages.success(request, _("The decision is recorded."))
+    return _back(request, pk, anchor=f"item-{item.pk}")
+
+
+@require_POST
+@case_page
+def decision_status(request: HttpRequest, pk: int, item_pk: int, decision_pk: int) -> HttpResponse:
+    item = get_item_for_writer(request, pk, item_pk)
+    decision = Decision.objects.filter(item=item, pk=decision_pk).first()
+    if decision is None:
+        raise Http404
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _back(request, pk, form_problems(form), f"item-{item.pk}")
+    try:
+        meeting_actions.decision_set_status(
+            by=request.user, decision=decision, status=form.cleaned_data["status"]
+        )
+    except ValidationError as error:
+        return _back(request, pk, first_error(error), f"item-{item.pk}")
+    messages.success(request, _("The decision's status is changed."))
+    return _back(request, pk, anchor=f"item-{item.pk}")

@@ -1,0 +1,99 @@
+"""The case work's access helpers: the one-query list of the seated core agrees with the
+core's own rule, and the case page's work sections cost a fixed number of queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from samen.cases import access
+from samen.cases.actions import seat_assign
+from samen.cases.assessment_actions import assessment_sign
+from samen.cases.meeting_actions import agenda_add, decision_record, meeting_schedule
+from samen.cases.models import Clearance, CoreSeat
+from samen.cases.police_actions import police_exchange_record
+from samen.cases.support_actions import plan_action_add, plan_review_add
+from samen.cases.work_access import case_members, seated_today
+from samen.people.roles import Role
+from tests.cases import work_fixtures
+from tests.cases.conftest import sign_in
+from tests.conftest import make_person
+
+pytestmark = pytest.mark.django_db
+work = work_fixtures.work
+
+
+def test_seated_today_follows_the_seats_own_rule(table):
+    today = timezone.localdate()
+    lapsed = make_person(Role.PARTNER_PROFESSIONAL, "lapsed.police@samen.test")
+    seat_assign(
+        by=None,
+        kind=CoreSeat.Kind.POLICE,
+        user=lapsed,
+        clearance=Clearance.SECRET,
+        clearance_expires_on=today - datetime.timedelta(days=1),
+    )
+    low = make_person(Role.PARTNER_PROFESSIONAL, "low.police@samen.test")
+    seat = seat_assign(
+        by=None,
+        kind=CoreSeat.Kind.POLICE,
+        user=low,
+        clearance=Clearance.SECRET,
+        clearance_expires_on=today + datetime.timedelta(days=100),
+    )
+    # A clearance lowered after the seat was given (no action offers it; the rule must hold).
+    CoreSeat.objects.filter(pk=seat.pk).update(clearance=Clearance.CONFIDENTIAL)
+    by_rule = {s.pk for s in CoreSeat.objects.all() if s.grants_access(today)}
+    assert set(seated_today().values_list("pk", flat=True)) == by_rule
+    members = set(case_members(table.case))
+    assert {table.mayor, table.police, table.prevention, table.invited} == members
+    assert lapsed not in members and low not in members
+    assert not access.has_core_seat(lapsed)
+
+
+def page_queries(client, case) -> int:
+    url = reverse("cases:detail", args=[case.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_case_work_adds_a_fixed_number_of_queries_to_the_case_page(client, table, work):
+    sign_in(client, table.invited)
+    before = page_queries(client, table.case)
+    today = timezone.localdate()
+    meeting = meeting_schedule(
+        by=table.prevention, held_on=today, place="Stadhuis", chair=table.prevention
+    )
+    item = agenda_add(by=table.prevention, meeting=meeting, case=table.case)
+    decision_record(by=table.prevention, item=item, text="Again.", owner=table.invited)
+    assessment_sign(
+        by=table.invited, case=table.case, assessed_on=today, narratives=work_fixtures.NARRATIVES
+    )
+    plan_action_add(
+        by=table.invited, plan=work.plan, description="More.", owner=table.invited, due_on=today
+    )
+    plan_review_add(by=table.invited, plan=work.plan, reviewed_on=today, note="Going well.")
+    police_exchange_record(
+        by=table.invited, case=table.case, exchanged_on=today, direction="given", counterpart="ltf"
+    )
+    assert page_queries(client, table.case) == before
+
+
+def test_a_case_without_case_work_asks_two_queries_more(client, table):
+    from samen.cases import sections
+
+    sign_in(client, table.invited)
+    with_work = page_queries(client, table.case)
+    registered = list(sections._sections)
+    sections._sections[:] = [s for s in registered if not s.template.startswith("cases/work/")]
+    try:
+        without = page_queries(client, table.case)
+    finally:
+        sections._sections[:] = registered
+    # One query says which kinds of work exist; one lists who may have given police information.
+    assert with_work - without == 2

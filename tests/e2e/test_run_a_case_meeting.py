@@ -1,0 +1,95 @@
+"""The chair runs a case consultation meeting in headless Chromium: sign in with the second
+factor, acknowledge the rules, schedule, agenda, attendance, minutes, a decision, and the
+result on the case page."""
+
+import datetime
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.urls import reverse
+from django.utils import timezone
+
+from samen.cases.actions import cycle_open, invitation_create, seat_assign
+from samen.cases.models import AgendaItem, CoreSeat, Meeting
+from samen.people.roles import Role
+from tests.cases.conftest import open_case
+from tests.conftest import PASSWORD, make_person
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def current_totp(secret: str) -> str:
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def submit(page, action: str) -> None:
+    page.locator(f"form[action='{action}'] button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def test_a_chair_runs_a_meeting_and_sees_it_on_the_case_page(live_server, page):
+    today = timezone.localdate()
+    chair = make_person(Role.PREVENTION_OFFICER, "voorzitter@samen.test")
+    partner = make_person(Role.PARTNER_PROFESSIONAL, "jeugdhulp@samen.test")
+    seat_assign(by=None, kind=CoreSeat.Kind.PREVENTION_OFFICIAL, user=chair)
+    cycle_open(by=chair, title="Cyclus", starts_on=today, ends_on=today + datetime.timedelta(30))
+    case = open_case()
+    invitation_create(by=chair, case=case, user=partner, ends_on=today + datetime.timedelta(30))
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+
+    # Sign in with the second factor.
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail").fill(chair.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(f"{live_server.url}{reverse('mfa_authenticate')}")
+    page.locator("input[name=code]").fill(current_totp(chair.totp_secret))
+    page.locator("input[name=code]").press("Enter")
+    page.wait_for_url(f"{live_server.url}/")
+
+    # The rules first, then the meetings.
+    page.goto(f"{live_server.url}{reverse('cases:meetings')}")
+    assert reverse("cases:acknowledge") in page.url
+    page.locator("input[name=agree]").check()
+    page.locator("form.stacked button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}{reverse('cases:meetings')}")
+
+    # Schedule.
+    page.locator("input[name=held_on]").fill(today.isoformat())
+    page.locator("input[name=place]").fill("Stadhuis, vergaderzaal 2")
+    page.locator("select[name=chair]").select_option(str(chair.pk))
+    page.locator("form.stacked button[type=submit]").click()
+    meeting = Meeting.objects.get()
+    page.wait_for_url(f"{live_server.url}{reverse('cases:meeting', args=[meeting.pk])}")
+
+    # Agenda, attendance, minutes and a decision.
+    page.locator("select[name=case]").select_option(str(case.pk))
+    submit(page, reverse("cases:meeting_agenda", args=[meeting.pk]))
+    item = AgendaItem.objects.get(meeting=meeting)
+    assert page.get_by_role("heading", name=f"1. {case.reference}").is_visible()
+    page.locator(f"select[name=member-{partner.pk}]").select_option("present")
+    page.locator(f"select[name=member-{chair.pk}]").select_option("present")
+    submit(page, reverse("cases:meeting_attendance", args=[meeting.pk]))
+    minutes = "Jeugdhulp heeft een huisbezoek gedaan; de school ziet verbetering."
+    page.locator(f"textarea[name=item-{item.pk}-minutes]").fill(minutes)
+    submit(page, reverse("cases:item_minutes", args=[meeting.pk, item.pk]))
+    decision_form = f"form[action='{reverse('cases:item_decision', args=[meeting.pk, item.pk])}']"
+    page.locator(f"{decision_form} textarea[name=text]").fill("Jeugdhulp plant een gesprek.")
+    page.locator(f"{decision_form} select[name=owner]").select_option(str(partner.pk))
+    due = (today + datetime.timedelta(days=14)).isoformat()
+    page.locator(f"{decision_form} input[name=due_on]").fill(due)
+    submit(page, reverse("cases:item_decision", args=[meeting.pk, item.pk]))
+    attendance = page.locator("#attendance ul.members").inner_text()
+    assert partner.full_name in attendance
+
+    # The case page carries the minutes and the decision.
+    page.goto(f"{live_server.url}{reverse('cases:detail', args=[case.pk])}")
+    meetings_section = page.locator("#meetings").inner_text()
+    assert minutes in meetings_section
+    assert "Jeugdhulp plant een gesprek." in meetings_section
+    assert violations == []
