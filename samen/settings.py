@@ -362,6 +362,16 @@ SAMEN_BENCH_VIEWS = env_bool("SAMEN_BENCH_VIEWS")
 SAMEN_SIGNAL_RETENTION_MONTHS = env_int("SAMEN_SIGNAL_RETENTION_MONTHS", 24)
 # Party details of a closed mediation are removed this many years after closing; the facts stay.
 SAMEN_MEDIATION_RETENTION_YEARS = env_int("SAMEN_MEDIATION_RETENTION_YEARS", 3)
+# Case consultation: how long a closed case is kept (shorter when no follow-up was needed),
+# and rejected referrals. Its keys (SAMEN_CASE_KEYS, SAMEN_CASE_INDEX_KEY) are read from the
+# environment by samen.cases.crypto only, apart from SECRET_KEY (system check cases.E001).
+SAMEN_CASE_RETENTION_YEARS = env_int("SAMEN_CASE_RETENTION_YEARS", 5)
+SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS = env_int("SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS", 1)
+SAMEN_CASE_REFERRAL_RETENTION_DAYS = env_int("SAMEN_CASE_REFERRAL_RETENTION_DAYS", 365)
+# Months after a support plan closes when its follow-up reviews fall due.
+SAMEN_CASE_FOLLOW_UP_MONTHS = tuple(
+    int(months) for months in env_list("SAMEN_CASE_FOLLOW_UP_MONTHS", "6,12")
+)
 # The weeks of a place's own history that form its baseline, and the false-alarm rate of
 # the early warning: the chance that an ordinary week is flagged (see docs/monitor.md).
 SAMEN_MONITOR_BASELINE_WEEKS = env_int("SAMEN_MONITOR_BASELINE_WEEKS", 12)

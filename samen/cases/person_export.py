@@ -15,6 +15,7 @@ from samen.audit.reads import record_read
 from samen.cases import crypto
 from samen.cases.access import check_data_protection_officer
 from samen.cases.models import Case, Referral
+from samen.cases.work_sections import case_work_sections
 
 
 @dataclass
@@ -47,6 +48,9 @@ def person_records(request: HttpRequest, name: str) -> PersonRecords:
     )
     for case in cases:
         record_read(by=request.user, obj=case, request=request, what="person export")
+        # Meetings' minutes, assessments, the support plan and police exchanges are held
+        # about the person too; they are shown as in the one-case export.
+        case.work_sections = case_work_sections(case, reader=request.user)
     for referral in referrals:
         record_read(by=request.user, obj=referral, request=request, what="person export")
     return PersonRecords(cases=cases, referrals=referrals)

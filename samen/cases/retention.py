@@ -29,8 +29,8 @@ BATCH = 500
 
 def retention_years(follow_up_needed: bool) -> int:
     if follow_up_needed:
-        return int(getattr(settings, "SAMEN_CASE_RETENTION_YEARS", 5))
-    return int(getattr(settings, "SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS", 1))
+        return settings.SAMEN_CASE_RETENTION_YEARS
+    return settings.SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS
 
 
 def retain_until_for(closed_on: datetime.date, follow_up_needed: bool) -> datetime.date:
@@ -43,7 +43,7 @@ def retain_until_for(closed_on: datetime.date, follow_up_needed: bool) -> dateti
 
 
 def referral_retention_days() -> int:
-    return int(getattr(settings, "SAMEN_CASE_REFERRAL_RETENTION_DAYS", 365))
+    return settings.SAMEN_CASE_REFERRAL_RETENTION_DAYS
 
 
 # --- The run -------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from samen.people.models import Organisation
 
 
 def follow_up_months() -> tuple[int, ...]:
-    months = getattr(settings, "SAMEN_CASE_FOLLOW_UP_MONTHS", (6, 12))
+    months = settings.SAMEN_CASE_FOLLOW_UP_MONTHS
     return tuple(sorted({int(m) for m in months if int(m) > 0}))
 
 

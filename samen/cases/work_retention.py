@@ -19,8 +19,5 @@ def anonymise_case_work(case_ids: list[int]) -> None:
     PoliceExchange.objects.filter(case_id__in=case_ids).delete()
 
 
-# The run's list of anonymisers arrives with the core's retention run; until both are merged
-# there is nothing to register with.
-_anonymisers = getattr(retention, "ANONYMISERS", None)
-if _anonymisers is not None and anonymise_case_work not in _anonymisers:
-    _anonymisers.append(anonymise_case_work)
+if anonymise_case_work not in retention.ANONYMISERS:
+    retention.ANONYMISERS.append(anonymise_case_work)

@@ -29,7 +29,6 @@ from samen.mediation.actions import add_months
 from samen.mediation.models import Mediation, Party, Session
 
 BATCH = 1000
-DEFAULT_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Expired:
 
 def retention_years() -> int:
     """Return the configured period in whole years after closing; refuse one under a year."""
-    years = int(getattr(settings, "SAMEN_MEDIATION_RETENTION_YEARS", DEFAULT_YEARS))
+    years = settings.SAMEN_MEDIATION_RETENTION_YEARS
     if years < 1:
         raise ImproperlyConfigured("SAMEN_MEDIATION_RETENTION_YEARS must be at least 1.")
     return years

@@ -41,11 +41,19 @@ def test_anonymising_removes_the_case_work_of_those_cases_only(table, work):
     assert Meeting.objects.filter(pk=work.meeting.pk).exists()
 
 
-def test_the_retention_run_calls_the_case_work_when_it_has_anonymisers():
-    anonymisers = getattr(retention, "ANONYMISERS", None)
-    if anonymisers is None:
-        pytest.skip("The core's retention run (with ANONYMISERS) is not in this branch yet.")
-    assert anonymise_case_work in anonymisers
+def test_the_retention_run_removes_the_case_work_of_an_expired_case(table, work):
+    assert anonymise_case_work in retention.ANONYMISERS
+    table.case.status = table.case.Status.CLOSED
+    table.case.retain_until = timezone.localdate() - timezone.timedelta(days=1)
+    table.case.save(update_fields=["status", "retain_until"])
+    assert AgendaItem.objects.filter(case=table.case).exists()
+
+    run = retention.case_retention_run(by=None)
+
+    assert run.cases == 1
+    assert not AgendaItem.objects.filter(case=table.case).exists()
+    assert not SupportPlan.objects.filter(case=table.case).exists()
+    assert AgendaItem.objects.filter(case=table.other_case).exists()
 
 
 def test_removing_a_case_removes_its_case_work(table, work):

@@ -180,3 +180,12 @@ def test_the_person_export_can_carry_the_case_work(table, work, personas):
     for text in (MINUTES_A, "caring mother", "Plan a talk", "LTF-2026-017"):
         assert text in html
     assert "<form" not in html and MINUTES_B not in html
+
+
+def test_the_dpo_person_export_holds_the_case_work_of_that_person_only(
+    client, table, work, personas
+):
+    sign_in(client, personas.dpo)
+    html = client.get(reverse("cases:person_export"), {"name": "Jan Peeters"}).content.decode()
+    assert MINUTES_A in html
+    assert MINUTES_B not in html

@@ -49,9 +49,13 @@ def page(browser):
 
 @pytest.fixture(autouse=True)
 def districts_from_the_migrations(transactional_db):
-    """A live-server test empties every table when it ends, the migrations' districts too;
-    put them back for the next one (pytest-django runs these tests after all others)."""
+    """A live-server test empties every table when it ends, the migrations' districts and
+    signal categories too; put them back for the next one (pytest-django runs these tests
+    after all others), whatever order the browser tests run in."""
     from samen.places.antwerp import ensure_antwerp
     from samen.places.models import Place
+    from samen.signals.categories import ensure_default_categories
+    from samen.signals.models import Category
 
     ensure_antwerp(Place)
+    ensure_default_categories(Category)
