@@ -7,16 +7,20 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samen.cases import actions
 from samen.cases.models import Case, Clearance, CoreSeat, ExtremismType
-from samen.core.seeding import SeedRun, add_seeder
+from samen.core.seeding import SeedRun, add_demo_account, add_seeder
 from samen.people.actions import staff_member_create
 from samen.people.models import Organisation, User
 from samen.people.roles import Role
 from samen.people.seed import demo_password
 
 MAYOR_EMAIL = "burgemeester@samen.test"
+MAYOR_LABEL = gettext_lazy("mayor (case consultation)")
+MAYOR_NOTE = gettext_lazy("(sets up two-factor authentication at first sign-in)")
+add_demo_account(MAYOR_EMAIL, MAYOR_LABEL, MAYOR_NOTE)
 PREVENTION_EMAIL = "preventie@samen.test"
 PARTNER_EMAIL = "partner@samen.test"
 TYPE_WEIGHTS = {
@@ -88,8 +92,7 @@ def seat_the_core(run: SeedRun) -> User:
         clearance=Clearance.SECRET,
         clearance_expires_on=today + datetime.timedelta(days=730),
     )
-    note = _("(sets up two-factor authentication at first sign-in)")
-    run.accounts.append((_("mayor (case consultation)"), MAYOR_EMAIL, password, note))
+    run.accounts.append((MAYOR_LABEL, MAYOR_EMAIL, password, MAYOR_NOTE))
     return mayor
 
 

@@ -52,5 +52,20 @@ def add_seeder(order: int) -> Callable[[Seeder], Seeder]:
     return register
 
 
+# Demo accounts a module adds beyond the roles' (the mayor of the case consultation, say):
+# (e-mail, label, note), printed again by `samen demo` on later runs.
+_demo_accounts: list[tuple[str, object, object]] = []
+
+
+def add_demo_account(email: str, label, note) -> None:
+    """Register a module's demo account so that `samen demo` lists it on every run."""
+    if all(existing != email for existing, _, _ in _demo_accounts):
+        _demo_accounts.append((email, label, note))
+
+
+def demo_accounts() -> list[tuple[str, object, object]]:
+    return list(_demo_accounts)
+
+
 def seeders() -> list[Seeder]:
     return [seeder for _, _, seeder in _seeders]

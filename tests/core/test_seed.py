@@ -86,3 +86,19 @@ def test_the_same_seed_gives_the_same_city(tmp_path):
     other = seed_in_fresh_database(tmp_path / "c", 12)
     assert first == again
     assert first != other
+
+
+@pytest.mark.django_db
+def test_a_later_demo_run_prints_every_demo_account_again_the_mayor_too(monkeypatch):
+    call_command("seed", staff=60, seed=7, signals=300, no_progress=True, stdout=StringIO())
+    # The demo migrates and compiles first; the test database is ready already.
+    monkeypatch.setattr("samen.core.management.commands.demo.call_command", _only_seed_calls)
+    out = StringIO()
+    call_command("demo", seed=7, no_serve=True, stdout=out)
+    text = out.getvalue()
+    assert "buurtwerker@samen.test" in text
+    assert "burgemeester@samen.test" in text
+
+
+def _only_seed_calls(name, *args, **kwargs):
+    assert name in {"compile_translations", "migrate"}, name

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from samen.core.management.commands.seed import print_accounts
+from samen.core.seeding import demo_accounts
 from samen.people.models import User
 from samen.people.roles import Role
 from samen.people.seed import DEMO_ACCOUNTS, account_note, demo_password
@@ -39,6 +40,11 @@ class Command(BaseCommand):
             accounts = [
                 (str(Role(role).label), email, password, account_note(role))
                 for role, email in DEMO_ACCOUNTS
+                if User.objects.filter(email=email).exists()
+            ]
+            accounts += [
+                (str(label), email, password, str(note))
+                for email, label, note in demo_accounts()
                 if User.objects.filter(email=email).exists()
             ]
             print_accounts(self.stdout.write, accounts)
