@@ -176,15 +176,16 @@ def signal_record(*, by, fields: SignalFields, shared_with=()) -> Signal:
     return signal
 
 
+_LINKS = "INSERT INTO signals_signal_categories (signal_id, category_id) VALUES {rows}"
+
+
 def _category_links(signal_id: int, category_ids: list[int]) -> tuple[str, list] | None:
-    """The INSERT of a new signal's category rows, as (sql, params); the table name is the
-    model's own, every value a parameter."""
+    """The INSERT of a new signal's category rows, as (sql, params): every value a parameter."""
     if not category_ids:
         return None
-    table = Signal.categories.through._meta.db_table
     rows = ", ".join(["(%s, %s)"] * len(category_ids))
     params = [value for category_id in category_ids for value in (signal_id, category_id)]
-    return f"INSERT INTO {table} (signal_id, category_id) VALUES {rows}", params
+    return _LINKS.format(rows=rows), params
 
 
 TRANSITIONS = {
