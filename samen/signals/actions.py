@@ -94,8 +94,17 @@ def check_text(field: str, text: str) -> None:
         raise PersonalDataError(field, findings)
 
 
-def check_signal(fields: SignalFields, *, now: datetime.datetime | None = None) -> None:
-    """Validate one signal completely; raise ValidationError naming every bad field."""
+def check_signal(
+    fields: SignalFields,
+    *,
+    now: datetime.datetime | None = None,
+    zone: datetime.tzinfo | None = None,
+) -> None:
+    """Validate one signal completely; raise ValidationError naming every bad field.
+
+    `zone` is the city's time zone, given by callers that check many rows: looking it up
+    per row cost a fifth of an import's checks.
+    """
     now = now or timezone.now()
     errors: dict[str, list[str]] = {}
 
@@ -104,7 +113,7 @@ def check_signal(fields: SignalFields, *, now: datetime.datetime | None = None) 
 
     district = fields.district
     if district.kind != Place.Kind.DISTRICT or not district.is_valid_on(
-        timezone.localtime(fields.occurred_at).date()
+        timezone.localtime(fields.occurred_at, zone).date()
     ):
         problem("district", _("Choose a district that existed on that day."))
     if fields.neighbourhood is not None and fields.neighbourhood.parent_id != district.pk:

@@ -112,6 +112,7 @@ class RowChecker:
 
     def __init__(self, user, *, now=None) -> None:
         self.now = now or timezone.now()
+        self.zone = timezone.get_current_timezone()
         places = list(
             Place.objects.filter(kind__in=[Place.Kind.DISTRICT, Place.Kind.NEIGHBOURHOOD])
         )
@@ -179,7 +180,7 @@ class RowChecker:
             text=cells["text"],
         )
         try:
-            check_signal(fields, now=self.now)
+            check_signal(fields, now=self.now, zone=self.zone)
         except PersonalDataError as error:
             return None, [Problem(line, error.field, personal_data_message(error))]
         except ValidationError as error:
