@@ -23,8 +23,11 @@ ON CONFLICT {target} DO UPDATE SET
     count = signals_weeklycount.count + excluded.count,
     weighted = signals_weeklycount.weighted + excluded.weighted
 """
-_ALL = ("(%s, %s, NULL, %s, %s)", "(place_id, week) WHERE category_id IS NULL")
-_ONE = ("(%s, %s, %s, %s, %s)", "(place_id, week, category_id)")
+# The conflict targets: the overall rows have their own partial unique index.
+OVERALL_TARGET = "(place_id, week) WHERE category_id IS NULL"
+PER_CATEGORY_TARGET = "(place_id, week, category_id)"
+_ALL = ("(%s, %s, NULL, %s, %s)", OVERALL_TARGET)
+_ONE = ("(%s, %s, %s, %s, %s)", PER_CATEGORY_TARGET)
 _ROWS_PER_STATEMENT = 500
 # A decrement always meets an existing row; an INSERT of a negative count would break the
 # counts' CHECK constraint before the conflict is even seen (SQLite).
