@@ -354,7 +354,7 @@ def timed(execute, sql, params, many, context):
         return execute(sql, params, many, context)
     finally:
         seconds = time.perf_counter() - begun
-        if seconds > 0.2:
+        if seconds > 0.05:
             slow.append((seconds, " ".join(sql.split())[:60]))
 
 connection.execute_wrapper(timed).__enter__()
