@@ -334,6 +334,70 @@ def time_import(database_url: str, path: Path, env: dict[str, str], rows: int) -
     return seconds
 
 
+PHASES_SNIPPET = """
+import time
+from django.db import connection
+from samen.people.models import User
+from samen.signals.csv_import import import_file
+from samen.signals.management.commands.import_signals import ParallelChunks
+
+started = time.perf_counter()
+marks = {}
+slow = []
+
+def progress(phase, rows):
+    marks[phase] = time.perf_counter() - started
+
+def timed(execute, sql, params, many, context):
+    begun = time.perf_counter()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        seconds = time.perf_counter() - begun
+        if seconds > 0.05:
+            slow.append((seconds, " ".join(sql.split())[:60]))
+
+connection.execute_wrapper(timed).__enter__()
+data = open(%(path)r, "rb").read()
+read = time.perf_counter() - started
+user = User.objects.get(email=%(email)r)
+outcome = import_file(data, by=user, file_name="phases.csv", again=True, progress=progress,
+                      chunks=ParallelChunks(2))
+total = time.perf_counter() - started
+assert outcome.batch is not None, outcome.checked.problems[:5]
+print(f"phase read file            {read:7.2f} s")
+print(f"phase check + stage        {marks['check'] - read:7.2f} s  (worker processes, COPY)")
+for seconds, sql in slow:
+    print(f"phase   {seconds:7.2f} s  {sql}")
+print(f"phase store, commit        {total - marks['check']:7.2f} s  (statements above, and the "
+      "foreign keys checked at commit)")
+print(f"phase total in process     {total:7.2f} s")
+"""
+
+
+def time_phases(database_url: str, path: Path, env: dict[str, str]) -> None:
+    """One more import, in one process with its phases timed; not part of the medians."""
+    import psycopg
+
+    snippet = PHASES_SNIPPET % {"path": str(path), "email": IMPORTER}
+    proc = subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", "shell", "-c", snippet],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise BenchError(f"the timed import failed:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}")
+    print("per phase (one more import, in one process):")
+    for line in proc.stdout.splitlines():
+        if line.startswith("phase"):
+            print("  " + line[len("phase ") :])
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(RESET_SQL)
+        conn.execute("VACUUM ANALYZE signals_signal, signals_signal_categories")
+
+
 def report(rows: int, copies: list[float], imports: list[float], floors: list[float]) -> None:
     """Medians, rates and ratios, then every run."""
     copy_s, import_s = statistics.median(copies), statistics.median(imports)
@@ -364,6 +428,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2026, help="same seed, same file")
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="dropped and remade")
     parser.add_argument("--keep-csv", type=Path, help="also keep the generated file here")
+    parser.add_argument(
+        "--phases",
+        action="store_true",
+        help="also time the phases of one more import (PostgreSQL path, in one process)",
+    )
     parser.add_argument(
         "--floor",
         action="store_true",
@@ -409,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
             for run in range(args.runs):
                 for step in steps if run % 2 == 0 else steps[::-1]:
                     step()
+            if args.phases:
+                time_phases(args.database_url, path, env)
     except BenchError as exc:
         print(f"\nerror: {exc}", file=sys.stderr)
         return 2

@@ -21,6 +21,7 @@ import datetime
 import http.client
 import json
 import multiprocessing
+import os
 import random
 import statistics
 import sys
@@ -125,12 +126,53 @@ def load(port: int, path: str, token: str, seconds: float, clients: int, process
     return len(latencies) / seconds, cuts[49] * 1000, cuts[94] * 1000, errors
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU a process has used so far; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_pids(gunicorn_pid: int, database_url: str) -> list[int]:
+    """gunicorn and its workers, and the PostgreSQL backends connected to the database."""
+    import psycopg
+    from databases import database_name, maintenance_url
+
+    pids = [gunicorn_pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == gunicorn_pid:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    with psycopg.connect(maintenance_url(database_url), autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s",
+            [database_name(database_url)],
+        ).fetchall()
+    return pids + [pid for (pid,) in rows]
+
+
+def server_cpu(gunicorn_pid: int, database_url: str) -> float:
+    """CPU seconds used so far by the server side of the benchmark (see server_pids).
+
+    Why: on a machine shared with other work, throughput swings with what else runs, while
+    the CPU the server spends per request barely does; both are reported.
+    """
+    return sum(_cpu_seconds(pid) for pid in server_pids(gunicorn_pid, database_url))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Set up, load both paths in alternating rounds, report the medians and the ratio."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="dropped and remade")
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per round")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds per path")
+    parser.add_argument("--rounds", type=int, default=4, help="rounds per path")
+    parser.add_argument(
+        "--warmup", type=float, default=3.0, help="unmeasured seconds on each path first"
+    )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
     parser.add_argument("--client-processes", type=int, default=2, help="processes for them")
@@ -154,8 +196,13 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 server.start()
                 order = ["api", "bare"]
+                # Every worker imports, connects and fills its caches before anything counts.
+                for name in order if args.warmup > 0 else ():
+                    load(server.port, paths[name], token, args.warmup, args.clients,
+                         args.client_processes)  # fmt: skip
                 for n in range(args.rounds):
                     for name in order if n % 2 == 0 else order[::-1]:
+                        cpu_before = server_cpu(server.proc.pid, args.database_url)
                         figures = load(
                             server.port,
                             paths[name],
@@ -164,9 +211,12 @@ def main(argv: list[str] | None = None) -> int:
                             args.clients,
                             args.client_processes,
                         )
+                        cpu = server_cpu(server.proc.pid, args.database_url) - cpu_before
                         rate, p50, p95, errors = figures
+                        cpu_ms = 1000 * cpu / max(rate * args.seconds, 1)
+                        figures = (*figures, cpu_ms)
                         print(f"  {name:<4} {rate:8.1f} /s  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
-                              f"  failed {errors}")  # fmt: skip
+                              f"  server CPU {cpu_ms:5.2f} ms/req  failed {errors}")  # fmt: skip
                         results[name].append(figures)
             finally:
                 server.stop()
@@ -177,7 +227,13 @@ def main(argv: list[str] | None = None) -> int:
     bare = statistics.median(r[0] for r in results["bare"])
     print(f"\nsignals filed through the API: {api:8.1f} per second (median of rounds)")
     print(f"bare one-row inserts:          {bare:8.1f} per second")
-    print(f"API / bare throughput:         {api / bare:8.3f}")
+    print(f"API / bare throughput:         {api / bare:8.3f}  (target: at least 0.5)")
+    api_cpu = statistics.median(r[4] for r in results["api"])
+    bare_cpu = statistics.median(r[4] for r in results["bare"])
+    print(f"server CPU per request, API:   {api_cpu:8.2f} ms (gunicorn and PostgreSQL backends)")
+    print(f"server CPU per request, bare:  {bare_cpu:8.2f} ms")
+    print(f"bare / API server CPU:         {bare_cpu / api_cpu:8.3f}")
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
     failed = sum(r[3] for rows in results.values() for r in rows)
     return 1 if failed else 0
 

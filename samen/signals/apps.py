@@ -8,4 +8,14 @@ class SignalsConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing these registers the panels, the seeder and the scheduled tasks.
+        from django.db.models.signals import post_delete, post_save
+
+        from samen.places.models import Place
         from samen.signals import monitor_panels, panels, seed  # noqa: F401
+        from samen.signals.codes import forget_codes
+        from samen.signals.models import Category
+
+        # The API intake holds places and categories by code (samen.signals.codes).
+        for model in (Place, Category):
+            post_save.connect(forget_codes, sender=model, dispatch_uid=f"forget_codes_{model}")
+            post_delete.connect(forget_codes, sender=model, dispatch_uid=f"forget_del_{model}")

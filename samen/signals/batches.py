@@ -6,12 +6,20 @@ SignalImport record, every row pointing back to it, and the weekly counts writte
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+
 from django.utils import timezone
 
 from samen.core.actions import action
 from samen.signals.access import check_may_report
 from samen.signals.actions import SignalFields
-from samen.signals.counting import CountChanges, signal_keys
+from samen.signals.counting import (
+    OVERALL_TARGET,
+    PER_CATEGORY_TARGET,
+    CountChanges,
+    signal_keys,
+)
 from samen.signals.models import (
     Signal,
     SignalImport,
@@ -176,4 +184,161 @@ def signals_import_bulk(
     changes.write()
     if progress:
         progress(len(rows) % 10_000)
+    return batch
+
+
+# --- PostgreSQL: the checked rows stream into a temporary table, then go in set-based ------
+
+_STAGING_COLUMNS = (
+    "district_id, neighbourhood_id, occurred_at, week, severity, source_type, "
+    "information_class, confidence, text, categories"
+)
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def staged_lines(rows: list[SignalFields], zone: datetime.tzinfo) -> tuple[bytes, int]:
+    """Checked rows as lines of COPY's text format for the staging table, and their count.
+
+    Made where the rows are checked (the import's worker processes), so that the process
+    talking to the database only passes bytes on. The choice fields were checked against
+    their few values and need no escaping; the text does.
+    """
+    lines = []
+    for f in rows:
+        day = f.occurred_at.astimezone(zone).date()
+        week = day - datetime.timedelta(days=day.weekday())  # as week_of(), zone looked up once
+        neighbourhood = str(f.neighbourhood.id) if f.neighbourhood is not None else "\\N"
+        categories = "{" + ",".join(str(c.id) for c in f.categories) + "}"
+        lines.append(
+            f"{f.district.id}\t{neighbourhood}\t{f.occurred_at.isoformat()}\t{week.isoformat()}\t"
+            f"{f.severity}\t{f.source_type}\t{f.information_class}\t{f.confidence}\t"
+            f"{f.text.strip().translate(_COPY_ESCAPES)}\t{categories}\n"
+        )
+    return "".join(lines).encode(), len(lines)
+
+
+class Staging:
+    """A temporary table that checked rows stream into while the rest is checked.
+
+    Not a write to Samen's data: the table lives in this database session only and is gone
+    after `close()`. Each row takes its signal id from the signals' own sequence as it comes
+    in, so the category rows can refer to it later; ids of a file that is refused are simply
+    never used. Use as a context manager around the checking; `write` takes `staged_lines`.
+    """
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._cursor = None
+        self._copy = None
+
+    def __enter__(self) -> Staging:
+        from django.db import connection
+        from psycopg import sql
+
+        self._cursor = connection.cursor()
+        self._cursor.execute("SELECT pg_get_serial_sequence('signals_signal', 'id')")
+        (sequence,) = self._cursor.fetchone()
+        self._cursor.execute("DROP TABLE IF EXISTS samen_import_rows")
+        create = sql.SQL(
+            "CREATE TEMPORARY TABLE samen_import_rows ("
+            "id bigint NOT NULL DEFAULT nextval({sequence}::regclass), "
+            "district_id bigint NOT NULL, neighbourhood_id bigint, "
+            "occurred_at timestamptz NOT NULL, week date NOT NULL, severity smallint NOT NULL, "
+            "source_type text NOT NULL, information_class text NOT NULL, "
+            "confidence smallint NOT NULL, text text NOT NULL, categories bigint[] NOT NULL)"
+        ).format(sequence=sql.Literal(sequence))
+        self._cursor.cursor.execute(create)
+        return self
+
+    def write(self, staged: tuple[bytes, int]) -> None:
+        data, rows = staged
+        if self._copy is None:
+            # Opened at the first rows: until it ends, the connection can do nothing else.
+            self._copying = contextlib.ExitStack()
+            self._copy = self._copying.enter_context(
+                self._cursor.cursor.copy(f"COPY samen_import_rows ({_STAGING_COLUMNS}) FROM STDIN")
+            )
+        self._copy.write(data)
+        self.rows += rows
+
+    def __exit__(self, kind, error, trace) -> None:
+        if self._copy is not None:
+            self._copy = None
+            self._copying.__exit__(kind, error, trace)
+        if kind is not None:
+            self.close()
+
+    def close(self) -> None:
+        """Drop the table (also when the import stopped half-way)."""
+        if self._cursor is not None:
+            self._cursor.execute("DROP TABLE IF EXISTS samen_import_rows")
+            self._cursor.close()
+            self._cursor = None
+
+
+# The weekly counts of the staged rows: first the signals alike in places, week, categories
+# and severity are counted once each, then each group adds to every place and category key.
+_STAGED_COUNTS = """
+CREATE TEMPORARY TABLE samen_import_counts ON COMMIT DROP AS
+WITH alike AS (
+    SELECT district.parent_id AS city_id, staged.district_id, staged.neighbourhood_id,
+           staged.week, staged.categories, count(*) AS n, sum(staged.severity) AS weighted
+    FROM samen_import_rows AS staged
+    JOIN places_place AS district ON district.id = staged.district_id
+    GROUP BY 1, 2, 3, 4, 5
+)
+SELECT place.id AS place_id, alike.week, category.id AS category_id,
+       sum(alike.n) AS count, sum(alike.weighted) AS weighted
+FROM alike
+CROSS JOIN LATERAL (VALUES (alike.city_id), (alike.district_id), (alike.neighbourhood_id))
+    AS place (id)
+CROSS JOIN LATERAL (SELECT NULL::bigint UNION ALL SELECT unnest(alike.categories))
+    AS category (id)
+WHERE place.id IS NOT NULL
+GROUP BY 1, 2, 3
+"""
+_UPSERT_STAGED_COUNTS = """
+INSERT INTO signals_weeklycount (place_id, week, category_id, count, weighted)
+SELECT place_id, week, category_id, count, weighted FROM samen_import_counts
+WHERE category_id IS {which} NULL
+ON CONFLICT {target} DO UPDATE SET
+    count = signals_weeklycount.count + excluded.count,
+    weighted = signals_weeklycount.weighted + excluded.weighted
+"""
+
+
+@action
+def signals_import_staged(*, by, file_name: str, staging: Staging, progress=None) -> SignalImport:
+    """Store a whole checked, staged file (PostgreSQL): the same result as `signals_import`.
+
+    Every staged row passed `check_signal`. One audited import record names who imported
+    which file and how many rows, and every signal points back to it; the signals, their
+    category rows and the weekly counts then go in with one statement each, straight from
+    the staging table. The foreign keys are still checked row by row by PostgreSQL.
+    """
+    check_may_report(by)
+    batch = SignalImport(file_name=file_name[:255], rows=staging.rows, imported_by=by)
+    batch.save()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO signals_signal (id, district_id, neighbourhood_id, occurred_at, week, "
+            "severity, source_type, information_class, confidence, text, status, reporter_id, "
+            "created_at, imported_in_id) "
+            "SELECT id, district_id, neighbourhood_id, occurred_at, week, severity, source_type, "
+            "information_class, confidence, text, %s, %s, %s, %s FROM samen_import_rows",
+            [Signal.Status.NEW.value, by.pk, timezone.now(), batch.pk],
+        )
+        cursor.execute(
+            "INSERT INTO signals_signal_categories (signal_id, category_id) "
+            "SELECT id, unnest(categories) FROM samen_import_rows"
+        )
+        cursor.execute("DROP TABLE IF EXISTS samen_import_counts")
+        cursor.execute(_STAGED_COUNTS)
+        for which, target in (("", OVERALL_TARGET), ("NOT", PER_CATEGORY_TARGET)):
+            cursor.execute(_UPSERT_STAGED_COUNTS.format(which=which, target=target))
+        cursor.execute("DROP TABLE samen_import_counts")
+    if progress:
+        progress(staging.rows)
     return batch

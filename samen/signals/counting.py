@@ -23,8 +23,11 @@ ON CONFLICT {target} DO UPDATE SET
     count = signals_weeklycount.count + excluded.count,
     weighted = signals_weeklycount.weighted + excluded.weighted
 """
-_ALL = ("(%s, %s, NULL, %s, %s)", "(place_id, week) WHERE category_id IS NULL")
-_ONE = ("(%s, %s, %s, %s, %s)", "(place_id, week, category_id)")
+# The conflict targets: the overall rows have their own partial unique index.
+OVERALL_TARGET = "(place_id, week) WHERE category_id IS NULL"
+PER_CATEGORY_TARGET = "(place_id, week, category_id)"
+_ALL = ("(%s, %s, NULL, %s, %s)", OVERALL_TARGET)
+_ONE = ("(%s, %s, %s, %s, %s)", PER_CATEGORY_TARGET)
 _ROWS_PER_STATEMENT = 500
 # A decrement always meets an existing row; an INSERT of a negative count would break the
 # counts' CHECK constraint before the conflict is even seen (SQLite).
@@ -62,7 +65,12 @@ class CountChanges:
             delta[0] += sign
             delta[1] += sign * severity
 
-    def write(self) -> None:
+    def write(self, *, along: tuple[str, list] | None = None) -> None:
+        """Write the changes; `along` is an INSERT (sql, params) of the same transaction.
+
+        On PostgreSQL a signal's few rows, with `along`, go as one statement: one round trip
+        instead of three, the biggest cost of filing a signal after the interpreter's own.
+        """
         batches: dict[str, list[tuple]] = defaultdict(list)
         for (place, week, category), (count, weighted) in self.deltas.items():
             if count == 0 and weighted == 0:
@@ -77,12 +85,50 @@ class CountChanges:
             else:
                 batches[_ONE].append((place, week, category, count, weighted))
         with connection.cursor() as cursor:
+            if _fits_one_statement(batches):
+                _upsert_both(cursor, batches.pop(_ALL), batches.pop(_ONE), along)
+            elif along is not None:
+                cursor.execute(*along)
             for kind, rows in batches.items():
                 if kind in (_ALL, _ONE):
                     _upsert(cursor, *kind, rows)
                 else:
                     cursor.executemany(kind, rows)
         self.deltas.clear()
+
+
+def _fits_one_statement(batches: dict) -> bool:
+    """Whether both upserts can go as one statement: a signal's few rows, on PostgreSQL."""
+    return (
+        connection.vendor == "postgresql"
+        and set(batches) == {_ALL, _ONE}
+        and len(batches[_ALL]) <= _ROWS_PER_STATEMENT
+        and len(batches[_ONE]) <= _ROWS_PER_STATEMENT
+    )
+
+
+def _upsert_both(
+    cursor, overall: list[tuple], per_category: list[tuple], along: tuple[str, list] | None
+) -> None:
+    """Both upserts, and `along`, in one round trip, the first ones as data-modifying WITHs.
+
+    The two upserts' conflict targets differ (the overall rows have their own partial unique
+    index), so one INSERT cannot do both; they touch different rows, which PostgreSQL allows
+    in one statement. SQLite has no data-modifying WITH and takes separate statements.
+    """
+    parts, params = [], []
+    if along is not None:
+        parts.append(f"along AS ({along[0]})")
+        params += along[1]
+    parts.append(
+        "overall AS ("
+        + _UPSERT.format(rows=", ".join([_ALL[0]] * len(overall)), target=_ALL[1])
+        + ")"
+    )
+    params += [value for values in overall for value in values]
+    last = _UPSERT.format(rows=", ".join([_ONE[0]] * len(per_category)), target=_ONE[1])
+    params += [value for values in per_category for value in values]
+    cursor.execute("WITH " + ", ".join(parts) + " " + last, params)
 
 
 def _upsert(cursor, row: str, target: str, rows: list[tuple]) -> None:

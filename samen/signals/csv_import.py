@@ -11,6 +11,7 @@ import record.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import re
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -47,7 +49,8 @@ PROGRESS_STEP = 10_000
 IMPORT_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST, Role.DISTRICT_COORDINATOR})
 
 Progress = Callable[[str, int], None]  # (phase: "check" or "store", rows just done)
-Chunks = Callable[..., Iterator[tuple]]  # (checker, rows) -> (good fields, problems, done)
+Chunks = Callable[..., Iterator[tuple]]  # (checker, rows, shape) -> (good, problems, done)
+Shape = Callable[[list[SignalFields]], object]  # what a chunk's good rows become
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,11 @@ class CheckedFile:
     rows: list[SignalFields] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     count: int = 0  # data rows read, good and bad
+    staged: int = 0  # good rows streamed into a batches.Staging instead of `rows`
 
     @property
     def ok(self) -> bool:
-        return not self.problems and bool(self.rows)
+        return not self.problems and bool(self.rows or self.staged)
 
 
 @dataclass
@@ -112,6 +116,7 @@ class RowChecker:
 
     def __init__(self, user, *, now=None) -> None:
         self.now = now or timezone.now()
+        self.zone = timezone.get_current_timezone()
         places = list(
             Place.objects.filter(kind__in=[Place.Kind.DISTRICT, Place.Kind.NEIGHBOURHOOD])
         )
@@ -179,7 +184,7 @@ class RowChecker:
             text=cells["text"],
         )
         try:
-            check_signal(fields, now=self.now)
+            check_signal(fields, now=self.now, zone=self.zone)
         except PersonalDataError as error:
             return None, [Problem(line, error.field, personal_data_message(error))]
         except ValidationError as error:
@@ -313,11 +318,12 @@ def check_chunk(chunk: list, checker: RowChecker) -> tuple[list[SignalFields], l
     return good, problems
 
 
-def checked_chunks(checker: RowChecker, rows: Iterator) -> Iterator[tuple]:
-    """(good fields, problems, rows done) per chunk, in file order, in this process."""
+def checked_chunks(checker: RowChecker, rows: Iterator, shape: Shape | None = None) -> Iterator:
+    """(good fields, problems, rows done) per chunk, in file order, in this process;
+    with `shape`, shape(good fields) in their place."""
     for chunk in chunked(rows):
         good, problems = check_chunk(chunk, checker)
-        yield good, problems, len(chunk)
+        yield (shape(good) if shape else good), problems, len(chunk)
 
 
 def check_file(
@@ -327,8 +333,10 @@ def check_file(
     max_rows: int | None = None,
     progress: Progress | None = None,
     chunks: Chunks = checked_chunks,
+    staging: batches.Staging | None = None,
 ) -> CheckedFile:
-    """Check every row of a CSV file as `by` would file it; keep the good rows in memory.
+    """Check every row of a CSV file as `by` would file it; keep the good rows in memory,
+    or with `staging` (PostgreSQL) stream them into its table while checking goes on.
 
     `chunks` checks the rows (see `checked_chunks`); the command passes one that spreads
     them over several processes.
@@ -340,11 +348,21 @@ def check_file(
         return checked
     checker = RowChecker(by)
     rows = _counted(read_rows(text, checked.problems), checked, max_rows)
-    for good, problems, count in chunks(checker, rows):
-        checked.rows += good
-        checked.problems += problems
-        if progress:
-            progress("check", count)
+    if staging is None:
+        for good, problems, count in chunks(checker, rows):
+            checked.rows += good
+            checked.problems += problems
+            if progress:
+                progress("check", count)
+    else:
+        shape = functools.partial(batches.staged_lines, zone=checker.zone)
+        for staged, problems, count in chunks(checker, rows, shape):
+            checked.problems += problems
+            if not checked.problems:  # a bad file is only checked on, never kept
+                staging.write(staged)
+            if progress:
+                progress("check", count)
+        checked.staged = staging.rows
     if not checked.count and not checked.problems:
         checked.problems.append(Problem(0, "", _("The file holds no signals.")))
     if checked.problems:
@@ -383,14 +401,32 @@ def import_file(
         outcome.earlier = earlier_imports(file_name)
         if outcome.earlier:
             return outcome
-    outcome.checked = check_file(data, by=by, max_rows=max_rows, progress=progress, chunks=chunks)
-    if outcome.checked.ok:
 
-        def stored(rows: int) -> None:
-            if progress:
-                progress("store", rows)
+    def stored(rows: int) -> None:
+        if progress:
+            progress("store", rows)
 
-        outcome.batch = batches.signals_import_bulk(
-            by=by, file_name=file_name, rows=outcome.checked.rows, progress=stored
+    if connection.vendor != "postgresql":
+        outcome.checked = check_file(
+            data, by=by, max_rows=max_rows, progress=progress, chunks=chunks
         )
+        if outcome.checked.ok:
+            outcome.batch = batches.signals_import_bulk(
+                by=by, file_name=file_name, rows=outcome.checked.rows, progress=stored
+            )
+        return outcome
+    # PostgreSQL: the good rows go into a temporary table as they are checked; only when
+    # every row is good do they go into the signals, set-based (batches.signals_import_staged).
+    staging = batches.Staging()
+    try:
+        with staging:
+            outcome.checked = check_file(
+                data, by=by, max_rows=max_rows, progress=progress, chunks=chunks, staging=staging
+            )
+        if outcome.checked.ok:
+            outcome.batch = batches.signals_import_staged(
+                by=by, file_name=file_name, staging=staging, progress=stored
+            )
+    finally:
+        staging.close()
     return outcome

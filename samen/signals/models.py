@@ -122,11 +122,15 @@ class Signal(models.Model):
         FOLLOWED_UP = "followed_up", _("followed up")
         CLOSED = "closed", _("closed")
 
+    # No index of their own for district, neighbourhood and reporter: the composite indexes
+    # in Meta start with them and serve the same lookups. Every index is written on every
+    # insert: a million-row import paid for each (bench/signal_import.py).
     district = models.ForeignKey(
         "places.Place",
         verbose_name=_("district"),
         on_delete=models.PROTECT,
         related_name="district_signals",
+        db_index=False,
     )
     neighbourhood = models.ForeignKey(
         "places.Place",
@@ -135,6 +139,7 @@ class Signal(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="neighbourhood_signals",
+        db_index=False,
     )
     occurred_at = models.DateTimeField(_("when it happened"))
     week = models.DateField(_("week"), editable=False)
@@ -161,6 +166,7 @@ class Signal(models.Model):
         null=True,
         on_delete=models.PROTECT,
         related_name="signals_reported",
+        db_index=False,
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     shared_with = models.ManyToManyField(
@@ -169,12 +175,23 @@ class Signal(models.Model):
         blank=True,
         related_name="shared_signals",
     )
+    # Empty on every new signal: indexed only where filled (Meta), so inserts skip them.
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     closed_at = models.DateTimeField(null=True, blank=True)
     merged_into = models.ForeignKey(
@@ -184,6 +201,7 @@ class Signal(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="duplicates",
+        db_index=False,
     )
     imported_in = models.ForeignKey(
         SignalImport, null=True, blank=True, on_delete=models.PROTECT, related_name="signals"
@@ -205,6 +223,14 @@ class Signal(models.Model):
                 fields=["created_at"],
                 name="signal_retention_idx",
                 condition=Q(text_purged_at__isnull=True),
+            ),
+            *(
+                models.Index(
+                    fields=[name],
+                    name=f"signal_{name}_idx",
+                    condition=Q(**{f"{name}__isnull": False}),
+                )
+                for name in ("reviewed_by", "closed_by", "merged_into")
             ),
         ]
 

@@ -321,7 +321,16 @@ def _licence_plates(text: str) -> Iterator[Finding]:
 _DETECTORS = (_national_register_numbers, _ibans, _email_addresses, _phone_numbers, _licence_plates)
 
 
-_MAY_HOLD_ANY = re.compile(r"[\d@]")
+# What every identifier holds somewhere, so that text without it needs no detector at all:
+# an @ (e-mail); three digits in a row (national register numbers, plates, and Belgian phone
+# numbers but for the +32 form of two-digit zones); two letters and two digits (an IBAN's
+# head); or eight digits with at most three other characters between each two (every phone
+# number). Most signal text mentions small numbers ("rond 21 u", "25 jongeren") and none of
+# these: an import of a million rows skips the five detectors for nearly all of them.
+# Written so that every branch starts with @ or a digit: the engine then skips to those.
+_MAY_HOLD_ANY = re.compile(
+    r"@|[0-9](?:(?<=[A-Za-z]{2}[0-9])[0-9]|[0-9]{2}|(?:[^0-9]{0,3}+[0-9]){7})"
+)
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -332,7 +341,12 @@ def find_personal_data(text: str) -> list[Finding]:
     digits in an e-mail address.
     """
     if not _MAY_HOLD_ANY.search(text):
-        return []  # every identifier needs a digit or an @: most signal text has neither
+        return []
+    return _detect(text)
+
+
+def _detect(text: str) -> list[Finding]:
+    """find_personal_data without the quick look that rules most text out."""
     candidates = [finding for detect in _DETECTORS for finding in detect(text)]
     candidates.sort(key=lambda f: (f.start - f.end, _PRIORITY[f.kind], f.start))
     kept: list[Finding] = []

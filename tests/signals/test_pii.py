@@ -347,3 +347,42 @@ def test_findings_are_sorted_disjoint_and_exact(text):
         assert text[finding.start : finding.end] == finding.text
     for first, second in zip(findings, findings[1:], strict=False):
         assert first.end <= second.start
+
+
+# --- The quick look that rules text out -------------------------------------------------------
+
+from samen.signals.pii import _MAY_HOLD_ANY, _detect  # noqa: E402
+
+_PIECES = st.one_of(
+    st.sampled_from(list("0123456789") * 4),
+    st.sampled_from([" ", ".", "-", "/", "(", ")", "+", "@", "\u00a0", ",", "u", "BE", "NL", "x"]),
+    st.text(alphabet=string.ascii_letters, min_size=1, max_size=4),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_text_the_quick_look_rules_out_holds_nothing(text):
+    if not _MAY_HOLD_ANY.search(text):
+        assert _detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bel +32 11 23 45 67 of +1 2 3 4 5 6 7 8 9.",
+        "Nummer 0032 (0)11 23 45 67 en 0470/12.34.56.",
+        "Rekening BE68 5390 0754 7034 of NL91ABNA0417164300.",
+        "Auto 1-ABC-234, abc-123 en 123-ABC; mail a@b.be.",
+        "Rijksregister 85.07.30-033.28.",
+    ],
+)
+def test_the_quick_look_lets_identifiers_through(text):
+    assert _detect(text)
+    assert _MAY_HOLD_ANY.search(text)
+    assert find_personal_data(text) == _detect(text)
+
+
+def test_everyday_numbers_are_ruled_out_at_a_glance():
+    for text in ("Rond 21 u, al 5 weken, een groep van 25 jongeren.", "Tram 4 en bus 12."):
+        assert not _MAY_HOLD_ANY.search(text)

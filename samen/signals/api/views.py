@@ -20,6 +20,7 @@ from samen.signals.api.serializers import (
     SignalFilterSerializer,
     SignalInputSerializer,
     SignalSerializer,
+    read_signal_fields,
 )
 from samen.signals.api.tokens import API_AUTHENTICATION
 from samen.signals.models import Category, Signal
@@ -110,10 +111,14 @@ class SignalListView(generics.GenericAPIView):
         return self.get_paginated_response(SignalSerializer(page, many=True).data)
 
     def post(self, request: Request) -> Response:
-        incoming = SignalInputSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
+        fields = read_signal_fields(request.data)
+        if fields is None:
+            # Not plainly well-formed: the serializer decides, and words any errors.
+            incoming = SignalInputSerializer(data=request.data)
+            incoming.is_valid(raise_exception=True)
+            fields = incoming.signal_fields()
         try:
-            signal = actions.signal_record(by=request.user, fields=incoming.signal_fields())
+            signal = actions.signal_record(by=request.user, fields=fields)
         except PersonalDataError as error:
             return personal_data_response(error)
         except ValidationError as error:
@@ -123,7 +128,7 @@ class SignalListView(generics.GenericAPIView):
                 else {"non_field_errors": error.messages}
             )
             raise serializers.ValidationError(detail) from None
-        codes = [c.code for c in incoming.signal_fields().categories]
+        codes = [c.code for c in fields.categories]
         data = SignalSerializer(signal, context={"category_codes": codes}).data
         return Response(data, status=status.HTTP_201_CREATED)
 

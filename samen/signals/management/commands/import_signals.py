@@ -16,7 +16,14 @@ from tqdm import tqdm
 
 from samen.people.models import User
 from samen.signals.actions import SignalFields
-from samen.signals.csv_import import RowChecker, check_chunk, checked_chunks, chunked, import_file
+from samen.signals.csv_import import (
+    RowChecker,
+    Shape,
+    check_chunk,
+    checked_chunks,
+    chunked,
+    import_file,
+)
 
 # Below this many rows a file is checked in this process: starting workers costs more.
 PARALLEL_FROM_ROWS = 20_000
@@ -138,20 +145,27 @@ class ParallelChunks:
     """
 
     checker: RowChecker | None = None  # set before forking; the workers inherit it
+    shape: Shape | None = None  # likewise: what the workers make of the good rows
     inherited: list = []
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def __call__(self, checker: RowChecker, rows: Iterator) -> Iterator[tuple]:
-        ParallelChunks.checker = checker
+    def __call__(
+        self, checker: RowChecker, rows: Iterator, shape: Shape | None = None
+    ) -> Iterator[tuple]:
+        ParallelChunks.checker, ParallelChunks.shape = checker, shape
         context = multiprocessing.get_context("fork")
         try:
             with context.Pool(self.workers, initializer=_start_worker) as pool:
+                if shape is not None:
+                    # The workers shape the rows themselves (for the staging table: bytes).
+                    yield from pool.imap(_check_shaped, chunked(rows))
+                    return
                 for compact, problems, count in pool.imap(_check_compact, chunked(rows)):
                     yield [_fields(checker, row) for row in compact], problems, count
         finally:
-            ParallelChunks.checker = None
+            ParallelChunks.checker = ParallelChunks.shape = None
 
 
 def _start_worker() -> None:
@@ -160,6 +174,11 @@ def _start_worker() -> None:
     for connection in connections.all(initialized_only=True):
         ParallelChunks.inherited.append(connection.connection)  # the parent's: never used
         connection.connection = None
+
+
+def _check_shaped(chunk: list) -> tuple[object, list, int]:
+    good, problems = check_chunk(chunk, ParallelChunks.checker)
+    return ParallelChunks.shape(good), problems, len(chunk)
 
 
 def _check_compact(chunk: list) -> tuple[list[tuple], list, int]:

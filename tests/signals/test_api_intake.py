@@ -1,0 +1,204 @@
+"""The API intake's fast path: the same answers as the serializer, in few queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from samen.audit.models import AuditRecord
+from samen.places.models import Place
+from samen.signals.api.serializers import SignalInputSerializer, read_signal_fields
+from samen.signals.api.tokens import api_token_issue
+from samen.signals.models import Category, Signal, WeeklyCount
+
+pytestmark = pytest.mark.django_db
+
+
+def api_as(person) -> APIClient:
+    _instance, secret = api_token_issue(by=person, two_factor=False)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+    return client
+
+
+def good_signal(**overrides):
+    data = {
+        "occurred_at": (timezone.now() - datetime.timedelta(hours=3)).isoformat(),
+        "district": "11002S",
+        "categories": ["youth-groups", "housing"],
+        "severity": 2,
+        "source_type": "resident",
+        "information_class": "experienced",
+        "confidence": 3,
+        "text": "  Ruzie tussen buren over geluidsoverlast in de gemeenschappelijke gang. ",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not ...}
+
+
+# Inputs the serializer accepts or refuses in its own ways; the fast reading must either give
+# exactly the serializer's fields or leave the input to the serializer (None).
+SHAPES = [
+    {},
+    {"severity": "2"},
+    {"severity": 2.0},
+    {"severity": True},
+    {"severity": 5},
+    {"confidence": None},
+    {"neighbourhood": ""},
+    {"neighbourhood": None},
+    {"neighbourhood": "11002S01"},
+    {"neighbourhood": "11002s01"},
+    {"neighbourhood": ["11002S01"]},
+    {"district": "11002s"},
+    {"district": 11002},
+    {"district": ...},
+    {"categories": "youth-groups"},
+    {"categories": []},
+    {"categories": ["racism", "racism"]},
+    {"categories": [["racism"]]},
+    {"categories": ["polarisation"]},
+    {"text": ""},
+    {"text": "   "},
+    {"text": 42},
+    {"text": "nul\x00teken"},
+    {"text": "x" * 1001},
+    {"occurred_at": "yesterday"},
+    {"occurred_at": "2025-03-14"},
+    {"occurred_at": "2025-03-14T21:30"},
+    {"occurred_at": "2025-03-14T21:30:00Z"},
+    {"occurred_at": "2025-03-30T02:30"},  # a moment the clocks skipped
+    {"source_type": "gossip"},
+    {"information_class": ""},
+    {"unknown": "ignored"},
+]
+
+
+@pytest.mark.parametrize("override", SHAPES)
+def test_the_fast_reading_gives_the_serializer_s_fields_or_none(personas, override):
+    Place.objects.create(
+        kind="neighbourhood", code="11002S01", name_nl="Wijk", parent=personas.borgerhout
+    )
+    data = good_signal(**override)
+    fast = read_signal_fields(data)
+    serializer = SignalInputSerializer(data=data)
+    if fast is None:
+        return  # the view asks the serializer, whatever it says
+    assert serializer.is_valid(), (serializer.errors, override)
+    assert fast == serializer.signal_fields()
+
+
+def test_a_form_encoded_body_is_left_to_the_serializer(personas):
+    from django.http import QueryDict
+
+    assert read_signal_fields(QueryDict("district=11002S")) is None
+
+
+def test_filing_a_signal_takes_six_queries(personas):
+    """Token; then in one transaction the signal, its audit record, and one statement for the
+    category rows and the weekly counts (three on SQLite, which has no data-modifying WITH)."""
+    client = api_as(personas.analyst)
+    client.post("/api/signals/", good_signal(), format="json")  # reads the codes
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/api/signals/", good_signal(severity=3), format="json")
+    assert response.status_code == 201, response.json()
+    statements = [q["sql"] for q in queries.captured_queries]
+    if connection.vendor == "postgresql":
+        assert len(statements) == 6, statements  # BEGIN and COMMIT included
+    else:
+        assert len(statements) == 8, statements
+    signal = Signal.objects.get(pk=response.json()["id"])
+    assert sorted(signal.categories.values_list("code", flat=True)) == ["housing", "youth-groups"]
+    assert signal.text == response.json()["text"] == good_signal()["text"].strip()
+    record = AuditRecord.objects.get_for_object(signal).get(action=AuditRecord.Action.CREATE)
+    assert record.actor == personas.analyst
+    assert record.additional_data == {"categories": ["housing", "youth-groups"]}
+    housing = Category.objects.get(code="housing")
+    city = personas.borgerhout.parent
+    for place in (city, personas.borgerhout):
+        overall = WeeklyCount.objects.get(place=place, week=signal.week, category=None)
+        assert (overall.count, overall.weighted) == (2, 5)
+        per_category = WeeklyCount.objects.get(place=place, week=signal.week, category=housing)
+        assert (per_category.count, per_category.weighted) == (2, 5)
+
+
+def test_the_query_count_does_not_grow_with_categories(personas):
+    client = api_as(personas.analyst)
+    client.post("/api/signals/", good_signal(), format="json")
+    counts = []
+    for categories in (["racism"], ["racism", "housing", "poverty"]):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/api/signals/", good_signal(categories=categories), "json")
+        assert response.status_code == 201
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_a_category_taken_out_of_use_is_refused_at_once(personas):
+    client = api_as(personas.analyst)
+    assert client.post("/api/signals/", good_signal(), format="json").status_code == 201
+    housing = Category.objects.get(code="housing")
+    housing.is_active = False
+    housing.save()
+    response = client.post("/api/signals/", good_signal(), format="json")
+    assert response.status_code == 400
+    assert "categories" in response.json()
+
+
+def test_a_new_neighbourhood_is_known_at_once(personas):
+    client = api_as(personas.analyst)
+    assert client.post("/api/signals/", good_signal(), format="json").status_code == 201
+    Place.objects.create(
+        kind="neighbourhood", code="11002S09", name_nl="Nieuwe wijk", parent=personas.borgerhout
+    )
+    response = client.post("/api/signals/", good_signal(neighbourhood="11002S09"), format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["neighbourhood"] == "11002S09"
+
+
+def test_codes_are_read_again_after_the_refresh_time(personas, monkeypatch):
+    from samen.signals import codes
+
+    client = api_as(personas.analyst)
+    assert client.post("/api/signals/", good_signal(), format="json").status_code == 201
+    # A change made by another process sends no signal here.
+    Category.objects.filter(code="housing").update(is_active=False)
+    later = codes.time.monotonic() + codes.REFRESH_SECONDS + 1
+    monkeypatch.setattr(codes.time, "monotonic", lambda: later)
+    assert client.post("/api/signals/", good_signal(), format="json").status_code == 400
+
+
+def test_most_shapes_take_the_fast_reading(personas):
+    Place.objects.create(
+        kind="neighbourhood", code="11002S01", name_nl="Wijk", parent=personas.borgerhout
+    )
+    fast = [o for o in SHAPES if read_signal_fields(good_signal(**o)) is not None]
+    assert {} in fast and {"severity": "2"} in fast and {"neighbourhood": "11002S01"} in fast
+    assert {"categories": "youth-groups"} not in fast and {"text": 42} not in fast
+
+
+def test_an_expired_token_is_refused_and_removed_at_the_next_issue(personas):
+    import time_machine
+    from knox.models import AuthToken
+
+    old, secret = api_token_issue(by=personas.analyst, two_factor=False)
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=91)):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+        assert client.get("/api/categories/").status_code == 401
+        assert AuthToken.objects.filter(pk=old.pk).exists()  # no write on a request
+        fresh, _secret = api_token_issue(by=personas.analyst, two_factor=False)
+    assert list(AuthToken.objects.filter(user=personas.analyst)) == [fresh]
+    removal = AuditRecord.objects.get_for_object(old).get(action=AuditRecord.Action.DELETE)
+    assert removal.actor == personas.analyst
+
+
+def test_a_token_query_loads_its_person_too(personas):
+    client = api_as(personas.analyst)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/categories/").status_code == 200
+    token_queries = [q for q in queries.captured_queries if "knox_authtoken" in q["sql"]]
+    assert len(token_queries) == 1
