@@ -20,13 +20,15 @@ import datetime
 import os
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from samen.audit.reads import record_read
 from samen.cases.models import (
+    POLICE_MINIMUM_CLEARANCE,
     Acknowledgement,
     Case,
     ConsultationCycle,
@@ -123,12 +125,26 @@ def has_case_role(user) -> bool:
     """Whether `user` has a seat or a current invitation: they see the module and need MFA."""
     if not _may_hold_case_roles(user):
         return False
-    return _memo(
-        user,
-        "role",
-        today(),
-        lambda: has_core_seat(user) or current_invitations(user).exists(),
+    on = today()
+    return _memo(user, "role", on, lambda: _seat_or_invitation(user, on))
+
+
+def granting_seat_rule(on: datetime.date) -> Q:
+    """`CoreSeat.grants_access(on)` as a database condition, for this city's seats."""
+    police = Q(kind=CoreSeat.Kind.POLICE)
+    cleared = Q(clearance__gte=POLICE_MINIMUM_CLEARANCE, clearance_expires_on__gte=on)
+    return Q(is_active=True, city__code=settings.SAMEN_CITY_CODE) & (~police | cleared)
+
+
+def _seat_or_invitation(user, on: datetime.date) -> bool:
+    # One query: the second-factor rule asks this on every request of every person (API
+    # intake included), and most people have neither.
+    seat = CoreSeat.objects.filter(granting_seat_rule(on), user=OuterRef("pk"))
+    invitation = Invitation.objects.filter(
+        user=OuterRef("pk"), revoked_at__isnull=True, ends_on__gte=on, case__anonymised_at=None
     )
+    people = get_user_model()._default_manager.filter(pk=user.pk)
+    return people.filter(Exists(seat) | Exists(invitation)).exists()
 
 
 def has_case_role_cached(user) -> bool:

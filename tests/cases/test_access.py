@@ -246,3 +246,39 @@ def test_a_list_query_does_not_grow_with_cases(table, django_assert_max_num_quer
         open_case(f"Persoon {number}")
     with django_assert_max_num_queries(3):
         list(cases_visible_to(table.invited))
+
+
+def test_the_database_rule_for_seats_agrees_with_the_seat_itself(personas):
+    """has_case_role asks the database; each seat answers in Python; they must agree."""
+    import datetime
+    import itertools
+
+    from samen.cases.access import granting_seat_rule
+    from samen.cases.models import Clearance, CoreSeat
+    from samen.people.models import User
+    from samen.people.roles import Role
+    from samen.places.models import Place
+
+    city = Place.objects.get(kind=Place.Kind.CITY)
+    today = datetime.date(2026, 6, 1)
+    combinations = list(
+        itertools.product(CoreSeat.Kind.values, Clearance.values, [None, -1, 0, 30], [True, False])
+    )
+    people = User.objects.bulk_create(
+        User(email=f"seat{n}@samen.test", role=Role.PREVENTION_OFFICER)
+        for n in range(len(combinations))
+    )
+    seats = CoreSeat.objects.bulk_create(
+        CoreSeat(
+            kind=kind,
+            user=person,
+            city=city,
+            clearance=clearance,
+            clearance_expires_on=None if days is None else today + datetime.timedelta(days),
+            is_active=is_active,
+        )
+        for person, (kind, clearance, days, is_active) in zip(people, combinations, strict=True)
+    )
+    granting = set(CoreSeat.objects.filter(granting_seat_rule(today)).values_list("pk", flat=True))
+    assert granting == {seat.pk for seat in seats if seat.grants_access(today)}
+    assert 0 < len(granting) < len(seats)

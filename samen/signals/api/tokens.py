@@ -78,7 +78,7 @@ class SamenTokenAuthentication(TokenAuthentication):
 
     def validate_user(self, auth_token: AuthToken):
         user, token = super().validate_user(auth_token)
-        if user_requires_two_factor(user) and not is_two_factor_token(token):
+        if not is_two_factor_token(token) and user_requires_two_factor(user):
             raise AuthenticationFailed(
                 _(
                     "This account signs in with a second factor: create a token after signing "
