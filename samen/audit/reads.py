@@ -19,7 +19,9 @@ def record_read(*, by, obj: models.Model, request: HttpRequest | None = None, wh
         raise ValueError(f"{type(obj).__name__} is not registered as confidential.")
     where = {}
     if request is not None:
-        where = {"path": request.get_full_path()[:500], "method": request.method}
+        # The path, never its query string: a search's words (a person's name) stay out of
+        # the trail, which outlives every retention period.
+        where = {"path": request.path[:500], "method": request.method}
     if what:
         where["what"] = what
     return AuditRecord.objects.log_create(

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from samen.cases import access
 from samen.cases.forms import PersonSearchForm, StatisticsForm
@@ -37,12 +37,14 @@ def statistics(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @case_page
 def person_export(request: HttpRequest) -> HttpResponse:
     """Find one person by full name and show everything held about them, watermarked."""
     access.check_data_protection_officer(request)
-    form = PersonSearchForm(request.GET or None)
+    # A POST, so that the name searched for stays out of addresses, server logs, browser
+    # history and the audit trail.
+    form = PersonSearchForm(request.POST or None)
     records = None
     if form.is_valid():
         records = person_records(request, form.cleaned_data["name"])

@@ -15,3 +15,14 @@ class SamenAdminConfig(admin_apps.AdminConfig):
     default = False
 
     default_site = "samen.core.admin.SamenAdminSite"
+
+    def ready(self) -> None:
+        super().ready()  # every app's admin module registers its models here
+        from allauth.mfa.models import Authenticator
+        from django.contrib import admin
+
+        # Second factors belong to their owner alone: allauth shows their secrets in the
+        # admin, and an administrator who could read one and set a password could become
+        # anyone, a member of the case consultation included.
+        if admin.site.is_registered(Authenticator):
+            admin.site.unregister(Authenticator)

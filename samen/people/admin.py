@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from samen.people.models import Organisation, OrganisationMembership, Team, User
@@ -36,6 +37,12 @@ class UserAdmin(DjangoUserAdmin):
     def has_delete_permission(self, request, obj=None):
         # People are deactivated, not deleted, so that the audit trail keeps its actors.
         return False
+
+    def user_change_password(self, request, id, form_url=""):
+        # Nobody sets another person's password: with it (and a second factor) an
+        # administrator could become anyone, a member of the case consultation included. A
+        # person who lost theirs uses the reset by e-mail on the sign-in page.
+        raise PermissionDenied
 
 
 @admin.register(Organisation)

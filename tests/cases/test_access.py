@@ -37,7 +37,7 @@ def request_for(user, *, second_factor: bool = True):
         },
         META={},
         method="GET",
-        get_full_path=lambda: "/cases/",
+        path="/cases/",
     )
 
 

@@ -186,6 +186,6 @@ def test_the_dpo_person_export_holds_the_case_work_of_that_person_only(
     client, table, work, personas
 ):
     sign_in(client, personas.dpo)
-    html = client.get(reverse("cases:person_export"), {"name": "Jan Peeters"}).content.decode()
+    html = client.post(reverse("cases:person_export"), {"name": "Jan Peeters"}).content.decode()
     assert MINUTES_A in html
     assert MINUTES_B not in html
