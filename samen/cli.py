@@ -12,6 +12,7 @@ COMMANDS = {
     "purge-signal-text": "purge_signal_text",
     "purge-mediation-data": "purge_mediation_data",
     "compile-translations": "compile_translations",
+    "reset-second-factor": "reset_second_factor",
 }
 USAGE = """usage: samen COMMAND [options]
 
@@ -28,6 +29,8 @@ USAGE = """usage: samen COMMAND [options]
                   remove mediation party details past their retention period (also nightly)
   compile-translations
                   compile the translation catalogues
+  reset-second-factor EMAIL
+                  remove a person's second factor after a lost phone (operators only)
 
 Any other command goes to Django's manage.py (migrate, createsuperuser, check, ...).
 """

@@ -80,3 +80,18 @@ def staff_member_deactivate(*, by, member: User) -> User:
     member.is_active = False
     member.save()
     return member
+
+
+@action
+def second_factor_reset(*, by, member: User) -> int:
+    """Remove a person's second factor (app and recovery codes) after a lost phone.
+
+    Only for operators with access to the servers (the `reset-second-factor` command), who
+    could do anything anyway: administrators in the web interface never can, or one could
+    take over an account at the case consultation. The person sets up a new app at their
+    next sign-in; the removal is in the audit trail.
+    """
+    from allauth.mfa.models import Authenticator
+
+    deleted, _ = Authenticator.objects.filter(user=member).delete()
+    return deleted
