@@ -123,7 +123,8 @@ class KeyFigure(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.get_role_display()})"
+        # The audit trail keeps str() for ever, after the name is removed: no name here.
+        return f"{self._meta.verbose_name} {self.pk} ({self.get_role_display()})"
 
 
 class State(models.TextChoices):
@@ -370,7 +371,8 @@ class RestoreAction(models.Model):
         ordering = ["deadline", "pk"]
 
     def __str__(self) -> str:
-        return self.description
+        # The audit trail keeps str() for ever; the description may name people.
+        return f"{self._meta.verbose_name} {self.pk}"
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         return self.done_on is None and self.deadline < (today or timezone.localdate())

@@ -18,11 +18,11 @@ from samen.communities.access import (
     visible_relationships,
 )
 from samen.communities.models import (
+    STATE_ORDER,
     Community,
     Contact,
     Relationship,
     RelationshipChange,
-    State,
 )
 from samen.core.navigation import add_nav_item, add_panel
 from samen.signals.follow_up_links import add_follow_up_start, add_reference_resolver
@@ -34,6 +34,17 @@ LATELY = datetime.timedelta(days=60)
 LATEST = 8
 
 
+def _deterioration() -> Q:
+    """RelationshipChange.is_deterioration as a database condition (to a later state), so
+    that the latest deteriorations are found however many other changes came after them."""
+    condition = Q(pk__in=[])
+    for before, rank in STATE_ORDER.items():
+        later = [state for state, other in STATE_ORDER.items() if other > rank]
+        if later:
+            condition |= Q(from_state=before, to_state__in=later)
+    return condition
+
+
 @add_panel("district", "communities/panels/district.html", roles=COMMUNITY_ROLES, order=40)
 def relationships_in_district(request, place):
     """Relationships that weakened or broke lately, and this month's contacts, in `place`."""
@@ -42,16 +53,15 @@ def relationships_in_district(request, place):
         Relationship.objects.filter(Q(community__in=here) | Q(other__in=here)), request.user
     )
     today = timezone.localdate()
-    worse = (
+    worse = list(
         RelationshipChange.objects.filter(
+            _deterioration(),
             relationship__in=relationships.values("pk"),
             changed_on__gte=today - LATELY,
-            to_state__in=(State.WEAKENED, State.LAPSED, State.BROKEN),
         )
-        .exclude(from_state="")
         .select_related("relationship__community", "relationship__other")
+        .order_by("-changed_on", "-pk")[:LATEST]
     )
-    worse = [change for change in worse[:50] if change.is_deterioration][:LATEST]
     month = visible_contacts(
         Contact.objects.filter(
             communities__in=here, occurred_on__gte=today.replace(day=1), occurred_on__lte=today

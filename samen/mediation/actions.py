@@ -30,11 +30,13 @@ from samen.places.models import Place
 FOLLOW_UP_AFTER_MONTHS = 3
 # A street name never needs a digit; a house number, box or postcode always has one.
 _DIGIT = re.compile(r"\d")
-# "Turnhoutsebaan 12", "nr. 14": an address to the door, in free text.
+# "Turnhoutsebaan 12", "Kroonstraat12", "Carnotstraat, 12", "nr. 14": an address to the door,
+# in free text. Streets without one of these endings ("Meir 12") are not caught: a capital
+# word and a number is too often something else ("Groep 2").
 _HOUSE_NUMBER_IN_TEXT = re.compile(
     r"\b\w*(?:straat|laan|baan|plein|lei|weg|dreef|kaai|markt|rui|vest|hof|pad|dijk|singel|"
-    r"plaats|ring|park|veld|berg)\s+\d+\s*[a-z]?\b"
-    r"|\b(?:nr|nummer|huisnummer|n°|no|bus)\.?\s*\d+",
+    r"plaats|ring|park|veld|berg)\s*,?\s*\d+\s*[a-z]?\b"
+    r"|\b(?:nr|nummer|huisnummer|huisnr|n°|no|bus)\.?\s*\d+",
     re.IGNORECASE,
 )
 
@@ -93,6 +95,12 @@ def check_party(party: PartyFields) -> None:
         check_street(party.street)
     except ValidationError as error:
         errors.setdefault("street", []).extend(error.messages)
+    # An address to the door can hide in the name or the contact field too.
+    for field in ("name", "contact"):
+        try:
+            check_free_text(getattr(party, field))
+        except ValidationError as error:
+            errors.setdefault(field, []).extend(error.messages)
     if errors:
         raise ValidationError(errors)
 

@@ -49,6 +49,19 @@ def starts_for(signal) -> list[tuple[str, str]]:
     return [(str(start.label), start.url_for(signal)) for start in _starts]
 
 
+def reference_shown(user, reference: str) -> tuple[str, str | None]:
+    """What to show of a follow-up's reference to this person: (text, link).
+
+    A reference that a module resolves is its record: to someone that module refuses, it
+    shows nothing at all (not even "mediation:42", which would say a mediation exists).
+    """
+    prefix = reference.partition(":")[0]
+    if not reference or prefix not in _resolvers:
+        return reference, None
+    url = reference_url(user, reference)
+    return (reference, url) if url else ("", None)
+
+
 def reference_url(user, reference: str) -> str | None:
     """The page behind a follow-up's reference, if a module resolves it for this person."""
     prefix, _, identifier = reference.partition(":")

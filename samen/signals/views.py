@@ -21,7 +21,7 @@ from samen.signals.access import (
 )
 from samen.signals.csv_import import may_import
 from samen.signals.filters import SignalFilterForm
-from samen.signals.follow_up_links import reference_url, starts_for
+from samen.signals.follow_up_links import reference_shown, starts_for
 from samen.signals.forms import CommentForm, FollowUpForm, MergeForm, ShareForm, SignalForm
 from samen.signals.models import Signal
 
@@ -73,7 +73,7 @@ def _detail(request: HttpRequest, signal: Signal, status: int = 200, **forms) ->
         "categories": signal.categories.select_related("parent"),
         "comments": signal.comments.select_related("author"),
         "follow_ups": [
-            (f, reference_url(request.user, f.reference) if f.reference else None)
+            (f, *reference_shown(request.user, f.reference))
             for f in signal.follow_ups.select_related("created_by")
         ],
         "follow_up_starts": starts_for(signal) if triage else [],

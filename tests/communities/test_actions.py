@@ -211,3 +211,14 @@ def test_a_contact_refuses_personal_identifiers(personas, city):
             by=personas.frontline, fields=contact(city, summary="Bel hem op 0470 12 34 56.")
         )
     assert not Contact.objects.exists()
+
+
+def test_the_trail_names_no_key_figure_and_quotes_no_restore_action():
+    """The audit trail keeps str() of a record for ever, after the record is gone."""
+    from samen.communities.models import KeyFigure, RestoreAction
+
+    figure = KeyFigure(
+        pk=3, name="Fatima Benali", role=KeyFigure._meta.get_field("role").choices[0][0]
+    )
+    action = RestoreAction(pk=4, description="Gesprek met imam Yusuf")
+    assert "Benali" not in str(figure) and "Yusuf" not in str(action)

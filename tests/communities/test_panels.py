@@ -38,6 +38,22 @@ def test_the_district_page_shows_relationships_that_weakened_lately(client, pers
     assert [c.to_state for c in panel["worse"]] == ["broken"]
 
 
+def test_a_deterioration_stays_in_view_behind_many_later_small_changes(client, personas, city):
+    relationship_change_state(
+        by=personas.coordinator, relationship=city.youth_mosque, state="weakened", reason="Kil."
+    )
+    for strength in [1, 2] * 30:
+        relationship_change_state(
+            by=personas.coordinator,
+            relationship=city.youth_mosque,
+            state="weakened",
+            strength=strength,
+            reason="Bijgesteld.",
+        )
+    _response, panel = district_panel(client, personas.coordinator, personas.borgerhout)
+    assert [c.to_state for c in panel["worse"]] == ["weakened"]
+
+
 def test_a_change_long_ago_is_no_longer_news(client, personas, city):
     relationship_change_state(
         by=personas.admin, relationship=city.youth_mosque, state="broken", reason="Ruzie."

@@ -131,6 +131,29 @@ def test_an_address_to_the_door_in_free_text_is_refused_with_a_quote(personas, o
     assert not Mediation.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "party",
+    [
+        PartyFields(kind="resident", name="Jan Peeters Kroonstraat 12", street="Kroonstraat"),
+        PartyFields(kind="resident", name="Jan Peeters", contact="Kroonstraat 12 bus 3"),
+    ],
+)
+def test_an_address_hidden_in_a_partys_name_or_contact_is_refused(personas, open_mediation, party):
+    with pytest.raises(ValidationError) as error:
+        open_mediation(parties=[party])
+    assert "Kroonstraat 12" in str(error.value)
+    assert not Mediation.objects.exists() and not Party.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "text", ["Lawaai op Kroonstraat12.", "Carnotstraat, 12 klaagt", "Bel aan op huisnr. 12"]
+)
+def test_house_numbers_written_closely_are_caught_too(personas, open_mediation, text):
+    with pytest.raises(ValidationError):
+        open_mediation(description=text)
+    assert not Mediation.objects.exists()
+
+
 def test_bad_intake_input_names_every_problem(personas, open_mediation):
     neighbourhood = Place.objects.create(
         kind="neighbourhood", code="11002T99", name_nl="Elders", parent=personas.berchem

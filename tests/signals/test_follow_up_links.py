@@ -31,3 +31,15 @@ def test_a_reference_resolves_only_through_its_module_and_for_that_person(regist
     assert reference_url("someone else", "mediation:42") is None
     assert reference_url("mediator", "initiative:3") is None
     assert reference_url("mediator", "mediation:") is None
+
+
+def test_a_reference_its_module_refuses_shows_nothing_of_the_record(registry):
+    from samen.signals.follow_up_links import reference_shown
+
+    registry.add_reference_resolver(
+        "mediation", lambda user, ident: "/mediation/42/" if user == "mediator" else None
+    )
+    assert reference_shown("mediator", "mediation:42") == ("mediation:42", "/mediation/42/")
+    assert reference_shown("partner", "mediation:42") == ("", None)
+    # A reference no module claims is plain text someone typed.
+    assert reference_shown("partner", "meeting at the school") == ("meeting at the school", None)
