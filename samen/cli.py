@@ -13,6 +13,7 @@ COMMANDS = {
     "purge-mediation-data": "purge_mediation_data",
     "compile-translations": "compile_translations",
     "reset-second-factor": "reset_second_factor",
+    "rotate-mfa-keys": "rotate_mfa_keys",
 }
 USAGE = """usage: samen COMMAND [options]
 
@@ -31,6 +32,7 @@ USAGE = """usage: samen COMMAND [options]
                   compile the translation catalogues
   reset-second-factor EMAIL
                   remove a person's second factor after a lost phone (operators only)
+  rotate-mfa-keys re-encrypt second-factor secrets with the newest key in SAMEN_MFA_KEYS
 
 Any other command goes to Django's manage.py (migrate, createsuperuser, check, ...).
 """

@@ -214,6 +214,8 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# TOTP secrets and recovery seeds are encrypted at rest with SAMEN_MFA_KEYS (not SECRET_KEY).
+MFA_ADAPTER = "samen.people.second_factor_keys.SecondFactorAdapter"
 MFA_TOTP_ISSUER = os.environ.get("SAMEN_MFA_ISSUER", "Samen")
 USERSESSIONS_TRACK_ACTIVITY = True
 

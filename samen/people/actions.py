@@ -95,3 +95,23 @@ def second_factor_reset(*, by, member: User) -> int:
 
     deleted, _ = Authenticator.objects.filter(user=member).delete()
     return deleted
+
+
+@action
+def second_factor_keys_rotate(*, by) -> int:
+    """Re-encrypt every stored second-factor secret with the newest key in SAMEN_MFA_KEYS."""
+    from allauth.mfa.models import Authenticator
+
+    from samen.people.second_factor_keys import cipher
+
+    rotated = 0
+    for authenticator in Authenticator.objects.select_for_update():
+        data = dict(authenticator.data)
+        for field in ("secret", "seed"):
+            if field in data:
+                data[field] = cipher().rotate(data[field].encode()).decode()
+        if data != authenticator.data:
+            authenticator.data = data
+            authenticator.save(update_fields=["data"])
+            rotated += 1
+    return rotated

@@ -7,4 +7,5 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self) -> None:
-        from samen.people import panels, seed  # noqa: F401  (registers panels and seeder)
+        # Importing these registers the panels, the seeder and the check of the MFA keys.
+        from samen.people import panels, second_factor_keys, seed  # noqa: F401

@@ -36,6 +36,8 @@ def test_production_settings_pass_check_deploy(tmp_path):
         # The case consultation's keys, kept apart from SECRET_KEY (docs/cases.md).
         SAMEN_CASE_KEYS="Zm9yLXRoZS10ZXN0LW9ubHktMDEyMzQ1Njc4OWFiY2Q=",
         SAMEN_CASE_INDEX_KEY="index-key-for-the-test-only-0123456789abcdef",
+        # The keys of stored second-factor secrets, apart from both.
+        SAMEN_MFA_KEYS="bWZhLWZvci10aGUtdGVzdC1vbmx5LTAxMjM0NTY3ODk=",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr
