@@ -127,6 +127,12 @@ class TargetSummary:
 # --- Set-up ----------------------------------------------------------------------------------
 
 
+def _fernet_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
+
+
 def server_env(database_url: str, workdir: Path) -> dict[str, str]:
     """Production settings on plain http, with the bench views and a throwaway data folder."""
     env = {k: v for k, v in os.environ.items() if k not in {"SAMEN_DEBUG", "SAMEN_TESTING"}}
@@ -137,6 +143,8 @@ def server_env(database_url: str, workdir: Path) -> dict[str, str]:
         ALLOWED_HOSTS=HOST,
         SAMEN_SSL_REDIRECT="0",
         SAMEN_BENCH_VIEWS="1",
+        # Production refuses to store second factors without their own keys.
+        SAMEN_MFA_KEYS=_fernet_key(),
         # Keep collectstatic and anything else written to disk out of the project tree.
         SAMEN_DATA_DIR=str(workdir),
         SAMEN_STATIC_ROOT=str(workdir / "static"),
