@@ -120,6 +120,7 @@ def prepare_copy(seed: int) -> tuple[str, dict[str, str], dict[str, str]]:
     # The copy may predate a module added since the demo was made: bring its tables along.
     call_command("migrate", interactive=False, verbosity=0)
 
+    from samen.cases.models import Acknowledgement
     from samen.people.models import User
     from samen.people.seed import demo_password
 
@@ -132,6 +133,8 @@ def prepare_copy(seed: int) -> tuple[str, dict[str, str], dict[str, str]]:
         Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
         secrets[email] = generate_totp_secret()
         TOTP.activate(user, secrets[email])
+    # The rules come first, even if someone acknowledged them in this demo already.
+    Acknowledgement.objects.filter(user__email=PREVENTION).delete()
     paths = demo_records()
     connections.close_all()
     return password, secrets, paths
