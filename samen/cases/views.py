@@ -53,7 +53,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "core": access.is_core_member(request.user),
             "today": access.today(),
         },
-        ordering=("status", "review_on", "pk"),
+        # Open cases first ("open" sorts after "closed"), the next review first among them.
+        ordering=("-status", "review_on", "pk"),
     )
 
 
