@@ -20,9 +20,9 @@ from samen.cases.guards import case_page
 from samen.cases.models import ActionStatus, Case, Decision, Meeting
 from samen.cases.work_access import (
     attendance_visible_to,
+    case_members,
     check_may_organise,
     get_item_for_writer,
-    case_members,
     get_meeting_for_reader,
     may_organise_meetings,
     meeting_candidates,
