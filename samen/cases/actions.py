@@ -8,9 +8,11 @@ on referrals (access.controls_case_list); the core invites and corrects.
 from __future__ import annotations
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -153,16 +155,56 @@ def referral_submit(
     return referral
 
 
-def _next_reference(year: int) -> str:
-    prefix = f"LIVC-{year}-"
-    last = (
-        Case.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.removeprefix(prefix)) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+# References name a case without counting: random, from letters and digits that cannot be
+# mistaken for one another (no 0/O, 1/I/L, U), never given twice.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_LENGTH = 6
+REFERENCE_ATTEMPTS = 20
+
+
+def _reference_taken(reference: str) -> bool:
+    """Whether a case holds `reference`, or ever held it: a removed case is gone from the
+    table, but the audit trail keeps its reference, and its records must never be mixed
+    with those of another case."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from samen.audit.models import AuditRecord
+
+    if Case.objects.filter(reference=reference).exists():
+        return True
+    return AuditRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(Case), object_repr=reference
+    ).exists()
+
+
+def _new_reference(year: int) -> str:
+    """A reference LIVC-<year>-<6 random characters> that no case holds or has held.
+
+    Security-critical. Sequential numbers told an invitee how many cases were opened and gave
+    a removed case's number to the next case; these reveal nothing and are not reused.
+    """
+    for _attempt in range(REFERENCE_ATTEMPTS):
+        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+        reference = f"LIVC-{year}-{code}"
+        if not _reference_taken(reference):
+            return reference
+    raise RuntimeError("No free case reference found.")  # ~30**6 per year: not in practice
+
+
+def _save_with_new_reference(case: Case, year: int) -> None:
+    """Save a new case under a fresh reference; retry if another one took it meanwhile (the
+    column is unique)."""
+    for attempt in range(REFERENCE_ATTEMPTS):
+        case.reference = _new_reference(year)
+        try:
+            with transaction.atomic():
+                case.save()
+        except IntegrityError:
+            if attempt == REFERENCE_ATTEMPTS - 1 or not _reference_taken(case.reference):
+                raise
+            case.pk = None
+        else:
+            return
 
 
 @action
@@ -191,7 +233,6 @@ def case_open(
         errors["review_on"] = [_("Choose a review date in the future.")]
     require(errors)
     case = Case(
-        reference=_next_reference(timezone.localdate(now).year),
         purpose=purpose.strip(),
         extremism_type=extremism_type,
         age_band=age_band_on(birth_date, timezone.localdate(now)),
@@ -199,7 +240,7 @@ def case_open(
         opened_at=now,
         opened_by=by,
     )
-    case.save()
+    _save_with_new_reference(case, timezone.localdate(now).year)
     CasePerson.objects.create(
         case=case,
         name=name.strip(),

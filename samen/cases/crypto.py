@@ -109,14 +109,23 @@ def rotate(token: str) -> str:
     return cipher().rotate(token.encode("ascii")).decode("ascii")
 
 
+def _strip_marks(text: str) -> str:
+    """Decompose (NFKD) and drop the combining marks: accents go, base letters stay."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def normalise_name(name: str) -> str:
     """Fold a name to what the index compares: no accents or case, words in sorted order.
 
     "Ömer  van Dam" and "dam VAN omer" give the same result, so that the order in which a
-    referral writes first and last name does not hide a known person.
+    referral writes first and last name does not hide a known person. Letters and digits of
+    every script are kept ("Łukasz", "Иван Петров", "محمد"), only combining marks (accents,
+    vowel signs) are dropped, so a Latin name with accents folds exactly as it always did.
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = "".join(c if c.isalnum() else " " for c in ascii_name.casefold()).split()
+    folded = _strip_marks(_strip_marks(name).casefold())
+    words = "".join(
+        c if c.isalnum() or unicodedata.category(c).startswith("M") else " " for c in folded
+    ).split()
     return " ".join(sorted(words))
 
 

@@ -23,7 +23,12 @@ from samen.cases.models import (
     Decision,
     Meeting,
 )
-from samen.cases.work_access import check_may_organise, may_organise_meetings, meeting_candidates
+from samen.cases.work_access import (
+    case_members,
+    check_may_organise,
+    may_organise_meetings,
+    meeting_candidates,
+)
 from samen.cases.work_rules import MAX_SHORT, check_text, require
 from samen.core.actions import action
 from samen.people.models import Organisation
@@ -156,13 +161,19 @@ def decision_record(
     owner=None,
     due_on: datetime.date | None = None,
 ) -> Decision:
-    """Record a decision on a case item; with an owner and deadline it is an action to follow."""
+    """Record a decision on a case item; with an owner and deadline it is an action to follow.
+
+    A person who owns it is a member of the item's case (the core seated today or a current
+    invitee of that case): an invitee of another case on the same agenda is refused.
+    """
     if by is not None:
         check_may_organise(by)
     errors: dict[str, list[str]] = {}
     check_text(errors, "text", text, limit=MAX_SHORT)
     if owner_organisation is not None or owner is not None or due_on is not None:
         check_owner(errors, owner_organisation, owner, due_on)
+    if owner is not None and not case_members(item.case).filter(pk=owner.pk).exists():
+        errors["owner"] = [_("Choose a member of this case.")]
     require(errors)
     decision = Decision(
         item=item,

@@ -20,6 +20,7 @@ from samen.cases.guards import case_page
 from samen.cases.models import ActionStatus, Case, Decision, Meeting
 from samen.cases.work_access import (
     attendance_visible_to,
+    case_members,
     check_may_organise,
     get_item_for_writer,
     get_meeting_for_reader,
@@ -111,7 +112,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             item.minutes_form = MinutesForm(
                 initial={"minutes": item.minutes}, prefix=f"item-{item.pk}"
             )
-            item.decision_form = DecisionForm(owners=members, auto_id=f"decision-{item.pk}-%s")
+            # A decision's owner is a member of that item's case only: offering the invitees
+            # of the other cases on the agenda would tell who else is invited where.
+            item.decision_form = DecisionForm(
+                owners=case_members(item.case), auto_id=f"decision-{item.pk}-%s"
+            )
         context.update(
             agenda_form=AgendaForm(cases=_agenda_cases(meeting)),
             attendance_form=AttendanceForm(
@@ -179,7 +184,7 @@ def item_minutes(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def item_decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = get_item_for_writer(request, pk, item_pk)
     check_may_organise(request.user)
-    form = DecisionForm(request.POST, owners=meeting_candidates(item.meeting))
+    form = DecisionForm(request.POST, owners=case_members(item.case))
     if not form.is_valid():
         return _back(request, pk, form_problems(form), f"item-{item.pk}")
     try:

@@ -66,5 +66,6 @@ def case_retention_daily() -> dict:
     return {
         "cases": run.cases,
         "referrals": run.referrals,
+        "pending_referrals": run.pending_referrals,
         "next_run": next_run.isoformat() if next_run else None,
     }

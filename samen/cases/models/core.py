@@ -61,7 +61,7 @@ class Case(models.Model):
         CLOSED = "closed", _("closed")
 
     reference = models.CharField(_("reference"), max_length=20, unique=True)
-    purpose = models.TextField(
+    purpose = EncryptedTextField(
         _("purpose"),
         help_text=_("Why this case is discussed: the prevention of violent extremism it serves."),
     )
@@ -83,7 +83,7 @@ class Case(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    closure_reason = models.TextField(_("reason for closing"), blank=True)
+    closure_reason = EncryptedTextField(_("reason for closing"), blank=True)
     follow_up_needed = models.BooleanField(_("follow-up was needed"), default=True)
     retain_until = models.DateField(_("kept until"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
