@@ -27,7 +27,7 @@ from samen.cases.models import (
     PlanReview,
     SupportPlan,
 )
-from samen.cases.work_access import check_case_worker
+from samen.cases.work_access import case_members, check_case_worker
 from samen.cases.work_rules import MAX_SHORT, check_not_future, check_text, require
 from samen.core.actions import action
 from samen.people.models import Organisation
@@ -88,6 +88,9 @@ def plan_action_add(
     errors: dict[str, list[str]] = {}
     check_text(errors, "description", description, limit=MAX_SHORT)
     check_owner(errors, owner_organisation, owner, due_on)
+    # Naming someone outside the case would tell its members that person's other cases.
+    if owner is not None and not case_members(plan.case).filter(pk=owner.pk).exists():
+        errors["owner"] = [_("Choose a member of this case.")]
     if due_on is None:
         errors["due_on"] = [_("Give a deadline.")]
     require(errors)

@@ -49,6 +49,30 @@ def test_a_decision_owned_by_an_invitee_of_another_case_is_refused(table, work):
     assert Decision.objects.count() == before
 
 
+def test_a_plan_action_owned_by_an_invitee_of_another_case_is_refused(table, work):
+    import datetime
+
+    from samen.cases.models import PlanAction
+    from samen.cases.support_actions import plan_action_add
+
+    before = PlanAction.objects.count()
+    due = datetime.date.today() + datetime.timedelta(days=30)
+    with pytest.raises(ValidationError) as refused:
+        plan_action_add(
+            by=table.invited,
+            plan=work.plan,
+            description="Huisbezoek.",
+            owner=table.other_member,
+            due_on=due,
+        )
+    assert "owner" in refused.value.message_dict
+    assert PlanAction.objects.count() == before
+    plan_action_add(
+        by=table.invited, plan=work.plan, description="Huisbezoek.", owner=table.invited, due_on=due
+    )
+    assert PlanAction.objects.count() == before + 1
+
+
 def test_the_decision_form_refuses_an_owner_from_another_case(client, table, work):
     sign_in(client, table.prevention)
     before = Decision.objects.count()
