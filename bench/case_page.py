@@ -133,16 +133,6 @@ COUNT_READS = (
 )
 
 
-def case_keys() -> dict[str, str]:
-    """Fresh case keys for the run: production settings refuse to start without them."""
-    from cryptography.fernet import Fernet
-
-    return {
-        "SAMEN_CASE_KEYS": Fernet.generate_key().decode(),
-        "SAMEN_CASE_INDEX_KEY": Fernet.generate_key().decode(),
-    }
-
-
 def vacuum_analyze(database_url: str) -> None:
     """Planner statistics and visibility map in place, as after autovacuum caught up."""
     import psycopg
@@ -237,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="samen-bench-cases-") as tmp:
             workdir = Path(tmp)
-            env = {**server_env(args.database_url, workdir), **case_keys()}
+            env = server_env(args.database_url, workdir)
             python = str(VENV_BIN / "python")
             print("setting up:")
             recreate_database(args.database_url)

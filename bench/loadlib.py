@@ -133,6 +133,16 @@ def _fernet_key() -> str:
     return Fernet.generate_key().decode()
 
 
+def production_keys() -> dict[str, str]:
+    """Fresh keys for one run: production refuses to start without those kept apart from
+    SECRET_KEY (stored second factors, and the case consultation)."""
+    return {
+        "SAMEN_MFA_KEYS": _fernet_key(),
+        "SAMEN_CASE_KEYS": _fernet_key(),
+        "SAMEN_CASE_INDEX_KEY": secrets.token_urlsafe(48),
+    }
+
+
 def server_env(database_url: str, workdir: Path) -> dict[str, str]:
     """Production settings on plain http, with the bench views and a throwaway data folder."""
     env = {k: v for k, v in os.environ.items() if k not in {"SAMEN_DEBUG", "SAMEN_TESTING"}}
@@ -143,8 +153,7 @@ def server_env(database_url: str, workdir: Path) -> dict[str, str]:
         ALLOWED_HOSTS=HOST,
         SAMEN_SSL_REDIRECT="0",
         SAMEN_BENCH_VIEWS="1",
-        # Production refuses to store second factors without their own keys.
-        SAMEN_MFA_KEYS=_fernet_key(),
+        **production_keys(),
         # Keep collectstatic and anything else written to disk out of the project tree.
         SAMEN_DATA_DIR=str(workdir),
         SAMEN_STATIC_ROOT=str(workdir / "static"),

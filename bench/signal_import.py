@@ -38,6 +38,7 @@ from loadlib import (  # noqa: E402 - the shared set-up of the benchmarks
     PROJECT_DIR,
     VENV_BIN,
     BenchError,
+    production_keys,
 )
 
 PLACES_DIR = PROJECT_DIR.parent / "shared" / "data" / "antwerp"
@@ -72,6 +73,7 @@ def samen_env(database_url: str, workdir: Path) -> dict[str, str]:
         SECRET_KEY=secrets.token_urlsafe(64),
         SAMEN_DATA_DIR=str(workdir),
         SAMEN_STATIC_ROOT=str(workdir / "static"),
+        **production_keys(),
     )
     return env
 

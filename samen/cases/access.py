@@ -21,6 +21,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
@@ -88,8 +89,10 @@ def _memo(user, key: str, on: datetime.date, compute):
 
 
 def forget(user) -> None:
-    """Drop what `_memo` remembered of `user` (after their seat or invitation changed)."""
+    """Drop what was remembered of `user` (after their seat or invitation changed)."""
     user.__dict__.pop("_samen_case_memo", None)
+    if getattr(user, "pk", None) is not None:
+        cache.delete(_case_role_key(user))
 
 
 def granting_seats(user, on: datetime.date | None = None) -> list[CoreSeat]:
@@ -147,13 +150,29 @@ def _seat_or_invitation(user, on: datetime.date) -> bool:
     return people.filter(Exists(seat) | Exists(invitation)).exists()
 
 
+# How long the navigation and the second-factor rule may reuse the answer. Safe either way:
+# this answer opens nothing. A new member is still refused every case until they pass the
+# second factor (check_case_session asks the database itself), and a former member asked
+# for a second factor a minute longer loses nothing.
+CASE_ROLE_CACHE_SECONDS = 60
+
+
+def _case_role_key(user) -> str:
+    return f"samen:cases:role:{user.pk}:{today().isoformat()}"
+
+
 def has_case_role_cached(user) -> bool:
     """`has_case_role` for the navigation and the second-factor rule, which run on every
-    request for every person: False at once for anonymous visitors, and remembered for the
-    request like the seats (see `_memo`)."""
+    request of every person (each API call included): False at once for anonymous visitors,
+    otherwise kept in the shared cache for a minute (see CASE_ROLE_CACHE_SECONDS)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return has_case_role(user)
+    key = _case_role_key(user)
+    answer = cache.get(key)
+    if answer is None:
+        answer = has_case_role(user)
+        cache.set(key, answer, CASE_ROLE_CACHE_SECONDS)
+    return answer
 
 
 def is_mayor(user) -> bool:

@@ -369,6 +369,7 @@ def invitation_end(*, by, invitation: Invitation) -> Invitation:
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+    access.forget(invitation.user)
     return invitation
 
 

@@ -282,3 +282,14 @@ def test_the_database_rule_for_seats_agrees_with_the_seat_itself(personas):
     granting = set(CoreSeat.objects.filter(granting_seat_rule(today)).values_list("pk", flat=True))
     assert granting == {seat.pk for seat in seats if seat.grants_access(today)}
     assert 0 < len(granting) < len(seats)
+
+
+def test_the_navigation_answer_is_cached_and_forgotten_when_a_seat_changes(personas):
+    """The second-factor rule asks on every request; a seat or invitation change shows at once."""
+    from samen.cases.access import has_case_role_cached
+    from samen.cases.actions import seat_assign
+    from samen.cases.models import CoreSeat
+
+    assert has_case_role_cached(personas.prevention) is False
+    seat_assign(by=None, kind=CoreSeat.Kind.PREVENTION_OFFICIAL, user=personas.prevention)
+    assert has_case_role_cached(personas.prevention) is True
