@@ -37,6 +37,7 @@ WHERE place_id = %s AND week = %s AND {category}
 """
 _DECREMENT_ALL = _DECREMENT.format(category="category_id IS NULL")
 _DECREMENT_ONE = _DECREMENT.format(category="category_id = %s")
+_DECREMENTS = (_DECREMENT_ALL, _DECREMENT_ONE)
 
 
 def signal_keys(
@@ -84,6 +85,11 @@ class CountChanges:
                 batches[_ALL].append((place, week, count, weighted))
             else:
                 batches[_ONE].append((place, week, category, count, weighted))
+        # Rows in one order (place, week, category) in every transaction, so that two signals
+        # filed at once lock the rows they share in the same order and never deadlock.
+        for kind, rows in batches.items():
+            # Upsert rows start with their key; decrement rows end with it, after the deltas.
+            rows.sort(key=(lambda row: row[2:]) if kind in _DECREMENTS else (lambda row: row[:-2]))
         with connection.cursor() as cursor:
             if _fits_one_statement(batches):
                 _upsert_both(cursor, batches.pop(_ALL), batches.pop(_ONE), along)
