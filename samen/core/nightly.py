@@ -1,0 +1,61 @@
+"""Tasks that run every night and keep themselves scheduled (the retention runs).
+
+Each run first queues the next one for the following night, then does its work, so that a
+failing run does not end the chain. With a backend that cannot run tasks later (the
+immediate backend of the tests), a run queues nothing, so it never calls itself again.
+Written here because django-tasks has no periodic tasks yet; each module declares its own
+`Nightly(task, at)` and calls `schedule()` first thing in the task.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+
+if TYPE_CHECKING:
+    from django_tasks_db.models import DBTaskResult
+
+
+@dataclass(frozen=True)
+class Nightly:
+    task: Any  # a django_tasks Task
+    at: datetime.time  # local time
+
+    def next_run_time(self, now: datetime.datetime | None = None) -> datetime.datetime:
+        """Tomorrow at `at`, local time (daylight saving included)."""
+        tomorrow = timezone.localdate(now or timezone.now()) + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(tomorrow, self.at))
+
+    def queued(self) -> DBTaskResult | None:
+        """The run waiting in the database queue, if the backend keeps one."""
+        from django_tasks_db import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+
+        backend = self.task.get_backend()
+        if not isinstance(backend, DatabaseBackend):
+            return None
+        waiting = DBTaskResult.objects.filter(
+            task_path=self.task.module_path,
+            backend_name=backend.alias,
+            status=TaskResultStatus.READY,
+        )
+        return waiting.order_by("run_after").first()
+
+    def can_schedule(self) -> bool:
+        return self.task.get_backend().supports_defer
+
+    def schedule(self, now: datetime.datetime | None = None) -> datetime.datetime | None:
+        """Queue the next night's run unless one waits; return when it runs."""
+        if not self.can_schedule():
+            return None
+        waiting = self.queued()
+        if waiting is not None:
+            # A run queued without a time (run_after far in the future) runs as soon as it can.
+            return timezone.now() if waiting.run_after.year == 9999 else waiting.run_after
+        when = self.next_run_time(now)
+        self.task.using(run_after=when).enqueue()
+        return when
