@@ -14,37 +14,32 @@ restarts; outside them the system check `cases.E001` refuses to start without re
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import os
 import unicodedata
-from functools import lru_cache
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from django.conf import settings
+from cryptography.fernet import InvalidToken, MultiFernet
 from django.core.exceptions import ImproperlyConfigured
+
+from samen.core import keys
 
 KEYS_VARIABLE = "SAMEN_CASE_KEYS"
 INDEX_KEY_VARIABLE = "SAMEN_CASE_INDEX_KEY"
 
 
 def _development_key(purpose: str) -> bytes:
-    # Derived from a public constant on purpose: it protects nothing and is refused outside
-    # debug and test runs (see checks.py).
-    digest = hashlib.sha256(f"samen-development-only-{purpose}".encode()).digest()
-    return base64.urlsafe_b64encode(digest)
+    return keys.development_key(purpose)
 
 
 def development_mode() -> bool:
     """Whether the fixed development keys may stand in for real ones."""
-    return bool(settings.DEBUG or getattr(settings, "TESTING", False))
+    return keys.development_mode()
 
 
 def configured_keys() -> list[bytes]:
     """The Fernet keys from the environment, newest first; [] when none are set."""
-    raw = os.environ.get(KEYS_VARIABLE, "")
-    return [key.strip().encode() for key in raw.split(",") if key.strip()]
+    return list(keys.configured_keys(KEYS_VARIABLE))
 
 
 def configured_index_key() -> bytes:
@@ -53,36 +48,24 @@ def configured_index_key() -> bytes:
 
 def key_problems() -> list[str]:
     """What is wrong with the configured keys (empty when they are usable)."""
-    problems = []
-    keys = configured_keys()
-    if not keys:
-        problems.append(f"{KEYS_VARIABLE} is not set.")
-    for number, key in enumerate(keys, start=1):
-        try:
-            Fernet(key)
-        except (ValueError, TypeError):
-            problems.append(f"Key {number} in {KEYS_VARIABLE} is not a Fernet key.")
+    problems = keys.key_problems(KEYS_VARIABLE)
+    encryption_keys = configured_keys()
     index_key = configured_index_key()
     if len(index_key) < 32:
         problems.append(f"{INDEX_KEY_VARIABLE} must be set, at least 32 characters.")
-    elif keys and any(hmac.compare_digest(index_key, key) for key in keys):
+    elif any(hmac.compare_digest(index_key, key) for key in encryption_keys):
         problems.append(f"{INDEX_KEY_VARIABLE} must differ from the encryption keys.")
     return problems
 
 
-@lru_cache(maxsize=1)
-def _cipher(keys: tuple[bytes, ...]) -> MultiFernet:
-    return MultiFernet([Fernet(key) for key in keys])
-
-
 def cipher() -> MultiFernet:
     """The MultiFernet of the configured keys (or the development key in debug and tests)."""
-    keys = configured_keys()
-    if not keys:
+    encryption_keys = keys.configured_keys(KEYS_VARIABLE)
+    if not encryption_keys:
         if not development_mode():
             raise ImproperlyConfigured(f"{KEYS_VARIABLE} must be set to read or write cases.")
-        keys = [_development_key("encryption")]
-    return _cipher(tuple(keys))
+        encryption_keys = (_development_key("encryption"),)
+    return keys.multi_fernet(encryption_keys)
 
 
 def index_key() -> bytes:
