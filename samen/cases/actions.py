@@ -58,9 +58,23 @@ def seat_assign(
         clearance=clearance,
         clearance_expires_on=clearance_expires_on,
     )
+    return _store_seat(seat)
+
+
+@action
+def seat_save(*, by, seat: CoreSeat) -> CoreSeat:
+    """Record a seat made or changed in the administration pages (configuration)."""
+    return _store_seat(seat)
+
+
+def _store_seat(seat: CoreSeat) -> CoreSeat:
+    before = CoreSeat.objects.filter(pk=seat.pk).select_related("user").first() if seat.pk else None
     seat.full_clean()
     seat.save()
-    access.forget(user)
+    # Whoever held or now holds the seat: their case role changed with it.
+    access.forget(seat.user)
+    if before is not None and before.user_id != seat.user_id:
+        access.forget(before.user)
     return seat
 
 

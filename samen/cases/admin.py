@@ -11,6 +11,7 @@ administrators have no access to cases.
 
 from django.contrib import admin
 
+from samen.cases.actions import seat_save
 from samen.cases.models import CoreSeat, Delegation
 
 
@@ -24,6 +25,9 @@ class CoreSeatAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         # A seat that ends is made inactive, so the trail keeps who held it.
         return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        seat_save(by=request.user, seat=obj)
 
 
 @admin.register(Delegation)

@@ -293,3 +293,29 @@ def test_the_navigation_answer_is_cached_and_forgotten_when_a_seat_changes(perso
     assert has_case_role_cached(personas.prevention) is False
     seat_assign(by=None, kind=CoreSeat.Kind.PREVENTION_OFFICIAL, user=personas.prevention)
     assert has_case_role_cached(personas.prevention) is True
+
+
+def test_a_seat_given_in_the_administration_goes_through_its_action(client, personas):
+    """The administration's save is `seat_save`: checked, in the trail, and felt at once."""
+    from samen.audit.models import AuditRecord
+    from samen.cases.access import has_case_role_cached
+    from samen.cases.models import CoreSeat
+    from samen.places.models import Place
+
+    assert has_case_role_cached(personas.prevention) is False
+    client.force_login(personas.admin)
+    response = client.post(
+        "/admin/cases/coreseat/add/",
+        {
+            "kind": CoreSeat.Kind.PREVENTION_OFFICIAL,
+            "user": personas.prevention.pk,
+            "city": Place.objects.get(kind=Place.Kind.CITY).pk,
+            "clearance": 0,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    seat = CoreSeat.objects.get(user=personas.prevention)
+    assert AuditRecord.objects.get_for_object(seat).get().actor == personas.admin
+    # The next request loads the person afresh; the shared cache no longer says "no".
+    assert has_case_role_cached(type(personas.prevention).objects.get(pk=seat.user_id)) is True
