@@ -135,8 +135,8 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def server_pids(gunicorn_pid: int, database_url: str) -> list[int]:
-    """gunicorn and its workers, and the PostgreSQL backends connected to the database."""
+def server_pids(gunicorn_pid: int, database_url: str) -> tuple[list[int], list[int]]:
+    """gunicorn and its workers; the PostgreSQL backends connected to the database."""
     import psycopg
     from databases import database_name, maintenance_url
 
@@ -152,16 +152,18 @@ def server_pids(gunicorn_pid: int, database_url: str) -> list[int]:
             "SELECT pid FROM pg_stat_activity WHERE datname = %s",
             [database_name(database_url)],
         ).fetchall()
-    return pids + [pid for (pid,) in rows]
+    return pids, [pid for (pid,) in rows]
 
 
-def server_cpu(gunicorn_pid: int, database_url: str) -> float:
-    """CPU seconds used so far by the server side of the benchmark (see server_pids).
+def server_cpu(gunicorn_pid: int, database_url: str) -> tuple[float, float]:
+    """CPU seconds used so far by the server side of the benchmark (see server_pids): by
+    gunicorn's processes, and by the database's backends.
 
     Why: on a machine shared with other work, throughput swings with what else runs, while
     the CPU the server spends per request barely does; both are reported.
     """
-    return sum(_cpu_seconds(pid) for pid in server_pids(gunicorn_pid, database_url))
+    app, database = server_pids(gunicorn_pid, database_url)
+    return sum(map(_cpu_seconds, app)), sum(map(_cpu_seconds, database))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,12 +213,17 @@ def main(argv: list[str] | None = None) -> int:
                             args.clients,
                             args.client_processes,
                         )
-                        cpu = server_cpu(server.proc.pid, args.database_url) - cpu_before
+                        cpu_after = server_cpu(server.proc.pid, args.database_url)
+                        app_cpu = cpu_after[0] - cpu_before[0]
+                        db_cpu = cpu_after[1] - cpu_before[1]
+                        cpu = app_cpu + db_cpu
                         rate, p50, p95, errors = figures
-                        cpu_ms = 1000 * cpu / max(rate * args.seconds, 1)
-                        figures = (*figures, cpu_ms)
+                        done = max(rate * args.seconds, 1)
+                        cpu_ms, app_ms, db_ms = (1000 * c / done for c in (cpu, app_cpu, db_cpu))
+                        figures = (*figures, cpu_ms, app_ms, db_ms)
                         print(f"  {name:<4} {rate:8.1f} /s  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
-                              f"  server CPU {cpu_ms:5.2f} ms/req  failed {errors}")  # fmt: skip
+                              f"  server CPU {cpu_ms:5.2f} ms/req (app {app_ms:5.2f},"
+                              f" database {db_ms:5.2f})  failed {errors}")  # fmt: skip
                         results[name].append(figures)
             finally:
                 server.stop()
@@ -233,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"server CPU per request, API:   {api_cpu:8.2f} ms (gunicorn and PostgreSQL backends)")
     print(f"server CPU per request, bare:  {bare_cpu:8.2f} ms")
     print(f"bare / API server CPU:         {bare_cpu / api_cpu:8.3f}")
+    for label, column in (("app", 5), ("database", 6)):
+        api_part = statistics.median(r[column] for r in results["api"])
+        bare_part = statistics.median(r[column] for r in results["bare"])
+        print(f"  of which {label + ':':<10} API {api_part:5.2f} ms, bare {bare_part:5.2f} ms")
     print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
     failed = sum(r[3] for rows in results.values() for r in rows)
     return 1 if failed else 0

@@ -153,6 +153,9 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The busiest hand-written statements are prepared by PostgreSQL (samen.core.prepared); off
+# behind a pooler in transaction mode that cannot keep prepared statements.
+SAMEN_PREPARED_STATEMENTS = env_bool("SAMEN_PREPARED_STATEMENTS", True)
 
 # --- Cache and sessions ---------------------------------------------------------------------
 if os.environ.get("REDIS_URL"):

@@ -54,8 +54,28 @@ class AuditRecordManager(LogEntryManager.from_queryset(AuditRecordQuerySet)):
     pass
 
 
+def _as_auditlog_defines(name: str, **changes) -> models.Field:
+    """auditlog's field `name` as its abstract model defines it (its translations too), with
+    `changes`."""
+    _name, _path, args, kwargs = AbstractLogEntry._meta.get_field(name).deconstruct()
+    field_class = type(AbstractLogEntry._meta.get_field(name))
+    return field_class(*args, **{**kwargs, **changes})
+
+
 class AuditRecord(AbstractLogEntry):
-    """Who did what to which record, when; for reads, which page or endpoint."""
+    """Who did what to which record, when; for reads, which page or endpoint.
+
+    Every write and every confidential read adds a row, so each index and each check on this
+    table is paid on every one of them. Compared with auditlog's own table:
+    - no foreign-key constraint in the database to the person or the record type (the ORM
+      still refuses to delete a person with a trail, PROTECT below): an append-only record
+      of evidence should stand on its own, and each constraint locked the person's and the
+      type's rows at every write, the same few rows for every request;
+    - no indexes on the action (four values), the correlation id (nobody looks records up by
+      it) and the record type alone (the first column of the index below), nor the
+      pattern-matching copies PostgreSQL adds for text columns: the trail is searched by
+      person, record type, record and period (samen.audit.forms).
+    """
 
     # PROTECT instead of auditlog's SET_NULL: a person with a trail is deactivated, not
     # deleted, so the trail keeps saying who acted.
@@ -66,24 +86,44 @@ class AuditRecord(AbstractLogEntry):
         null=True,
         related_name="+",
         verbose_name=_("actor"),
+        db_constraint=False,
     )
+    content_type = models.ForeignKey(
+        to="contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=AbstractLogEntry._meta.get_field("content_type").verbose_name,
+        db_constraint=False,
+        db_index=False,
+    )
+    object_pk = _as_auditlog_defines("object_pk", db_index=False)
+    action = _as_auditlog_defines("action", db_index=False)
+    cid = _as_auditlog_defines("cid", db_index=False)
 
     objects = AuditRecordManager()
 
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("audit record")
         verbose_name_plural = _("audit records")
-        indexes = [models.Index(fields=["content_type", "object_pk", "timestamp"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_pk", "timestamp"]),
+            # A record's number searched without its type, without a pattern-matching copy.
+            models.Index(fields=["object_pk"], name="audit_record_object_pk"),
+        ]
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AppendOnlyError("Audit records cannot be changed.")
+        self.attribute()
+        super().save(*args, **kwargs)
+
+    def attribute(self) -> None:
+        """Name the person of the innermost `acting_as` block, unless one is named already."""
         if self.actor_id is None:
             actor = current_actor()
             if actor is not None:
                 self.actor = actor
                 self.actor_email = actor.email
-        super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit records cannot be deleted.")

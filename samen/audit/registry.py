@@ -8,6 +8,10 @@ from django.db import models
 # Models whose reads are recorded too (see samen.audit.reads).
 CONFIDENTIAL_MODELS: set[type[models.Model]] = set()
 
+# What track() was asked for, registered with auditlog once every model is loaded
+# (register_domain_models, from AuditConfig.ready): only then are the reverse relations known.
+_TRACKED: dict[type[models.Model], dict] = {}
+
 
 def track(
     model: type[models.Model],
@@ -29,15 +33,33 @@ def track(
         raise ValueError(
             "A model's masked fields share one mask: choose sensitive or fingerprinted."
         )
-    auditlog.register(
-        model,
-        mask_fields=list(sensitive or fingerprinted),
-        mask_callable="samen.audit.redaction.fingerprint" if fingerprinted else None,
-        exclude_fields=list(exclude),
-        m2m_fields=set(m2m),
-    )
+    _TRACKED[model] = {
+        "mask_fields": list(sensitive or fingerprinted),
+        "mask_callable": "samen.audit.redaction.fingerprint" if fingerprinted else None,
+        "exclude_fields": list(exclude),
+        "m2m_fields": set(m2m),
+    }
     if confidential:
         CONFIDENTIAL_MODELS.add(model)
+
+
+def reverse_relations(model: type[models.Model]) -> list[str]:
+    """The names of the relations other models hold to `model` (a signal's comments, say).
+
+    auditlog lists them in the record of a creation or deletion, as "signals.Comment.None":
+    nothing about the record itself, and each one costs a related manager on every write.
+    """
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.auto_created and not field.concrete and not field.many_to_many
+    ]
+
+
+def _register_tracked() -> None:
+    for model, options in _TRACKED.items():
+        exclude = [*options["exclude_fields"], *reverse_relations(model)]
+        auditlog.register(model, **{**options, "exclude_fields": exclude})
 
 
 def register_domain_models() -> None:
@@ -49,3 +71,4 @@ def register_domain_models() -> None:
     track(Authenticator, sensitive=("data",), exclude=("last_used_at",))
     # Who got or revoked an API token, and until when; never the token.
     track(AuthToken, sensitive=("digest", "token_key"))
+    _register_tracked()

@@ -18,6 +18,7 @@ from samen.core.actions import action
 from samen.places.models import Place
 from samen.signals.access import check_may_report, check_may_triage
 from samen.signals.counting import CountChanges, signal_keys
+from samen.signals.filing import store_new_signal
 from samen.signals.models import (
     Category,
     Comment,
@@ -169,32 +170,20 @@ def signal_record(*, by, fields: SignalFields, shared_with=()) -> Signal:
     )
     # The categories ride on the creation's audit record (Signal.get_additional_data) and go
     # in with one insert, instead of a second audit record and three queries from .set();
-    # that insert travels with the weekly counts' (CountChanges.write).
+    # the signal, its record and that insert travel with the weekly counts' (filing.py).
     signal.audit_extra = {"categories": sorted(c.code for c in fields.categories)}
-    signal.save()
+    signal.set_week()
+    category_ids = [c.pk for c in fields.categories]
+    changes = CountChanges()
+    changes.add(_keys_for(signal, category_ids), signal.severity)
+    store_new_signal(signal, category_ids, changes)
     organisations = list(shared_with)
     if by.role == "partner_professional":
         # A partner sees only what is shared with their organisation: their own reports too.
         organisations += list(by.organisations.all())
     if organisations:
         signal.shared_with.set(organisations)
-    category_ids = [c.pk for c in fields.categories]
-    changes = CountChanges()
-    changes.add(_keys_for(signal, category_ids), signal.severity)
-    changes.write(along=_category_links(signal.pk, category_ids))
     return signal
-
-
-_LINKS = "INSERT INTO signals_signal_categories (signal_id, category_id) VALUES {rows}"
-
-
-def _category_links(signal_id: int, category_ids: list[int]) -> tuple[str, list] | None:
-    """The INSERT of a new signal's category rows, as (sql, params): every value a parameter."""
-    if not category_ids:
-        return None
-    rows = ", ".join(["(%s, %s)"] * len(category_ids))
-    params = [value for category_id in category_ids for value in (signal_id, category_id)]
-    return _LINKS.format(rows=rows), params
 
 
 TRANSITIONS = {

@@ -204,7 +204,12 @@ class Signal(models.Model):
         db_index=False,
     )
     imported_in = models.ForeignKey(
-        SignalImport, null=True, blank=True, on_delete=models.PROTECT, related_name="signals"
+        SignalImport,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signals",
+        db_index=False,  # partial, in Meta
     )
     text_purged_at = models.DateTimeField(_("text removed at"), null=True, blank=True)
 
@@ -216,7 +221,13 @@ class Signal(models.Model):
         ordering = ["-occurred_at", "-pk"]
         indexes = [
             models.Index(fields=["district", "-occurred_at"]),
-            models.Index(fields=["neighbourhood", "-occurred_at"]),
+            # Partial where most rows hold nothing: a signal filed without a neighbourhood or
+            # outside an import writes no entry (all of them on the same last page).
+            models.Index(
+                fields=["neighbourhood", "-occurred_at"],
+                name="signal_neighbourhood_idx",
+                condition=Q(neighbourhood__isnull=False),
+            ),
             models.Index(fields=["reporter", "-occurred_at"]),
             models.Index(fields=["status", "district"]),
             models.Index(
@@ -230,7 +241,7 @@ class Signal(models.Model):
                     name=f"signal_{name}_idx",
                     condition=Q(**{f"{name}__isnull": False}),
                 )
-                for name in ("reviewed_by", "closed_by", "merged_into")
+                for name in ("reviewed_by", "closed_by", "merged_into", "imported_in")
             ),
         ]
 
@@ -238,8 +249,12 @@ class Signal(models.Model):
         return _("Signal %(number)s") % {"number": self.pk}
 
     def save(self, *args, **kwargs):
-        self.week = week_of(self.occurred_at)
+        self.set_week()
         super().save(*args, **kwargs)
+
+    def set_week(self) -> None:
+        """The Monday of the week it happened in, which the weekly counts go by."""
+        self.week = week_of(self.occurred_at)
 
     def get_additional_data(self) -> dict | None:
         """What the audit trail adds to this signal's record (set by the writing action)."""
