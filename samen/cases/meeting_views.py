@@ -17,8 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.cases import access, meeting_actions
 from samen.cases.forms import first_error
 from samen.cases.guards import case_page
-from samen.cases.models import ActionStatus, Case, Decision, Meeting
+from samen.cases.models import ActionStatus, Decision
 from samen.cases.work_access import (
+    agenda_candidates,
+    agenda_candidates_for_organiser,
     attendance_visible_to,
     case_members,
     check_may_organise,
@@ -54,15 +56,6 @@ def _back(request: HttpRequest, meeting_pk: int, problems: list[str] | None = No
     if anchor:
         target["Location"] += f"#{anchor}"
     return target
-
-
-def _agenda_cases(meeting: Meeting):
-    return (
-        access.cases_visible_to(meeting.chair)
-        .filter(status=Case.Status.OPEN)
-        .exclude(agenda_items__meeting=meeting)
-        .order_by("reference")
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -118,7 +111,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 owners=case_members(item.case), auto_id=f"decision-{item.pk}-%s"
             )
         context.update(
-            agenda_form=AgendaForm(cases=_agenda_cases(meeting)),
+            agenda_form=AgendaForm(cases=agenda_candidates_for_organiser(request, meeting)),
             attendance_form=AttendanceForm(
                 members=members,
                 initial={f"member-{pk}": status for pk, status in recorded.items()},
@@ -132,7 +125,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_reader(request, pk).meeting
     check_may_organise(request.user)
-    form = AgendaForm(request.POST, cases=_agenda_cases(meeting))
+    form = AgendaForm(request.POST, cases=agenda_candidates(meeting))
     if not form.is_valid():
         return _back(request, pk, form_problems(form), "agenda")
     try:

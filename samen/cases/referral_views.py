@@ -14,8 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.cases import access, actions
 from samen.cases.forms import AcceptForm, DelegationForm, ReasonForm, ReferralForm
 from samen.cases.guards import case_page
+from samen.cases.list_access import known_cases_for_controller, page_for_reader
 from samen.cases.models import Delegation, Referral
-from samen.core.lists import render_list
+from samen.core.lists import render_page
 from samen.people.models import User
 
 
@@ -57,13 +58,13 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Referral.Status.PENDING)
     if status in Referral.Status.values:
         referrals = referrals.filter(status=status)
-    return render_list(
+    page = page_for_reader(request, referrals, ordering=("-submitted_at", "-pk"))
+    return render_page(
         request,
         "cases/referral_list.html",
         "cases/referral_rows.html",
-        referrals,
+        page,
         {"status": status, "statuses": Referral.Status.choices},
-        ordering=("-submitted_at", "-pk"),
     )
 
 
@@ -73,7 +74,7 @@ def _referral_page(request, referral, accept_form=None, reject_form=None, status
         "cases/referral_detail.html",
         {
             "referral": referral,
-            "known_cases": access.known_person_hint(referral),
+            "known_cases": known_cases_for_controller(request, referral),
             "accept_form": accept_form or AcceptForm(),
             "reject_form": reject_form or ReasonForm(),
         },

@@ -23,15 +23,17 @@ from samen.cases.forms import (
     default_ends_on,
 )
 from samen.cases.guards import case_page, safe_next
+from samen.cases.list_access import page_for_reader
 from samen.cases.models import ConsultationCycle
 from samen.cases.sections import sections_for
-from samen.core.lists import render_list
+from samen.core.lists import render_page
 
 
 @require_GET
 @case_page
 def case_list(request: HttpRequest) -> HttpResponse:
-    """The cases this member may know of; search by reference or exact full name."""
+    """The cases this member may know of; search by reference or exact full name. Each case
+    shown on the page is recorded as read."""
     access.check_case_session(request)
     cases = access.cases_visible_to(request.user)
     form = CaseSearchForm(request.GET or None)
@@ -41,11 +43,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(
             Q(reference__iexact=query) | Q(person__name_index=crypto.name_index(query))
         )
-    return render_list(
+    # Open cases first ("open" sorts after "closed"), the next review first among them.
+    page = page_for_reader(request, cases, ordering=("-status", "review_on", "pk"))
+    return render_page(
         request,
         "cases/case_list.html",
         "cases/case_rows.html",
-        cases,
+        page,
         {
             "form": form,
             "controls": access.controls_case_list(request.user),
@@ -53,8 +57,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "core": access.is_core_member(request.user),
             "today": access.today(),
         },
-        # Open cases first ("open" sorts after "closed"), the next review first among them.
-        ordering=("-status", "review_on", "pk"),
     )
 
 

@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from samen.cases import access
+from samen.cases.list_access import listed_for_reader
 from samen.cases.models import (
     POLICE_MINIMUM_CLEARANCE,
     AgendaItem,
@@ -89,6 +90,24 @@ def get_meeting_for_reader(request: HttpRequest, pk) -> MeetingForReader:
             request, item.case_id, purpose=f"meeting {meeting.pk}"
         )
     return MeetingForReader(meeting=meeting, items=items)
+
+
+def agenda_candidates(meeting: Meeting) -> QuerySet[Case]:
+    """The open cases the chair may know of that are not on `meeting`'s agenda yet."""
+    return (
+        access.cases_visible_to(meeting.chair)
+        .filter(status=Case.Status.OPEN)
+        .exclude(agenda_items__meeting=meeting)
+        .order_by("reference")
+    )
+
+
+def agenda_candidates_for_organiser(request: HttpRequest, meeting: Meeting) -> QuerySet[Case]:
+    """The agenda's choice of cases as offered to an organiser on the meeting's page. Each
+    candidate's reference is shown, so each is recorded as read in a list; the choice offers
+    only cases that were recorded."""
+    shown = listed_for_reader(request, agenda_candidates(meeting))
+    return Case.objects.filter(pk__in=[case.pk for case in shown]).order_by("reference")
 
 
 def get_item_for_writer(request: HttpRequest, meeting_pk, item_pk) -> AgendaItem:

@@ -8,6 +8,19 @@ from django.shortcuts import render
 PAGE_SIZE = 50
 
 
+def list_page(request: HttpRequest, rows: QuerySet, *, ordering: tuple[str, ...]) -> Page:
+    """The page of `rows` the request asks for (`?page=`), in `ordering`."""
+    return Paginator(rows.order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def render_page(
+    request: HttpRequest, template: str, rows_template: str, page: Page, context: dict
+) -> HttpResponse:
+    """Render a list page around `page`, or just its rows for an htmx request."""
+    chosen = rows_template if getattr(request, "htmx", False) else template
+    return render(request, chosen, {**context, "page": page})
+
+
 def render_list(
     request: HttpRequest,
     template: str,
@@ -18,6 +31,5 @@ def render_list(
     ordering: tuple[str, ...],
 ) -> HttpResponse:
     """Render a filtered list page, or just its rows for an htmx request."""
-    page: Page = Paginator(rows.order_by(*ordering), PAGE_SIZE).get_page(request.GET.get("page"))
-    chosen = rows_template if getattr(request, "htmx", False) else template
-    return render(request, chosen, {**context, "page": page})
+    page = list_page(request, rows, ordering=ordering)
+    return render_page(request, template, rows_template, page, context)

@@ -25,6 +25,7 @@ from samen.cases.api.serializers import (
     ReferralInputSerializer,
     ReferralReceivedSerializer,
 )
+from samen.cases.list_access import listed_for_reader
 from samen.signals.api.tokens import API_AUTHENTICATION
 
 REFUSALS = {
@@ -55,7 +56,7 @@ class CasePagination(LimitOffsetPagination):
 
 
 @extend_schema(
-    summary="List the cases you sit at the table for",
+    summary="List the cases you sit at the table for (each case listed is logged as read)",
     responses={200: CaseSerializer(many=True), **REFUSALS},
 )
 class CaseListView(generics.GenericAPIView):
@@ -70,7 +71,7 @@ class CaseListView(generics.GenericAPIView):
         except (SecondFactorRequiredError, AcknowledgementRequiredError) as error:
             return refusal(error)
         cases = access.cases_visible_to(request.user).order_by("status", "review_on", "pk")
-        page = self.paginate_queryset(cases)
+        page = listed_for_reader(request, self.paginate_queryset(cases))
         return self.get_paginated_response(CaseSerializer(page, many=True).data)
 
 
