@@ -365,8 +365,11 @@ SAMEN_CITY_CODE = os.environ.get("SAMEN_CITY_CODE", "11002")
 SAMEN_BENCH_VIEWS = env_bool("SAMEN_BENCH_VIEWS")
 # Signal text and comments are removed after this many months; the counts stay.
 SAMEN_SIGNAL_RETENTION_MONTHS = env_int("SAMEN_SIGNAL_RETENTION_MONTHS", 24)
-# Party details of a closed mediation are removed this many years after closing; the facts stay.
+# Party details of a mediation are removed this many years after closing, or after the last
+# activity on an open one (which is then closed as lapsed); the facts stay. An open mediation
+# idle for the warning's months shows the day its party details go.
 SAMEN_MEDIATION_RETENTION_YEARS = env_int("SAMEN_MEDIATION_RETENTION_YEARS", 3)
+SAMEN_MEDIATION_IDLE_WARNING_MONTHS = env_int("SAMEN_MEDIATION_IDLE_WARNING_MONTHS", 24)
 # Case consultation: how long a closed case is kept (shorter when no follow-up was needed),
 # and rejected referrals. Its keys (SAMEN_CASE_KEYS, SAMEN_CASE_INDEX_KEY) are read from the
 # environment by samen.cases.crypto only, apart from SECRET_KEY (system check cases.E001).

@@ -28,6 +28,8 @@ from samen.people.roles import Role
 from samen.places.models import Place
 
 FOLLOW_UP_AFTER_MONTHS = 3
+# A mediator closes with one of these; "lapsed" is the retention run's (Mediation.Outcome).
+CLOSING_OUTCOMES = [o for o in Mediation.Outcome.values if o != Mediation.Outcome.LAPSED]
 # A street name never needs a digit; a house number, box or postcode always has one.
 _DIGIT = re.compile(r"\d")
 # "Turnhoutsebaan 12", "Kroonstraat12", "Carnotstraat, 12", "nr. 14": an address to the door,
@@ -165,6 +167,7 @@ def mediation_open(
         raise ValidationError(errors)
     for party in parties:
         check_party(party)
+    now = timezone.now()
     mediation = Mediation(
         kind=kind,
         district=district,
@@ -172,6 +175,8 @@ def mediation_open(
         description=description.strip(),
         signal=signal,
         created_by=by,
+        created_at=now,
+        last_activity_at=now,
     )
     mediation.save()
     for party in parties:
@@ -191,8 +196,23 @@ def mediation_open(
 
 
 def _check_open(mediation: Mediation) -> None:
+    """Refuse a closed mediation, as the database has it now: the row stays locked until the
+    action ends, so the retention run cannot close it (and empty it) halfway through."""
+    current = (
+        Mediation.objects.select_for_update()
+        .only("status", "personal_data_removed_at")
+        .get(pk=mediation.pk)
+    )
+    mediation.status = current.status
+    mediation.personal_data_removed_at = current.personal_data_removed_at
     if mediation.is_closed:
         raise ValidationError(_("This mediation is closed."))
+
+
+def _record_activity(mediation: Mediation, *fields: str) -> None:
+    """Save `fields` with the moment of this activity, which resets the retention's clock."""
+    mediation.last_activity_at = timezone.now()
+    mediation.save(update_fields=[*fields, "last_activity_at"])
 
 
 @action
@@ -200,7 +220,9 @@ def party_add(*, by, mediation: Mediation, party: PartyFields) -> Party:
     check_may_work_on(by, mediation)
     _check_open(mediation)
     check_party(party)
-    return _new_party(mediation, party)
+    made = _new_party(mediation, party)
+    _record_activity(mediation)
+    return made
 
 
 def _check_mediator(mediator) -> None:
@@ -220,7 +242,7 @@ def mediation_assign(*, by, mediation: Mediation, mediator) -> Mediation:
     mediation.assigned_by, mediation.assigned_at = by, timezone.now()
     if mediation.status == Mediation.Status.INTAKE:
         mediation.status = Mediation.Status.ASSIGNED
-    mediation.save(update_fields=["mediator", "assigned_by", "assigned_at", "status"])
+    _record_activity(mediation, "mediator", "assigned_by", "assigned_at", "status")
     return mediation
 
 
@@ -248,9 +270,8 @@ def session_record(
     session = Session(mediation=mediation, held_on=held_on, summary=summary.strip(), recorded_by=by)
     session.save()
     session.attended.set(attended)
-    if mediation.status != Mediation.Status.IN_SESSIONS:
-        mediation.status = Mediation.Status.IN_SESSIONS
-        mediation.save(update_fields=["status"])
+    mediation.status = Mediation.Status.IN_SESSIONS
+    _record_activity(mediation, "status")
     return session
 
 
@@ -260,7 +281,7 @@ def mediation_close(*, by, mediation: Mediation, outcome: str, note: str = "") -
     check_may_work_on(by, mediation)
     _check_open(mediation)
     errors: dict[str, list[str]] = {}
-    if outcome not in Mediation.Outcome.values:
+    if outcome not in CLOSING_OUTCOMES:
         errors["outcome"] = [_("Choose the outcome.")]
     _check_text("note", note, 2000, errors)
     if errors:
@@ -289,6 +310,8 @@ def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str =
     check_may_work_on(by, mediation)
     if not mediation.is_closed:
         raise ValidationError(_("The follow-up check comes after the mediation is closed."))
+    if mediation.lapsed:
+        raise ValidationError(_("A mediation that lapsed without activity has no follow-up check."))
     if mediation.follow_up_done_at:
         raise ValidationError(_("The follow-up check is recorded already."))
     errors: dict[str, list[str]] = {}

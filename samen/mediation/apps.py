@@ -8,5 +8,5 @@ class MediationConfig(AppConfig):
 
     def ready(self) -> None:
         # Importing these registers the panels, the navigation, the signal follow-up links,
-        # the seeder and the nightly retention task.
-        from samen.mediation import panels, seed, tasks  # noqa: F401
+        # the seeder, the nightly retention task and the check of its settings.
+        from samen.mediation import checks, panels, seed, tasks  # noqa: F401

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samen.mediation.access import MEDIATOR_ROLES
-from samen.mediation.actions import PartyFields, check_free_text, check_street
+from samen.mediation.actions import CLOSING_OUTCOMES, PartyFields, check_free_text, check_street
 from samen.mediation.models import DUE_SOON, Mediation, Party
+from samen.mediation.retention import warning_cutoff
 from samen.people.models import User
 from samen.places.models import Place
 
@@ -147,7 +148,9 @@ class SessionForm(forms.Form):
 
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(
-        label=_("Outcome"), choices=Mediation.Outcome.choices, widget=forms.RadioSelect
+        label=_("Outcome"),
+        choices=[(o, Mediation.Outcome(o).label) for o in CLOSING_OUTCOMES],
+        widget=forms.RadioSelect,
     )
     note = forms.CharField(
         label=_("Note (optional): what was agreed, or where it was referred"),
@@ -180,6 +183,7 @@ class MediationFilterForm(forms.Form):
         choices=[
             ("", _("all")),
             ("open", pgettext_lazy("mediation status", "open")),
+            ("idle", _("open, without activity: party data to be removed")),
             *Mediation.Status.choices,
         ],
     )
@@ -208,6 +212,8 @@ class MediationFilterForm(forms.Form):
         data = self.cleaned_data
         if data["status"] == "open":
             mediations = mediations.open()
+        elif data["status"] == "idle":
+            mediations = mediations.idle_since_before(warning_cutoff())
         elif data["status"]:
             mediations = mediations.filter(status=data["status"])
         if data["district"]:

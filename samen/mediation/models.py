@@ -77,6 +77,12 @@ class MediationQuerySet(models.QuerySet):
     def open(self) -> MediationQuerySet:
         return self.exclude(status=Mediation.Status.CLOSED)
 
+    def idle_since_before(self, moment: datetime.datetime) -> MediationQuerySet:
+        """Open mediations still holding party data, with no activity since before `moment`."""
+        return self.open().filter(
+            last_activity_at__lt=moment, personal_data_removed_at__isnull=True
+        )
+
 
 class Mediation(models.Model):
     """A dispute between neighbours (residents or groups), handled by a mediator."""
@@ -98,10 +104,22 @@ class Mediation(models.Model):
         CLOSED = "closed", pgettext_lazy("mediation status", "closed")
 
     class Outcome(models.TextChoices):
+        """How a mediation ended; the mediator chooses, except for LAPSED.
+
+        LAPSED is set by the retention run alone, when it removes the party data of an open
+        mediation that had no activity for the whole retention period (retention.py). Such a
+        mediation is closed rather than left open: without its parties nobody can go on with
+        it, and coordinators expect the open mediations in their lists and counts to be the
+        ones still worked on. It gets an outcome of its own, not "no agreement", so that the
+        outcome figures keep disputes that stalled apart from talks that failed; and no
+        follow-up check, since nothing was agreed and nobody is left to ask.
+        """
+
         AGREEMENT = "agreement", _("agreement")
         PARTIAL = "partial", _("partial agreement")
         NONE = "none", _("no agreement")
         REFERRED = "referred", _("referred elsewhere")
+        LAPSED = "lapsed", _("lapsed without activity")
 
     class FollowUpResult(models.TextChoices):
         HOLDS = "holds", _("the agreement holds")
@@ -167,6 +185,9 @@ class Mediation(models.Model):
     personal_data_removed_at = models.DateTimeField(
         _("personal data removed at"), null=True, blank=True
     )
+    # The intake, an assignment, a new party or a session: what keeps an open mediation's
+    # party data from the retention run (retention.py). Set by those actions only.
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
 
     objects = MediationQuerySet.as_manager()
 
@@ -182,6 +203,11 @@ class Mediation(models.Model):
                 name="mediation_retention_idx",
                 condition=Q(personal_data_removed_at__isnull=True),
             ),
+            models.Index(
+                fields=["last_activity_at"],
+                name="mediation_idle_idx",
+                condition=Q(personal_data_removed_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -191,6 +217,17 @@ class Mediation(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
+
+    @property
+    def lapsed(self) -> bool:
+        return self.outcome == self.Outcome.LAPSED
+
+    @property
+    def idle_removal_on(self) -> datetime.date | None:
+        """For an open mediation idle past the warning period: the day its party data goes."""
+        from samen.mediation.retention import idle_removal_on
+
+        return idle_removal_on(self)
 
     @property
     def follow_up_state(self) -> str:
@@ -259,9 +296,11 @@ class Session(models.Model):
 
 # Party details change in the trail as "[redacted]": it says that they changed, never what to.
 track(MediationCoordinator)
+# The last activity is bookkeeping: the action that set it is in the trail already.
 track(
     Mediation,
     sensitive=("description", "outcome_note", "follow_up_note"),
+    exclude=("last_activity_at",),
     confidential=True,
 )
 track(Party, sensitive=("name", "contact", "street"))

@@ -16,6 +16,7 @@ from samen.mediation.access import (
     visible_mediations,
 )
 from samen.mediation.models import DUE_SOON, Mediation
+from samen.mediation.retention import idle_warning_months, warning_cutoff
 from samen.signals.follow_up_links import add_follow_up_start, add_reference_resolver
 
 add_nav_item(_("Mediation"), "mediation:list", roles=MEDIATION_ROLES, order=20)
@@ -34,7 +35,8 @@ def _follow_up_pending(mediations):
 
 @add_panel("district", "mediation/panels/district.html", roles=MEDIATION_ROLES, order=40)
 def district_mediations(request, place) -> dict:
-    """Open mediations of this place that this person may see: a count and the latest."""
+    """Open mediations of this place that this person may see: a count and the latest, and
+    how many are idle long enough that their party data will soon be removed."""
     field = "district" if place.kind == "district" else "neighbourhood"
     here = visible_mediations(Mediation.objects.filter(**{field: place}), request.user)
     open_here = here.open()
@@ -47,20 +49,32 @@ def district_mediations(request, place) -> dict:
         "overdue_count": here.filter(
             follow_up_done_at__isnull=True, follow_up_due__lt=timezone.localdate()
         ).count(),
+        "idle_count": here.idle_since_before(warning_cutoff()).count(),
+        "idle_months": idle_warning_months(),
     }
 
 
 @add_panel("home", "mediation/panels/home.html", roles=MEDIATOR_ROLES, order=20)
 def my_mediations(request) -> dict | None:
-    """A mediator's open mediations and follow-up checks; a coordinator's waiting intakes."""
+    """A mediator's open mediations and follow-up checks; a coordinator's waiting intakes and
+    the idle mediations in their scope (stalled intakes have no mediator to see them)."""
     user = request.user
     mine = Mediation.objects.filter(mediator=user)
     open_mine = list(mine.open().select_related("district").order_by("-created_at", "-pk")[:LATEST])
     checks = list(_follow_up_pending(mine).select_related("district").order_by("follow_up_due"))
-    waiting = None
+    waiting = idle = None
     if is_mediation_coordinator(user):
         intakes = Mediation.objects.filter(status=Mediation.Status.INTAKE)
         waiting = coordinated_mediations(intakes, user).count()
+        idle = coordinated_mediations(
+            Mediation.objects.idle_since_before(warning_cutoff()), user
+        ).count()
     if not open_mine and not checks and waiting is None:
         return None
-    return {"open_mine": open_mine, "checks": checks, "waiting": waiting}
+    return {
+        "open_mine": open_mine,
+        "checks": checks,
+        "waiting": waiting,
+        "idle": idle,
+        "idle_months": idle_warning_months(),
+    }

@@ -1,12 +1,23 @@
 """Retention of mediations: after the period, the personal data goes; the facts stay.
 
-When a mediation was closed more than SAMEN_MEDIATION_RETENTION_YEARS years ago (three by
-default), its parties lose their name, contact and street, its sessions their summary, and
-the mediation its description and notes. What stays, for statistics: the kind of conflict,
-the district and neighbourhood, the dates, the mediator, the number of parties and sessions
-and who came to which, the outcome and the follow-up check's result. The purge updates whole
-batches at once, which the per-record audit trail does not see, so each run writes one audit
-record that says how much it removed and up to which moment.
+The period is SAMEN_MEDIATION_RETENTION_YEARS years (three by default), counted from:
+
+- the closing, for a closed mediation;
+- the last activity, for an open one: its intake, the assignment of a mediator, a new party or
+  a recorded session (Mediation.last_activity_at, set by those actions). An intake that
+  stalled, or a mediation abandoned without an outcome, does not keep its parties forever.
+
+Past it, the parties lose their name, contact and street, the sessions their summary, and the
+mediation its description and notes. An open mediation is then closed as lapsed (see
+Mediation.Outcome for why). What stays, for statistics: the kind of conflict, the district and
+neighbourhood, the dates, the mediator, the number of parties and sessions and who came to
+which, the outcome and the follow-up check's result.
+
+An open mediation idle for SAMEN_MEDIATION_IDLE_WARNING_MONTHS (24 by default) shows, on its
+page and in the lists, the day its party data goes unless there is activity before then.
+
+The purge updates whole batches at once, which the per-record audit trail does not see, so
+each run writes one audit record that says how much it removed, why, and up to which moment.
 """
 
 from __future__ import annotations
@@ -29,41 +40,121 @@ from samen.mediation.actions import add_months
 from samen.mediation.models import Mediation, Party, Session
 
 BATCH = 1000
+PERSONAL_FIELDS = (
+    "description",
+    "outcome_note",
+    "follow_up_note",
+    "parties.name",
+    "parties.contact",
+    "parties.street",
+    "sessions.summary",
+)
 
 
 @dataclass(frozen=True)
 class Expired:
     """How many mediations (with their parties and sessions) still hold personal data."""
 
-    mediations: int
-    parties: int
-    sessions: int
+    mediations: int = 0
+    parties: int = 0
+    sessions: int = 0
+
+    def __add__(self, other: Expired) -> Expired:
+        return Expired(
+            self.mediations + other.mediations,
+            self.parties + other.parties,
+            self.sessions + other.sessions,
+        )
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What a run removes (or would): closed mediations past the period, and idle open ones."""
+
+    closed: Expired
+    idle: Expired
+
+    @property
+    def total(self) -> Expired:
+        return self.closed + self.idle
+
+    @property
+    def mediations(self) -> int:
+        return self.total.mediations
+
+    @property
+    def parties(self) -> int:
+        return self.total.parties
+
+    @property
+    def sessions(self) -> int:
+        return self.total.sessions
 
 
 def retention_years() -> int:
-    """Return the configured period in whole years after closing; refuse one under a year."""
+    """Return the configured period in whole years; refuse one under a year."""
     years = settings.SAMEN_MEDIATION_RETENTION_YEARS
     if years < 1:
         raise ImproperlyConfigured("SAMEN_MEDIATION_RETENTION_YEARS must be at least 1.")
     return years
 
 
-def retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
-    """Return the moment before which closed mediations lose their personal data."""
+def idle_warning_months() -> int:
+    """Return the months of idleness before the warning; refuse one not inside the period."""
+    months = settings.SAMEN_MEDIATION_IDLE_WARNING_MONTHS
+    if not 1 <= months < 12 * retention_years():
+        raise ImproperlyConfigured(
+            "SAMEN_MEDIATION_IDLE_WARNING_MONTHS must be at least 1 and fewer than the "
+            "months of SAMEN_MEDIATION_RETENTION_YEARS, or the warning would come too late."
+        )
+    return months
+
+
+def _months_before(now: datetime.datetime | None, months: int) -> datetime.datetime:
     local = timezone.localtime(now or timezone.now())
-    day = add_months(local.date(), -12 * retention_years())
+    day = add_months(local.date(), -months)
     return local.replace(year=day.year, month=day.month, day=day.day)
 
 
-def _expired(cutoff: datetime.datetime) -> QuerySet:
+def retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    """Return the moment before which a closing, or an open mediation's last activity, makes
+    its personal data go."""
+    return _months_before(now, 12 * retention_years())
+
+
+def warning_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    """Return the moment before which an open mediation's last activity brings the warning."""
+    return _months_before(now, idle_warning_months())
+
+
+def idle_removal_on(
+    mediation: Mediation, now: datetime.datetime | None = None
+) -> datetime.date | None:
+    """The day an open mediation idle past the warning period loses its party data, or None.
+
+    From that day on a run removes it (the nightly one in the night after); any activity
+    before then moves the day.
+    """
+    if mediation.is_closed or mediation.personal_data_removed_at is not None:
+        return None
+    if mediation.last_activity_at >= warning_cutoff(now):
+        return None
+    last = timezone.localtime(mediation.last_activity_at).date()
+    # Past that day, and not yet removed (the nightly run has not come yet): the next run.
+    return max(add_months(last, 12 * retention_years()), timezone.localdate(now))
+
+
+def _closed_expired(cutoff: datetime.datetime) -> QuerySet:
     return Mediation.objects.filter(
         status=Mediation.Status.CLOSED, closed_at__lt=cutoff, personal_data_removed_at__isnull=True
     )
 
 
-def expired(now: datetime.datetime | None = None) -> Expired:
-    """Count what the next purge would empty, without changing anything."""
-    mediations = _expired(retention_cutoff(now))
+def _idle_expired(cutoff: datetime.datetime) -> QuerySet:
+    return Mediation.objects.idle_since_before(cutoff)
+
+
+def _count(mediations: QuerySet) -> Expired:
     return Expired(
         mediations=mediations.count(),
         parties=Party.objects.filter(mediation__in=mediations).count(),
@@ -71,44 +162,64 @@ def expired(now: datetime.datetime | None = None) -> Expired:
     )
 
 
-@action
-def mediation_personal_data_purge(*, by=None, now: datetime.datetime | None = None) -> Expired:
-    """Remove the personal data of mediations closed before the cut-off; record the run."""
-    now = now or timezone.now()
+def expired(now: datetime.datetime | None = None) -> Removal:
+    """Count what the next purge would empty, without changing anything."""
     cutoff = retention_cutoff(now)
-    purged = Expired(0, 0, 0)
-    while batch := list(_expired(cutoff).order_by().values_list("pk", flat=True)[:BATCH]):
+    return Removal(closed=_count(_closed_expired(cutoff)), idle=_count(_idle_expired(cutoff)))
+
+
+def _remove(expiring: QuerySet, now: datetime.datetime, **closing) -> Expired:
+    """Empty the personal data of `expiring`, batch by batch; `closing` closes them too."""
+    removed = Expired()
+    # Locked, so that an action on one of them waits for this run and then finds it closed.
+    while batch := list(
+        expiring.select_for_update().order_by().values_list("pk", flat=True)[:BATCH]
+    ):
         parties = Party.objects.filter(mediation_id__in=batch).update(
             name="", contact="", street=""
         )
         sessions = Session.objects.filter(mediation_id__in=batch).update(summary="")
         mediations = Mediation.objects.filter(pk__in=batch).update(
-            description="", outcome_note="", follow_up_note="", personal_data_removed_at=now
+            description="",
+            outcome_note="",
+            follow_up_note="",
+            personal_data_removed_at=now,
+            **closing,
         )
-        purged = Expired(
-            purged.mediations + mediations, purged.parties + parties, purged.sessions + sessions
-        )
+        removed += Expired(mediations, parties, sessions)
+    return removed
+
+
+@action
+def mediation_personal_data_purge(*, by=None, now: datetime.datetime | None = None) -> Removal:
+    """Remove the personal data of mediations closed, or idle, since before the cut-off;
+    close the idle ones as lapsed; record the run with its numbers only."""
+    now = now or timezone.now()
+    cutoff = retention_cutoff(now)
+    removal = Removal(
+        closed=_remove(_closed_expired(cutoff), now),
+        idle=_remove(
+            _idle_expired(cutoff),
+            now,
+            status=Mediation.Status.CLOSED,
+            outcome=Mediation.Outcome.LAPSED,
+            closed_at=now,
+        ),
+    )
     summary = _(
         "Retention: personal data removed from %(mediations)s mediations (%(parties)s parties, "
-        "%(sessions)s sessions) closed before %(cutoff)s"
-    ) % {**asdict(purged), "cutoff": cutoff.date().isoformat()}
+        "%(sessions)s sessions): %(closed)s closed before %(cutoff)s, %(idle)s open without "
+        "activity since before %(cutoff)s and now closed as lapsed"
+    ) % {
+        **asdict(removal.total),
+        "closed": removal.closed.mediations,
+        "idle": removal.idle.mediations,
+        "cutoff": cutoff.date().isoformat(),
+    }
     # The trail says which fields went, never what they said.
-    changes = (
-        {
-            field: [REDACTED, ""]
-            for field in (
-                "description",
-                "outcome_note",
-                "follow_up_note",
-                "parties.name",
-                "parties.contact",
-                "parties.street",
-                "sessions.summary",
-            )
-        }
-        if purged.mediations
-        else {}
-    )
+    changes = {field: [REDACTED, ""] for field in PERSONAL_FIELDS} if removal.mediations else {}
+    if removal.idle.mediations:
+        changes["outcome"] = ["", Mediation.Outcome.LAPSED.value]
     AuditRecord.objects.create(
         content_type=ContentType.objects.get_for_model(Mediation),
         object_pk="",
@@ -119,7 +230,9 @@ def mediation_personal_data_purge(*, by=None, now: datetime.datetime | None = No
         actor_email=getattr(by, "email", None),
         additional_data={
             "retention": {
-                **asdict(purged),
+                **asdict(removal.total),
+                "closed": asdict(removal.closed),
+                "idle": asdict(removal.idle),
                 "years": retention_years(),
                 "cutoff": cutoff.isoformat(),
                 "run_at": now.isoformat(),
@@ -127,4 +240,4 @@ def mediation_personal_data_purge(*, by=None, now: datetime.datetime | None = No
         },
         cid=get_cid(),
     )
-    return purged
+    return removal

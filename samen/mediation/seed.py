@@ -1,11 +1,12 @@
 """Synthetic mediations: five years of disputes, with parties, sessions and outcomes.
 
-Some follow-up checks are overdue, and some mediations were closed more than three years
-ago, so that the retention purge has something to do in the demo. The demo frontline worker
-mediates six of them; the demo district coordinator also coordinates mediation in their
-district, and so sees its parties, which the analyst and the administrator never do. The
-bulk is stored with bulk_create, as the signals' seeder does, inside the seed's one
-transaction.
+Some follow-up checks are overdue, some mediations were closed more than three years ago and
+some intakes stalled as long ago, so that the retention purge has something to do in the
+demo; other intakes stalled long enough to show the warning before it. The demo frontline
+worker mediates seven of them, one idle for over two years; the demo district coordinator
+also coordinates mediation in their district, and so sees its parties, which the analyst and
+the administrator never do. The bulk is stored with bulk_create, as the signals' seeder
+does, inside the seed's one transaction.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ DEMO_PLAN = [
     (160, Mediation.Status.CLOSED, False),
     (420, Mediation.Status.CLOSED, True),
     (1400, Mediation.Status.CLOSED, True),
+    (800, Mediation.Status.ASSIGNED, None),
 ]
 KIND_WEIGHTS = {
     "noise": 30,
@@ -105,6 +107,7 @@ def seed_mediations(run: SeedRun) -> None:
         mediation.description = DESCRIPTIONS[mediation.kind]
         if mediation.mediator is not None:
             mediation.assigned_at = opened + datetime.timedelta(days=rng.randint(1, 3))
+        mediation.last_activity_at = mediation.assigned_at or opened
         if status == Mediation.Status.CLOSED:
             _close(run, mediation, opened, today, check_done)
         mediations.append(mediation)
@@ -135,7 +138,8 @@ def _status_for(rng, age_days: int, mediator) -> str:
     if mediator is None:
         return Mediation.Status.INTAKE
     if age_days > 120:
-        return Mediation.Status.CLOSED
+        # One in twenty older intakes stalled and was never picked up.
+        return Mediation.Status.INTAKE if rng.random() < 0.05 else Mediation.Status.CLOSED
     return rng.choices(
         [
             Mediation.Status.INTAKE,
@@ -216,9 +220,11 @@ def _seed_parties_and_sessions(run: SeedRun, mediations: list[Mediation]) -> int
                     recorded_at=moment,
                 )
             )
+            mediation.last_activity_at = max(mediation.last_activity_at, moment)
             present = by_mediation[mediation.pk]
             attendees.append(rng.sample(present, k=rng.randint(1, len(present))))
     Session.objects.bulk_create(sessions, batch_size=1000)
+    Mediation.objects.bulk_update(mediations, ["last_activity_at"], batch_size=500)
     through = Session.attended.through
     through.objects.bulk_create(
         [

@@ -17,8 +17,13 @@ from samen.mediation.retention import mediation_personal_data_purge
 def purge_mediation_data_daily() -> dict:
     """Queue the next night's run, then remove personal data past its retention period."""
     next_run = NIGHTLY.schedule()
-    purged = mediation_personal_data_purge(by=None)
-    return {"mediations": purged.mediations, "next_run": next_run.isoformat() if next_run else None}
+    removal = mediation_personal_data_purge(by=None)
+    return {
+        "mediations": removal.mediations,
+        "closed": removal.closed.mediations,
+        "idle": removal.idle.mediations,
+        "next_run": next_run.isoformat() if next_run else None,
+    }
 
 
 # Half an hour after the signals' purge, so the two do not contend for the database.

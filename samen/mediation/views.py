@@ -145,6 +145,7 @@ def _detail(
         "may_assign": not mediation.is_closed and may_assign(user, mediation),
         "may_check": details is not None
         and mediation.is_closed
+        and not mediation.lapsed
         and not mediation.follow_up_done_at,
         "signal_visible": signal_visible,
     }

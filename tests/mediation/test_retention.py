@@ -72,7 +72,13 @@ def history(personas, mediation_people, open_mediation):
     old = closed_at(local(2023, 7, 31, 10, 0), personas, mediation_people, open_mediation)
     young = closed_at(local(2023, 8, 2, 10, 0), personas, mediation_people, open_mediation)
     with time_machine.travel(local(2020, 1, 6, 10, 0), tick=False):
-        still_open = open_mediation(by=personas.frontline)  # old, but never closed
+        still_open = open_mediation(by=personas.frontline)  # old, never closed, but worked on
+    with time_machine.travel(local(2026, 5, 4, 10, 0), tick=False):
+        mediation_assign(
+            by=mediation_people.borgerhout_mc,
+            mediation=still_open,
+            mediator=mediation_people.mediator,
+        )
     return {"old": old, "young": young, "open": still_open}
 
 
@@ -174,7 +180,7 @@ def test_the_immediate_backend_runs_the_task_once(history):
     with time_machine.travel(NOW, tick=False):
         result = purge_mediation_data_daily.enqueue()
     assert result.status == TaskResultStatus.SUCCESSFUL
-    assert result.return_value == {"mediations": 1, "next_run": None}
+    assert result.return_value == {"mediations": 1, "closed": 1, "idle": 0, "next_run": None}
     assert purge_records().count() == 1
 
 

@@ -23,7 +23,9 @@ def test_the_seeder_fills_every_stage_with_synthetic_parties(personas):
         m for m in Mediation.objects.filter(status="closed") if m.follow_up_state == "overdue"
     ]
     assert overdue
-    assert expired().mediations > 0  # closed long ago: the retention purge has work
+    # Closed, or stalled, long ago: the retention purge has work of both kinds.
+    assert expired().closed.mediations > 0 and expired().idle.mediations > 0
+    assert any(m.idle_removal_on for m in Mediation.objects.open())  # and some warn
     assert not Party.objects.filter(street__regex=r"\d").exists()  # never a house number
     assert MediationCoordinator.objects.filter(district__isnull=True).count() == 1
     assert "300 mediations" in lines[-1]

@@ -10,7 +10,8 @@ from samen.mediation import retention, tasks
 class Command(BaseCommand):
     help = (
         "Remove the personal data (parties, session summaries, notes) of mediations closed "
-        "longer ago than the retention period. --schedule queues the nightly purge instead."
+        "longer ago than the retention period, and of open mediations without activity for "
+        "that long (which are closed as lapsed). --schedule queues the nightly purge instead."
     )
 
     def add_arguments(self, parser):
@@ -32,14 +33,17 @@ class Command(BaseCommand):
             found = retention.expired()
             message = _(
                 "Would remove the personal data of %(mediations)s mediations (%(parties)s "
-                "parties, %(sessions)s sessions) closed before %(cutoff)s."
+                "parties, %(sessions)s sessions): %(closed)s closed before %(cutoff)s, and "
+                "%(idle)s open without activity since before %(cutoff)s, which would be "
+                "closed as lapsed."
             )
         else:
             found = retention.mediation_personal_data_purge(by=None)
             message = _(
                 "Removed the personal data of %(mediations)s mediations (%(parties)s parties, "
-                "%(sessions)s sessions) closed before %(cutoff)s; the audit trail holds the "
-                "details."
+                "%(sessions)s sessions): %(closed)s closed before %(cutoff)s, and %(idle)s open "
+                "without activity since before %(cutoff)s, now closed as lapsed; the audit "
+                "trail holds the details."
             )
         self.stdout.write(
             message
@@ -47,6 +51,8 @@ class Command(BaseCommand):
                 "mediations": found.mediations,
                 "parties": found.parties,
                 "sessions": found.sessions,
+                "closed": found.closed.mediations,
+                "idle": found.idle.mediations,
                 "cutoff": cutoff,
             }
         )

@@ -1,0 +1,531 @@
+"""Retention of open mediations: idle for the whole period, their party data goes and they
+lapse; idle for the warning period, their pages and lists say when."""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import io
+
+import pytest
+import time_machine
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django_tasks import TaskResultStatus
+
+from samen.audit.models import AuditRecord
+from samen.mediation.actions import (
+    PartyFields,
+    follow_up_check_record,
+    mediation_assign,
+    mediation_close,
+    party_add,
+    session_record,
+)
+from samen.mediation.checks import retention_settings_valid
+from samen.mediation.forms import CloseForm
+from samen.mediation.models import Mediation, Party, Session
+from samen.mediation.retention import (
+    expired,
+    idle_removal_on,
+    mediation_personal_data_purge,
+    warning_cutoff,
+)
+from samen.mediation.tasks import purge_mediation_data_daily
+from tests.conftest import get_as
+from tests.mediation.conftest import NEIGHBOUR, RESIDENT, STREET
+from tests.mediation.test_retention import closed_at
+
+pytestmark = pytest.mark.django_db
+
+
+def local(*args) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+# Three years of retention: idle since before 1 August 2023, 04:00, the party data goes.
+# Twenty-four months of warning: idle since before 1 August 2024, 04:00, the pages warn.
+NOW = local(2026, 8, 1, 4, 0)
+CUTOFF = local(2023, 8, 1, 4, 0)
+SUMMARY = "Gesprek met beide buren over de muziek."
+
+
+def idle_since(moment, people, open_mediation) -> Mediation:
+    """An open mediation, assigned a month before `moment`, whose last session is at `moment`."""
+    with time_machine.travel(moment - datetime.timedelta(days=30), tick=False):
+        mediation = open_mediation()
+        mediation_assign(by=people.borgerhout_mc, mediation=mediation, mediator=people.mediator)
+    with time_machine.travel(moment, tick=False):
+        session_record(
+            by=people.mediator,
+            mediation=mediation,
+            held_on=timezone.localdate(),
+            attended=list(mediation.parties.all()),
+            summary=SUMMARY,
+        )
+    mediation.refresh_from_db()
+    return mediation
+
+
+def stalled_intake(moment, open_mediation) -> Mediation:
+    """An intake taken at `moment` that nobody picked up."""
+    with time_machine.travel(moment, tick=False):
+        return open_mediation()
+
+
+def purge(at=NOW):
+    with time_machine.travel(at, tick=False):
+        return mediation_personal_data_purge(by=None)
+
+
+def purge_records():
+    return AuditRecord.objects.filter(object_repr__startswith="Retention: personal data")
+
+
+def personal_data_left(mediation: Mediation) -> bool:
+    mediation.refresh_from_db()
+    return bool(
+        mediation.description
+        or mediation.parties.exclude(name="", contact="", street="").exists()
+        or Session.objects.filter(mediation=mediation).exclude(summary="").exists()
+    )
+
+
+# --- The purge ---------------------------------------------------------------------------------
+
+
+def test_an_idle_mediation_loses_its_party_data_and_lapses(mediation_people, open_mediation):
+    mediation = idle_since(local(2023, 7, 31, 10, 0), mediation_people, open_mediation)
+    facts = (
+        mediation.kind,
+        mediation.district_id,
+        mediation.created_at,
+        mediation.mediator_id,
+        mediation.assigned_at,
+        mediation.last_activity_at,
+    )
+
+    removal = purge()
+
+    assert (removal.idle.mediations, removal.idle.parties, removal.idle.sessions) == (1, 2, 1)
+    assert removal.closed.mediations == 0
+    mediation.refresh_from_db()
+    assert not personal_data_left(mediation)
+    assert mediation.personal_data_removed_at == NOW
+    assert (mediation.status, mediation.outcome) == ("closed", "lapsed")
+    assert mediation.closed_at == NOW and mediation.closed_by is None
+    assert mediation.follow_up_due is None and mediation.follow_up_state == ""
+    assert (
+        mediation.kind,
+        mediation.district_id,
+        mediation.created_at,
+        mediation.mediator_id,
+        mediation.assigned_at,
+        mediation.last_activity_at,
+    ) == facts
+    # How many parties there were, and who came to the session, stay as counts.
+    assert mediation.parties.count() == 2
+    assert Session.objects.get(mediation=mediation).attended.count() == 2
+
+
+def test_a_stalled_intake_goes_too(open_mediation):
+    intake = stalled_intake(local(2023, 5, 2, 9, 0), open_mediation)
+    assert purge().idle.mediations == 1
+    assert not personal_data_left(intake)
+    assert intake.status == "closed" and intake.lapsed
+
+
+def record_activity(kind: str, mediation: Mediation, people) -> None:
+    if kind == "session":
+        session_record(
+            by=people.mediator,
+            mediation=mediation,
+            held_on=timezone.localdate(),
+            attended=[],
+            summary="Kort telefonisch gesprek.",
+        )
+    elif kind == "party":
+        party_add(
+            by=people.mediator,
+            mediation=mediation,
+            party=PartyFields(kind="resident", name="Lotte Peeters", street=STREET),
+        )
+    else:
+        mediation_assign(by=people.borgerhout_mc, mediation=mediation, mediator=people.city_mc)
+
+
+@pytest.mark.parametrize("activity", ["session", "party", "assignment"])
+def test_activity_inside_the_period_keeps_the_party_data(
+    activity, mediation_people, open_mediation
+):
+    mediation = idle_since(local(2022, 3, 1, 10, 0), mediation_people, open_mediation)
+    with time_machine.travel(local(2023, 8, 2, 10, 0), tick=False):
+        record_activity(activity, mediation, mediation_people)
+
+    removal = purge()
+
+    assert removal.mediations == 0
+    mediation.refresh_from_db()
+    assert mediation.last_activity_at == local(2023, 8, 2, 10, 0)
+    assert personal_data_left(mediation) and not mediation.is_closed
+    assert RESIDENT in mediation.parties.values_list("name", flat=True)
+
+
+def test_closing_and_the_follow_up_check_are_not_activity_on_an_open_mediation(
+    mediation_people, open_mediation
+):
+    # A closed mediation counts from its closing (test_retention.py), whatever came before.
+    mediation = idle_since(local(2022, 3, 1, 10, 0), mediation_people, open_mediation)
+    with time_machine.travel(local(2023, 8, 2, 10, 0), tick=False):
+        mediation_close(by=mediation_people.mediator, mediation=mediation, outcome="agreement")
+    assert purge().mediations == 0
+    mediation.refresh_from_db()
+    assert mediation.last_activity_at == local(2022, 3, 1, 10, 0)
+    assert mediation.outcome == "agreement" and personal_data_left(mediation)
+
+
+def test_last_activity_exactly_at_the_cutoff_is_kept_a_minute_before_is_not(
+    mediation_people, open_mediation
+):
+    on_the_cutoff = stalled_intake(CUTOFF, open_mediation)
+    just_before = stalled_intake(CUTOFF - datetime.timedelta(minutes=1), open_mediation)
+
+    assert purge().idle.mediations == 1
+    assert personal_data_left(on_the_cutoff) and not on_the_cutoff.is_closed
+    assert not personal_data_left(just_before)
+
+    # The next minute, the period has passed for the other one too.
+    assert purge(NOW + datetime.timedelta(minutes=1)).idle.mediations == 1
+    assert not personal_data_left(on_the_cutoff)
+
+
+def test_closed_and_idle_mediations_go_in_the_same_run(personas, mediation_people, open_mediation):
+    closed = closed_at(local(2023, 7, 1, 10, 0), personas, mediation_people, open_mediation)
+    idle = idle_since(local(2023, 7, 1, 10, 0), mediation_people, open_mediation)
+    kept = idle_since(local(2025, 1, 6, 10, 0), mediation_people, open_mediation)
+
+    removal = purge()
+
+    assert (removal.closed.mediations, removal.idle.mediations) == (1, 1)
+    assert (removal.mediations, removal.parties, removal.sessions) == (2, 4, 2)
+    closed.refresh_from_db()
+    assert closed.outcome == "agreement" and closed.closed_at == local(2023, 7, 1, 10, 0)
+    assert not personal_data_left(closed) and not personal_data_left(idle)
+    assert personal_data_left(kept)
+
+
+def test_a_rerun_changes_nothing(mediation_people, open_mediation):
+    mediation = idle_since(local(2023, 1, 9, 10, 0), mediation_people, open_mediation)
+    assert purge().idle.mediations == 1
+    mediation.refresh_from_db()
+    after_first = Mediation.objects.filter(pk=mediation.pk).values().get()
+
+    second = purge(NOW + datetime.timedelta(days=1))
+
+    assert (second.mediations, second.parties, second.sessions) == (0, 0, 0)
+    assert Mediation.objects.filter(pk=mediation.pk).values().get() == after_first
+    assert purge_records().count() == 2
+    assert purge_records().order_by("-pk").first().changes == {}
+
+
+def test_the_audit_record_counts_closed_and_idle_apart_and_holds_no_party_data(
+    personas, mediation_people, open_mediation
+):
+    closed_at(local(2023, 7, 1, 10, 0), personas, mediation_people, open_mediation)
+    idle_since(local(2023, 6, 1, 10, 0), mediation_people, open_mediation)
+    stalled_intake(local(2023, 5, 2, 9, 0), open_mediation)
+
+    records_before = AuditRecord.objects.count()
+    mediation_personal_data_purge(by=personas.admin, now=NOW)
+
+    record = purge_records().get()
+    assert record.actor == personas.admin and record.content_type.model == "mediation"
+    numbers = record.additional_data["retention"]
+    assert numbers["closed"] == {"mediations": 1, "parties": 2, "sessions": 1}
+    assert numbers["idle"] == {"mediations": 2, "parties": 4, "sessions": 1}
+    assert (numbers["mediations"], numbers["parties"], numbers["sessions"]) == (3, 6, 2)
+    assert numbers["cutoff"] == CUTOFF.isoformat() and numbers["years"] == 3
+    assert "1 closed before 2023-08-01, 2 open without activity" in record.object_repr
+    assert record.changes["outcome"] == ["", "lapsed"]
+    assert "parties.name" in record.changes and "sessions.summary" in record.changes
+    written = str(record.changes) + str(record.additional_data) + record.object_repr
+    for personal in (RESIDENT, NEIGHBOUR, STREET, "0470", "Luide muziek", "Gesprek"):
+        assert personal not in written
+    # The run's record is the only one: the batch update leaves no per-mediation records.
+    assert AuditRecord.objects.count() == records_before + 1
+
+
+# --- The command and the task ---------------------------------------------------------------
+
+
+@pytest.fixture
+def one_closed_one_idle(personas, mediation_people, open_mediation):
+    closed_at(local(2023, 7, 1, 10, 0), personas, mediation_people, open_mediation)
+    return idle_since(local(2023, 7, 1, 10, 0), mediation_people, open_mediation)
+
+
+def test_the_command_removes_idle_mediations_too(one_closed_one_idle):
+    out = io.StringIO()
+    with time_machine.travel(NOW, tick=False), translation.override("en"):
+        call_command("purge_mediation_data", stdout=out)
+    assert (
+        "Removed the personal data of 2 mediations (4 parties, 2 sessions): 1 closed before "
+        "2023-08-01, and 1 open without activity since before 2023-08-01, now closed as lapsed"
+    ) in out.getvalue()
+    assert not personal_data_left(one_closed_one_idle)
+    assert one_closed_one_idle.lapsed
+
+
+def test_the_dry_run_counts_idle_mediations_and_changes_nothing(one_closed_one_idle):
+    out = io.StringIO()
+    with time_machine.travel(NOW, tick=False), translation.override("en"):
+        found = expired()
+        call_command("purge_mediation_data", "--dry-run", stdout=out)
+    assert (found.closed.mediations, found.idle.mediations) == (1, 1)
+    assert "1 closed before 2023-08-01, and 1 open without activity" in out.getvalue()
+    assert personal_data_left(one_closed_one_idle) and not one_closed_one_idle.is_closed
+    assert not purge_records().exists()
+
+
+def test_the_nightly_task_removes_idle_mediations_too(one_closed_one_idle):
+    with time_machine.travel(NOW, tick=False):
+        result = purge_mediation_data_daily.enqueue()
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value == {"mediations": 2, "closed": 1, "idle": 1, "next_run": None}
+    assert not personal_data_left(one_closed_one_idle)
+    assert purge_records().get().additional_data["retention"]["idle"]["mediations"] == 1
+
+
+# --- What the users see ---------------------------------------------------------------------
+
+
+def page(client, person, mediation):
+    client.force_login(person)
+    return client.get(reverse("mediation:detail", args=[mediation.pk]), HTTP_ACCEPT_LANGUAGE="en")
+
+
+def day_in_english(day: datetime.date, form: str = "DATE_FORMAT") -> str:
+    with translation.override("en"):
+        return date_format(day, form)
+
+
+WARNING = "the party data will be removed on"
+
+
+def test_the_warning_comes_after_the_warning_period_and_not_before(
+    client, mediation_people, open_mediation
+):
+    mediation = idle_since(local(2024, 8, 1, 4, 0), mediation_people, open_mediation)
+
+    with time_machine.travel(NOW, tick=False):  # exactly 24 months: not yet
+        assert idle_removal_on(mediation) is None
+        assert WARNING not in page(client, mediation_people.mediator, mediation).text
+    with time_machine.travel(NOW + datetime.timedelta(minutes=1), tick=False):
+        assert idle_removal_on(mediation) == datetime.date(2027, 8, 1)
+        response = page(client, mediation_people.mediator, mediation)
+    assert WARNING in response.text
+    assert day_in_english(datetime.date(2027, 8, 1)) in response.text
+    assert day_in_english(datetime.date(2024, 8, 1)) in response.text  # idle since
+
+
+def test_activity_takes_the_warning_away(client, mediation_people, open_mediation):
+    mediation = idle_since(local(2024, 1, 8, 10, 0), mediation_people, open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        assert idle_removal_on(mediation) == datetime.date(2027, 1, 8)
+        record_activity("session", mediation, mediation_people)
+        assert idle_removal_on(mediation) is None
+        assert WARNING not in page(client, mediation_people.mediator, mediation).text
+
+
+def test_everyone_who_sees_the_mediation_sees_the_warning(
+    client, personas, mediation_people, open_mediation
+):
+    mediation = stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        for person in (mediation_people.borgerhout_mc, personas.coordinator, personas.analyst):
+            response = page(client, person, mediation)
+            assert response.status_code == 200
+            assert WARNING in response.text, person
+            assert RESIDENT not in response.text or person == mediation_people.borgerhout_mc
+
+
+def test_a_removal_day_already_passed_reads_as_the_next_run(mediation_people, open_mediation):
+    # The nightly run has not come yet (or the worker was stopped): the day is today.
+    mediation = stalled_intake(local(2023, 7, 1, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        assert idle_removal_on(mediation) == datetime.date(2026, 8, 1)
+
+
+def test_closed_mediations_show_no_idle_warning(personas, mediation_people, open_mediation):
+    mediation = closed_at(local(2024, 1, 8, 10, 0), personas, mediation_people, open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        assert idle_removal_on(mediation) is None
+
+
+def test_the_list_marks_idle_mediations_and_filters_them(
+    client, personas, mediation_people, open_mediation
+):
+    idle = stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    recent = stalled_intake(local(2026, 5, 4, 9, 0), open_mediation)
+    url = reverse("mediation:list")
+    client.force_login(personas.coordinator)
+    with time_machine.travel(NOW, tick=False):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        filtered = client.get(url, {"status": "idle"})
+        idle_days = {m.pk: m.idle_removal_on for m in response.context["page"]}
+    assert idle_days == {idle.pk: datetime.date(2027, 2, 5), recent.pk: None}
+    assert response.text.count("party data to be removed on") == 1
+    assert day_in_english(datetime.date(2027, 2, 5), "SHORT_DATE_FORMAT") in response.text
+    assert [m.pk for m in filtered.context["page"]] == [idle.pk]
+
+
+def test_the_list_query_count_does_not_grow_with_idle_mediations(client, personas, open_mediation):
+    url = reverse("mediation:list")
+    client.force_login(personas.coordinator)
+    for _number in range(2):
+        stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        client.get(url)
+        with CaptureQueriesContext(connection) as few:
+            client.get(url)
+    for _number in range(5):
+        stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False), CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
+
+
+def test_the_district_page_counts_idle_mediations(client, personas, open_mediation):
+    stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    stalled_intake(local(2026, 5, 4, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        response = get_as(client, personas.coordinator, reverse("places:detail", args=["11002S"]))
+    panel = next(p for p in response.context["panels"] if p.template.startswith("mediation/"))
+    assert (panel.context["open_count"], panel.context["idle_count"]) == (2, 1)
+    assert "status=idle" in response.text
+
+
+def test_the_home_page_warns_the_mediator_and_the_coordinator(
+    client, mediation_people, open_mediation
+):
+    mine = idle_since(local(2024, 2, 5, 9, 0), mediation_people, open_mediation)
+    stalled_intake(local(2024, 3, 4, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        as_mediator = get_as(client, mediation_people.mediator, reverse("home"))
+        as_coordinator = get_as(client, mediation_people.borgerhout_mc, reverse("home"))
+    panel = next(p for p in as_mediator.context["panels"] if p.template.startswith("mediation/"))
+    assert panel.context["open_mine"] == [mine]
+    assert reverse("mediation:detail", args=[mine.pk]) in as_mediator.text
+    assert "idle-warning" in as_mediator.text
+    panel = next(p for p in as_coordinator.context["panels"] if p.template.startswith("mediation/"))
+    assert panel.context["idle"] == 2
+    assert "status=idle" in as_coordinator.text
+
+
+def test_after_the_purge_the_page_says_why_the_data_went(
+    client, personas, mediation_people, open_mediation
+):
+    mediation = idle_since(local(2023, 6, 5, 10, 0), mediation_people, open_mediation)
+    purge()
+    response = page(client, mediation_people.mediator, mediation)
+    assert response.status_code == 200 and response.context["details"].removed
+    assert "no activity since" in response.text
+    assert day_in_english(datetime.date(2023, 6, 5)) in response.text
+    assert day_in_english(NOW.date()) in response.text
+    assert "lapsed without activity" in response.text
+    for form in ("session_form", "party_form", "close_form", "check_form", "assign_form"):
+        assert form not in response.context
+    assert SUMMARY not in response.text and RESIDENT not in response.text
+    # Someone who never sees parties learns only that they went, and when.
+    response = page(client, personas.coordinator, mediation)
+    assert "no activity since" in response.text
+
+
+# --- A lapsed mediation stays closed ------------------------------------------------------------
+
+
+def test_work_started_on_a_page_opened_before_the_purge_is_refused(
+    mediation_people, open_mediation
+):
+    stale = idle_since(local(2023, 6, 5, 10, 0), mediation_people, open_mediation)
+    purge()
+    with pytest.raises(ValidationError, match="closed"):
+        session_record(
+            by=mediation_people.mediator,
+            mediation=stale,
+            held_on=timezone.localdate(),
+            attended=[],
+            summary="Nieuwe namen na de verwijdering.",
+        )
+    with pytest.raises(ValidationError, match="closed"):
+        party_add(
+            by=mediation_people.mediator,
+            mediation=stale,
+            party=PartyFields(kind="resident", name="Lotte Peeters"),
+        )
+    assert not Session.objects.filter(summary__startswith="Nieuwe").exists()
+    assert not Party.objects.filter(name="Lotte Peeters").exists()
+
+
+def test_lapsed_is_not_an_outcome_a_mediator_chooses(mediation_people, assigned):
+    assert "lapsed" not in dict(CloseForm().fields["outcome"].choices)
+    assert not CloseForm({"outcome": "lapsed"}).is_valid()
+    with pytest.raises(ValidationError, match="outcome"):
+        mediation_close(by=mediation_people.mediator, mediation=assigned, outcome="lapsed")
+    assigned.refresh_from_db()
+    assert not assigned.is_closed
+
+
+def test_a_lapsed_mediation_has_no_follow_up_check(mediation_people, open_mediation):
+    mediation = idle_since(local(2023, 6, 5, 10, 0), mediation_people, open_mediation)
+    purge()
+    mediation.refresh_from_db()
+    with pytest.raises(ValidationError, match="no follow-up check"):
+        follow_up_check_record(by=mediation_people.mediator, mediation=mediation, result="holds")
+
+
+# --- Settings and the existing mediations -----------------------------------------------------
+
+
+def test_the_warning_must_come_before_the_end_of_the_period():
+    with override_settings(SAMEN_MEDIATION_IDLE_WARNING_MONTHS=6):
+        assert warning_cutoff(NOW) == local(2026, 2, 1, 4, 0)
+        assert retention_settings_valid(None) == []
+    for months in (0, 36, 40):
+        with override_settings(SAMEN_MEDIATION_IDLE_WARNING_MONTHS=months):
+            with pytest.raises(ImproperlyConfigured):
+                warning_cutoff(NOW)
+            assert [e.id for e in retention_settings_valid(None)] == ["mediation.E001"]
+
+
+def test_existing_mediations_get_their_last_activity_from_stored_dates(
+    mediation_people, open_mediation
+):
+    worked = idle_since(local(2023, 3, 6, 10, 0), mediation_people, open_mediation)
+    with time_machine.travel(local(2022, 5, 2, 9, 0), tick=False):
+        assigned_only = open_mediation()
+    with time_machine.travel(local(2022, 6, 7, 9, 0), tick=False):
+        mediation_assign(
+            by=mediation_people.borgerhout_mc,
+            mediation=assigned_only,
+            mediator=mediation_people.mediator,
+        )
+    intake = stalled_intake(local(2021, 9, 13, 9, 0), open_mediation)
+    Mediation.objects.update(last_activity_at=NOW)
+    migration = importlib.import_module("samen.mediation.migrations.0002_last_activity_and_lapsed")
+
+    migration.last_activity_from_stored_dates(apps, None)
+
+    found = dict(Mediation.objects.values_list("pk", "last_activity_at"))
+    assert found == {
+        worked.pk: local(2023, 3, 6, 10, 0),
+        assigned_only.pk: local(2022, 6, 7, 9, 0),
+        intake.pk: local(2021, 9, 13, 9, 0),
+    }
