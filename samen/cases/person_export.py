@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from samen.audit.reads import record_read
+from samen.audit.reads import record_reads
 from samen.cases import crypto
 from samen.cases.access import check_data_protection_officer
 from samen.cases.models import Case, Referral
@@ -46,11 +46,12 @@ def person_records(request: HttpRequest, name: str) -> PersonRecords:
         .select_related("submitted_by", "decided_by", "case")
         .order_by("submitted_at")
     )
+    # One access record per case and referral found, all in one INSERT, before any is shown.
+    record_reads(
+        by=request.user, objects=[*cases, *referrals], request=request, what="person export"
+    )
     for case in cases:
-        record_read(by=request.user, obj=case, request=request, what="person export")
         # Meetings' minutes, assessments, the support plan and police exchanges are held
         # about the person too; they are shown as in the one-case export.
         case.work_sections = case_work_sections(case, reader=request.user)
-    for referral in referrals:
-        record_read(by=request.user, obj=referral, request=request, what="person export")
     return PersonRecords(cases=cases, referrals=referrals)

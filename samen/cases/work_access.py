@@ -1,11 +1,12 @@
 """Who may do which case work, and the one way to read a meeting.
 
 Security-critical. Everything here builds on samen.cases.access: a case is read only through
-`access.get_case_for_reader` (404 to outsiders, second factor, acknowledgement, read logged),
-and a meeting shows each reader only the agenda items of cases in `access.cases_visible_to`.
-A meeting with no item the reader may see does not exist for them (404), unless they sit at
-the table. Organising meetings (scheduling, agenda, attendance, minutes, decisions) is for the
-municipal prevention official, who chairs, and for the mayor or a delegate.
+`access.get_case_for_reader`, or `access.get_cases_for_reader` for a meeting's agenda (404 to
+outsiders, second factor, acknowledgement, read logged), and a meeting shows each reader only
+the agenda items of cases in `access.cases_visible_to`. A meeting with no item the reader may
+see does not exist for them (404), unless they sit at the table. Organising meetings
+(scheduling, agenda, attendance, minutes, decisions) is for the municipal prevention official,
+who chairs, and for the mayor or a delegate.
 """
 
 from __future__ import annotations
@@ -81,14 +82,17 @@ def get_meeting_for_reader(request: HttpRequest, pk) -> MeetingForReader:
     visible = access.cases_visible_to(request.user)
     items = list(
         meeting.items.filter(case__in=visible)
-        .select_related("case", "minutes_by")
+        .select_related("minutes_by")
         .prefetch_related("decisions__owner", "decisions__owner_organisation")
     )
+    # The one door, for the whole agenda: a read of each case whose minutes are shown, with
+    # where it was read, all recorded in one INSERT.
+    cases = access.get_cases_for_reader(
+        request, [item.case_id for item in items], purpose=f"meeting {meeting.pk}"
+    )
+    by_pk = {case.pk: case for case in cases}
     for item in items:
-        # The one door: a read of each case whose minutes are shown, with where it was read.
-        item.case = access.get_case_for_reader(
-            request, item.case_id, purpose=f"meeting {meeting.pk}"
-        )
+        item.case = by_pk[item.case_id]
     return MeetingForReader(meeting=meeting, items=items)
 
 

@@ -304,10 +304,33 @@ def mediation_close(*, by, mediation: Mediation, outcome: str, note: str = "") -
     return mediation
 
 
+def _check_state(mediation: Mediation) -> None:
+    """Bring what decides on the follow-up check up to date from the database, and keep the
+    row locked until the action ends: a retention run that removes the party data meanwhile
+    either waits and then removes the note too, or went first and the note is refused."""
+    current = (
+        Mediation.objects.select_for_update()
+        .only("status", "outcome", "follow_up_done_at", "personal_data_removed_at")
+        .get(pk=mediation.pk)
+    )
+    mediation.status, mediation.outcome = current.status, current.outcome
+    mediation.follow_up_done_at = current.follow_up_done_at
+    mediation.personal_data_removed_at = current.personal_data_removed_at
+
+
 @action
 def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str = "") -> Mediation:
-    """Record the follow-up check of a closed mediation: does what was agreed hold?"""
+    """Record the follow-up check of a closed mediation: does what was agreed hold?
+
+    Once retention removed the party data, the check takes its result but no note. The
+    result is one of the anonymous facts retention keeps for the outcome figures, and a
+    coordinator clearing overdue checks expects to record it (often "the parties could not be
+    reached": their contact details are gone); refusing it would leave the check overdue in
+    the lists and on the mediator's home page for good. A note is free text about the parties
+    written after their data went, which no later retention run would remove.
+    """
     check_may_work_on(by, mediation)
+    _check_state(mediation)
     if not mediation.is_closed:
         raise ValidationError(_("The follow-up check comes after the mediation is closed."))
     if mediation.lapsed:
@@ -317,7 +340,15 @@ def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str =
     errors: dict[str, list[str]] = {}
     if result not in Mediation.FollowUpResult.values:
         errors["result"] = [_("Choose what the check found.")]
-    _check_text("note", note, 2000, errors)
+    if mediation.personal_data_removed_at and note.strip():
+        errors["note"] = [
+            _(
+                "The personal data of this mediation was removed at the end of its retention "
+                "period, so the check takes no note: record only what it found."
+            )
+        ]
+    else:
+        _check_text("note", note, 2000, errors)
     if errors:
         raise ValidationError(errors)
     mediation.follow_up_result, mediation.follow_up_note = result, note.strip()

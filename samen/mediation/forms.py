@@ -173,6 +173,12 @@ class FollowUpCheckForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, with_note: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offered without a note once the party data is gone (actions.follow_up_check_record).
+        if not with_note:
+            del self.fields["note"]
+
 
 class MediationFilterForm(forms.Form):
     """Filters of the list; every one narrows the visible mediations further."""

@@ -158,7 +158,9 @@ def _detail(
         )
         context["close_form"] = given.get("close_form") or CloseForm()
     if context["may_check"]:
-        context["check_form"] = given.get("check_form") or FollowUpCheckForm()
+        context["check_form"] = given.get("check_form") or FollowUpCheckForm(
+            with_note=not mediation.personal_data_removed_at
+        )
     return render(request, "mediation/mediation_detail.html", context, status=status)
 
 

@@ -270,3 +270,123 @@ def test_the_meeting_page_speaks_french(client, table, work):
     sign_in(client, table.prevention)
     html = client.get(url_of("meeting", work), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Présences" in html and "Ordre du jour" in html and "Compte rendu" in html
+
+
+# --- The reads of the agenda's cases: one record per case, one INSERT ------------------------
+
+
+def audit_inserts(queries) -> list[str]:
+    table_name = AuditRecord._meta.db_table
+    return [q["sql"] for q in queries if q["sql"].startswith("INSERT") and table_name in q["sql"]]
+
+
+def more_items(table, work, count: int) -> list:
+    from tests.cases.conftest import open_case
+
+    cases = [open_case(f"Persoon {number}") for number in range(count)]
+    for case in cases:
+        meeting_actions.agenda_add(by=table.prevention, meeting=work.meeting, case=case)
+    return cases
+
+
+def test_the_agenda_s_cases_are_recorded_as_before_in_one_insert(client, table, work):
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from samen.cases.models import Case
+
+    cases = [table.case, table.other_case, *more_items(table, work, 3)]
+    url = url_of("meeting", work)
+    sign_in(client, table.police)  # at the table, not an organiser: no list of candidates
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(audit_inserts(queries.captured_queries)) == 1
+    reads = AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS)
+    case_type = ContentType.objects.get_for_model(Case)
+    assert sorted(
+        (
+            r.actor,
+            r.actor_email,
+            r.content_type,
+            r.object_pk,
+            r.object_repr,
+            tuple(sorted(r.additional_data.items())),
+        )
+        for r in reads
+    ) == sorted(
+        (
+            table.police,
+            table.police.email,
+            case_type,
+            str(case.pk),
+            case.reference,
+            (("method", "GET"), ("path", url), ("what", f"meeting {work.meeting.pk}")),
+        )
+        for case in cases
+    )
+
+
+def test_the_organiser_s_page_writes_the_agenda_and_the_candidates_in_two_inserts(
+    client, table, work
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.cases.conftest import open_case
+
+    more_items(table, work, 3)
+    open_case("Niet op de agenda")  # a candidate for the agenda, listed for the organiser
+    sign_in(client, table.prevention)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url_of("meeting", work)).status_code == 200
+    assert len(audit_inserts(queries.captured_queries)) == 2
+
+
+def test_an_invitation_that_ended_takes_its_case_off_the_page_and_out_of_the_trail(
+    client, table, work
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from samen.cases.actions import invitation_create, invitation_end
+
+    invitation = invitation_create(
+        by=table.prevention,
+        case=table.other_case,
+        user=table.invited,
+        ends_on=timezone.localdate() + datetime.timedelta(days=5),
+    )
+    sign_in(client, table.invited)
+    html = client.get(url_of("meeting", work)).content.decode()
+    assert MINUTES_A in html and MINUTES_B in html
+    invitation_end(by=table.prevention, invitation=invitation)
+    before = AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS).count()
+    html = client.get(url_of("meeting", work)).content.decode()
+    assert MINUTES_A in html and MINUTES_B not in html
+    new = AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS).order_by("pk")[before:]
+    assert [r.object_pk for r in new] == [str(table.case.pk)]
+
+
+def test_outsiders_and_ended_invitations_are_refused_and_leave_no_read(
+    client, table, personas, work
+):
+    for who in ("expired", "analyst", "admin", "dpo"):
+        assert get(client, table, personas, who, url_of("meeting", work)).status_code == 404, who
+    assert not AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS).exists()
+
+
+def test_the_meeting_page_asks_the_same_number_of_queries_for_more_items(client, table, work):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        sign_in(client, table.police)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url_of("meeting", work)).status_code == 200
+        return len(captured)
+
+    two = queries()
+    more_items(table, work, 3)
+    assert queries() == two
