@@ -184,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="samen-bench-intake-") as tmp:
             env = server_env(args.database_url, Path(tmp))
+            # Connections kept for the whole run: a backend that ends between two readings of
+            # the server's CPU would take its CPU time with it.
+            env["DATABASE_CONN_MAX_AGE"] = "3600"
             python = str(VENV_BIN / "python")
             print("setting up:")
             recreate_database(args.database_url)
@@ -235,6 +238,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nsignals filed through the API: {api:8.1f} per second (median of rounds)")
     print(f"bare one-row inserts:          {bare:8.1f} per second")
     print(f"API / bare throughput:         {api / bare:8.3f}  (target: at least 0.5)")
+    # Rounds run api, bare, bare, api, ...: each api round beside the bare round next to it,
+    # so that a slow spell of the machine weighs on both sides of a ratio.
+    pairs = [a[0] / b[0] for a, b in zip(results["api"], results["bare"], strict=True) if b[0] > 0]
+    print(
+        "per round pair:                "
+        + ", ".join(f"{ratio:.3f}" for ratio in pairs)
+        + f"  (median {statistics.median(pairs):.3f})"
+    )
     api_cpu = statistics.median(r[4] for r in results["api"])
     bare_cpu = statistics.median(r[4] for r in results["bare"])
     print(f"server CPU per request, API:   {api_cpu:8.2f} ms (gunicorn and PostgreSQL backends)")
