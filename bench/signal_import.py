@@ -55,9 +55,11 @@ HEADER = [
     "confidence",
     "text",
 ]
+# CASCADE: other modules' tables point at signals (restore plans, mediations); in this
+# throwaway database they hold nothing an import made, and nothing else is kept.
 RESET_SQL = (
     "TRUNCATE signals_signal_categories, signals_signal_shared_with, signals_followup, "
-    "signals_comment, signals_signal, signals_weeklycount, signals_signalimport"
+    "signals_comment, signals_signal, signals_weeklycount, signals_signalimport CASCADE"
 )
 
 
