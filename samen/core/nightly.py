@@ -13,7 +13,9 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.management.base import CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus
 
 if TYPE_CHECKING:
@@ -59,3 +61,22 @@ class Nightly:
         when = self.next_run_time(now)
         self.task.using(run_after=when).enqueue()
         return when
+
+    def schedule_by_hand(self) -> tuple[datetime.datetime, bool]:
+        """For a command's --schedule: queue the next run unless one waits; return when it
+        runs, and whether it was waiting already. CommandError where the backend runs tasks
+        at once and keeps no queue."""
+        if not self.can_schedule():
+            raise CommandError(
+                _(
+                    "The task backend runs tasks at once and cannot schedule them; use the "
+                    "database backend and run the worker (samen db_worker)."
+                )
+            )
+        was_waiting = self.queued() is not None
+        return self.schedule(), was_waiting
+
+
+def local_minute(moment: datetime.datetime) -> str:
+    """A run's moment as a command prints it: local time, to the minute."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")

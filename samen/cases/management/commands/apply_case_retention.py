@@ -1,10 +1,10 @@
 """Anonymise expired cases now, or queue the nightly run for the task worker."""
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from samen.cases import retention, tasks
+from samen.core.nightly import local_minute
 
 
 class Command(BaseCommand):
@@ -19,18 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, schedule: bool = False, dry_run: bool = False, **options):
         if schedule:
-            if not tasks.can_schedule():
-                raise CommandError(
-                    _(
-                        "The task backend runs tasks at once and cannot schedule them; use the "
-                        "database backend and run the worker (samen db_worker)."
-                    )
-                )
-            when = tasks.schedule_run()
-            self.stdout.write(
-                _("The nightly retention run is queued for %(when)s.")
-                % {"when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M")}
-            )
+            when, _waiting = tasks.NIGHTLY.schedule_by_hand()
+            message = _("The nightly retention run is queued for %(when)s.")
+            self.stdout.write(message % {"when": local_minute(when)})
             return
         if dry_run:
             found = retention.expired()

@@ -1,9 +1,9 @@
 """Remove signal text past its retention period now, or start the nightly schedule."""
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from samen.core.nightly import local_minute
 from samen.signals import retention, tasks
 
 
@@ -51,18 +51,10 @@ class Command(BaseCommand):
             )
 
     def _schedule(self) -> None:
-        if not tasks.can_schedule():
-            raise CommandError(
-                _(
-                    "The task backend runs tasks at once and cannot schedule them; use the "
-                    "database backend and run the worker (samen db_worker)."
-                )
-            )
-        waiting = tasks.queued_purge()
-        when = tasks.schedule_purge()
+        when, waiting = tasks.NIGHTLY.schedule_by_hand()
         message = (
             _("The nightly purge is already queued for %(when)s.")
-            if waiting is not None
+            if waiting
             else _("Queued the nightly purge for %(when)s.")
         )
-        self.stdout.write(message % {"when": timezone.localtime(when).strftime("%Y-%m-%d %H:%M")})
+        self.stdout.write(message % {"when": local_minute(when)})
