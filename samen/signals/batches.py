@@ -15,6 +15,8 @@ from samen.core.actions import action
 from samen.signals.access import check_may_report
 from samen.signals.actions import SignalFields
 from samen.signals.counting import (
+    ADD_TO_EXISTING,
+    INSERT_COUNTS,
     OVERALL_TARGET,
     PER_CATEGORY_TARGET,
     CountChanges,
@@ -205,8 +207,7 @@ def staged_lines(rows: list[SignalFields], zone: datetime.tzinfo) -> tuple[bytes
     """
     lines = []
     for f in rows:
-        day = f.occurred_at.astimezone(zone).date()
-        week = day - datetime.timedelta(days=day.weekday())  # as week_of(), zone looked up once
+        week = week_of(f.occurred_at.astimezone(zone).date())  # the zone looked up once
         neighbourhood = str(f.neighbourhood.id) if f.neighbourhood is not None else "\\N"
         categories = "{" + ",".join(str(c.id) for c in f.categories) + "}"
         lines.append(
@@ -297,14 +298,11 @@ CROSS JOIN LATERAL (SELECT NULL::bigint UNION ALL SELECT unnest(alike.categories
 WHERE place.id IS NOT NULL
 GROUP BY 1, 2, 3
 """
-_UPSERT_STAGED_COUNTS = """
-INSERT INTO signals_weeklycount (place_id, week, category_id, count, weighted)
+# Put together from constants only; the values come from the staging table.
+_UPSERT_STAGED_COUNTS = f"""{INSERT_COUNTS}
 SELECT place_id, week, category_id, count, weighted FROM samen_import_counts
-WHERE category_id IS {which} NULL
-ON CONFLICT {target} DO UPDATE SET
-    count = signals_weeklycount.count + excluded.count,
-    weighted = signals_weeklycount.weighted + excluded.weighted
-"""
+WHERE category_id IS {{which}} NULL
+{ADD_TO_EXISTING}"""  # noqa: S608
 
 
 @action

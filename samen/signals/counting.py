@@ -17,23 +17,18 @@ from samen.core.prepared import prepared_cursor
 
 Key = tuple[int, datetime.date, int | None]  # place, week, category (None: all categories)
 
+# Every way of adding to the counts: insert the rows, or add to the rows that exist already.
+INSERT_COUNTS = "INSERT INTO signals_weeklycount (place_id, week, category_id, count, weighted)"
+ADD_TO_EXISTING = """ON CONFLICT {target} DO UPDATE SET
+    count = signals_weeklycount.count + excluded.count,
+    weighted = signals_weeklycount.weighted + excluded.weighted"""
 # Many rows per statement: one round trip for a signal's few rows, few for an import's many.
-_UPSERT = """
-INSERT INTO signals_weeklycount (place_id, week, category_id, count, weighted)
-VALUES {rows}
-ON CONFLICT {target} DO UPDATE SET
-    count = signals_weeklycount.count + excluded.count,
-    weighted = signals_weeklycount.weighted + excluded.weighted
-"""
+_UPSERT = f"{INSERT_COUNTS}\nVALUES {{rows}}\n{ADD_TO_EXISTING}"
 # The same for PostgreSQL, the rows as one array per column (unnest keeps them in order).
-_UPSERT_ARRAYS = """
-INSERT INTO signals_weeklycount (place_id, week, category_id, count, weighted)
-SELECT unnest(%s::integer[]), unnest(%s::date[]), {category}, unnest(%s::integer[]),
+_UPSERT_ARRAYS = f"""{INSERT_COUNTS}
+SELECT unnest(%s::integer[]), unnest(%s::date[]), {{category}}, unnest(%s::integer[]),
     unnest(%s::integer[])
-ON CONFLICT {target} DO UPDATE SET
-    count = signals_weeklycount.count + excluded.count,
-    weighted = signals_weeklycount.weighted + excluded.weighted
-"""
+{ADD_TO_EXISTING}"""
 # The conflict targets: the overall rows have their own partial unique index.
 OVERALL_TARGET = "(place_id, week) WHERE category_id IS NULL"
 PER_CATEGORY_TARGET = "(place_id, week, category_id)"
