@@ -198,13 +198,10 @@ def mediation_open(
 def _check_open(mediation: Mediation) -> None:
     """Refuse a closed mediation, as the database has it now: the row stays locked until the
     action ends, so the retention run cannot close it (and empty it) halfway through."""
-    current = (
-        Mediation.objects.select_for_update()
-        .only("status", "personal_data_removed_at")
-        .get(pk=mediation.pk)
+    mediation.refresh_from_db(
+        fields=["status", "personal_data_removed_at"],
+        from_queryset=Mediation.objects.select_for_update(),
     )
-    mediation.status = current.status
-    mediation.personal_data_removed_at = current.personal_data_removed_at
     if mediation.is_closed:
         raise ValidationError(_("This mediation is closed."))
 
@@ -308,14 +305,10 @@ def _check_state(mediation: Mediation) -> None:
     """Bring what decides on the follow-up check up to date from the database, and keep the
     row locked until the action ends: a retention run that removes the party data meanwhile
     either waits and then removes the note too, or went first and the note is refused."""
-    current = (
-        Mediation.objects.select_for_update()
-        .only("status", "outcome", "follow_up_done_at", "personal_data_removed_at")
-        .get(pk=mediation.pk)
+    mediation.refresh_from_db(
+        fields=["status", "outcome", "follow_up_done_at", "personal_data_removed_at"],
+        from_queryset=Mediation.objects.select_for_update(),
     )
-    mediation.status, mediation.outcome = current.status, current.outcome
-    mediation.follow_up_done_at = current.follow_up_done_at
-    mediation.personal_data_removed_at = current.personal_data_removed_at
 
 
 @action
