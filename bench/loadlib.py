@@ -176,7 +176,7 @@ def run_step(label: str, args: list[str], env: dict[str, str]) -> str:
 
 
 SESSION_SNIPPET = """
-import os
+import os, time
 from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -189,20 +189,37 @@ for _ in range(int(os.environ["BENCH_SESSIONS"])):
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
     session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if os.environ.get("BENCH_SECOND_FACTOR"):
+        # As allauth records a sign-in that passed a TOTP step.
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": time.time(), "email": user.email},
+            {"method": "mfa", "at": time.time(), "type": "totp"},
+        ]
+        session["account_authentication_methods_user"] = str(user.pk)
     session.create()
     print("session", session.session_key)
 """
 
 
-def create_sessions(env: dict[str, str], count: int, label: str = "") -> list[str]:
-    """Signed-in sessions without the login form, one per client like separate browsers.
+def create_sessions(
+    env: dict[str, str],
+    count: int,
+    label: str = "",
+    *,
+    email: str = BENCH_USER,
+    second_factor: bool = False,
+) -> list[str]:
+    """Signed-in sessions without the login form, one per client like separate browsers;
+    with `second_factor`, sessions that passed a TOTP step (the person must have a device).
 
     They only work on a server with the same SECRET_KEY and database as `env`.
     """
+    how = " with a second factor" if second_factor else ""
+    extra = {"BENCH_SECOND_FACTOR": "1"} if second_factor else {}
     out = run_step(
-        f"sign in {BENCH_USER} ({count} sessions{', ' + label if label else ''})",
+        f"sign in {email}{how} ({count} sessions{', ' + label if label else ''})",
         [str(VENV_BIN / "python"), "manage.py", "shell", "-c", SESSION_SNIPPET],
-        {**env, "BENCH_USER": BENCH_USER, "BENCH_SESSIONS": str(count)},
+        {**env, "BENCH_USER": email, "BENCH_SESSIONS": str(count), **extra},
     )
     keys = [line.split()[1] for line in out.splitlines() if line.startswith("session ")]
     if len(keys) != count:
@@ -470,6 +487,15 @@ def run_load(
 # --- Report ----------------------------------------------------------------------------------
 
 
+def percentiles(latencies: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and p99 of `latencies`, in their unit; the one value, or NaN, below two."""
+    if len(latencies) >= 2:
+        cuts = statistics.quantiles(sorted(latencies), n=100, method="inclusive")
+        return cuts[49], cuts[94], cuts[98]
+    only = latencies[0] if latencies else float("nan")
+    return only, only, only
+
+
 def summarise(target: Target, results: list[PhaseResult]) -> tuple[TargetSummary, list[str]]:
     """Throughput over the measured time and latency percentiles over all requests."""
     total = PhaseResult()
@@ -477,12 +503,8 @@ def summarise(target: Target, results: list[PhaseResult]) -> tuple[TargetSummary
     for result in results:
         total.merge(result)
         seconds += result.seconds
-    latencies = sorted(total.latencies)
-    if len(latencies) >= 2:
-        cuts = statistics.quantiles(latencies, n=100, method="inclusive")
-        p50, p95, p99 = cuts[49], cuts[94], cuts[98]
-    else:
-        p50 = p95 = p99 = latencies[0] if latencies else float("nan")
+    latencies = total.latencies
+    p50, p95, p99 = percentiles(latencies)
     summary = TargetSummary(
         target=target.name,
         path=target.path,
