@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import recreate_database  # noqa: E402
+from databases import recreate_database, vacuum_analyze  # noqa: E402
 from loadlib import (  # noqa: E402 - the shared set-up and load client of the benchmarks
     HOST,
     SIGNED_IN_MARK,
@@ -109,15 +109,6 @@ COUNT_READS = (
     "from samen.audit.models import AuditRecord;"
     "print('reads', AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS).count())"
 )
-
-
-def vacuum_analyze(database_url: str) -> None:
-    """Planner statistics and visibility map in place, as after autovacuum caught up."""
-    import psycopg
-
-    print("  vacuum analyze ...", flush=True)
-    with psycopg.connect(database_url, autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
 
 
 def count_reads(env: dict[str, str]) -> int:

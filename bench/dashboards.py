@@ -29,7 +29,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import database_name, maintenance_url, recreate_database  # noqa: E402
+from databases import (  # noqa: E402
+    database_name,
+    maintenance_url,
+    recreate_database,
+    vacuum_analyze,
+)
 from loadlib import (
     HOST,
     SIGNED_IN_MARK,
@@ -175,12 +180,7 @@ def build(site: Site, env: dict[str, str], staff: int) -> float:
     seed = [str(VENV_BIN / "samen"), "seed", "--seed", str(SEED), "--staff", str(staff)]
     seed += ["--signals", str(site.signals), "--no-progress"]
     run_step(f"seed {staff} staff and {site.signals:,} signals", seed, env)
-    print("  vacuum analyze ...", end="", flush=True)
-    step = time.perf_counter()
-    with connect(site.url) as conn:
-        # As after autovacuum caught up: planner statistics and the visibility map are in place.
-        conn.execute("VACUUM ANALYZE")
-    print(f" {time.perf_counter() - step:.1f} s")
+    vacuum_analyze(site.url)
     seconds = time.perf_counter() - started
     print("  check the weekly counts against the signals ...", end="", flush=True)
     step = time.perf_counter()
