@@ -32,11 +32,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import database_name, recreate_database  # noqa: E402
-from loadlib import (  # noqa: E402 - the shared set-up of the benchmarks
+from databases import BenchError, database_name, recreate_database  # noqa: E402
+from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     PROJECT_DIR,
     VENV_BIN,
-    BenchError,
     server_env,
 )
 
