@@ -30,23 +30,26 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import recreate_database  # noqa: E402
-from loadlib import (  # noqa: E402 - the shared set-up and load client of the benchmarks
+from databases import BenchError, recreate_database, vacuum_analyze  # noqa: E402
+from loadlib import (  # noqa: E402 - the shared load client of the benchmarks
     HOST,
     SIGNED_IN_MARK,
-    VENV_BIN,
-    BenchError,
-    Server,
     Target,
     TargetSummary,
     build_phases,
     check_signed_in,
-    free_port,
+    percentiles,
     report_header,
     run_load,
+    summarise,
+)
+from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
+    VENV_BIN,
+    Server,
+    create_sessions,
+    free_port,
     run_step,
     server_env,
-    summarise,
 )
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/samen_bench_cases"
@@ -103,43 +106,10 @@ print("cases", Case.objects.count())
 print("target", target.pk)
 """
 
-# Signed-in sessions that passed the second factor, as allauth records it after a TOTP step.
-SESSION_SNIPPET = """
-import os, time
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth import get_user_model
-
-user = get_user_model().objects.get(email=os.environ["BENCH_READER"])
-store_class = import_module(settings.SESSION_ENGINE).SessionStore
-for _ in range(int(os.environ["BENCH_SESSIONS"])):
-    session = store_class()
-    session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": time.time(), "email": user.email},
-        {"method": "mfa", "at": time.time(), "type": "totp"},
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.create()
-    print("session", session.session_key)
-"""
-
 COUNT_READS = (
     "from samen.audit.models import AuditRecord;"
     "print('reads', AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS).count())"
 )
-
-
-def vacuum_analyze(database_url: str) -> None:
-    """Planner statistics and visibility map in place, as after autovacuum caught up."""
-    import psycopg
-
-    print("  vacuum analyze ...", flush=True)
-    with psycopg.connect(database_url, autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
 
 
 def count_reads(env: dict[str, str]) -> int:
@@ -152,10 +122,7 @@ def count_reads(env: dict[str, str]) -> int:
 
 
 def p95(latencies: list[float]) -> float:
-    ordered = sorted(latencies)
-    if len(ordered) < 2:
-        return ordered[0] * 1000 if ordered else float("nan")
-    return statistics.quantiles(ordered, n=100, method="inclusive")[94] * 1000
+    return percentiles(latencies)[1] * 1000
 
 
 def round_ratios(audited: list, unaudited: list) -> list[float]:
@@ -241,12 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             target_pk = int(built.split("target")[-1].split()[0])
             vacuum_analyze(args.database_url)
-            out = run_step(
-                f"sign in {READER} with a second factor ({args.clients} sessions)",
-                [python, "manage.py", "shell", "-c", SESSION_SNIPPET],
-                {**env, "BENCH_READER": READER, "BENCH_SESSIONS": str(args.clients)},
-            )
-            cookies = [line.split()[1] for line in out.splitlines() if line.startswith("session ")]
+            cookies = create_sessions(env, args.clients, email=READER, second_factor=True)
             run_step("collectstatic", [python, "manage.py", "collectstatic", "--noinput"], env)
 
             path = f"/cases/{target_pk}/"

@@ -29,27 +29,34 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import database_name, maintenance_url, recreate_database  # noqa: E402
-from loadlib import (
+from databases import (  # noqa: E402
+    BenchError,
+    database_name,
+    maintenance_url,
+    recreate_database,
+    vacuum_analyze,
+)
+from loadlib import (  # noqa: E402 - the shared load client of the benchmarks
     HOST,
     SIGNED_IN_MARK,
-    VENV_BIN,
-    BenchError,
     PhaseResult,
-    Server,
     Target,
     TargetSummary,
     build_phases,
     check_signed_in,
-    create_sessions,
-    free_port,
-    report_header,  # noqa: E402 - the shared set-up and load client of the benchmarks
+    report_header,
     run_load,
-    run_step,
-    server_env,
     summarise,
 )
 from query_growth import compare_queries, explain, print_queries  # noqa: E402
+from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
+    VENV_BIN,
+    Server,
+    create_sessions,
+    free_port,
+    run_step,
+    server_env,
+)
 
 SERVER_URL = "postgres://postgres@127.0.0.1:5432/"
 DEFAULT_PATHS = ["/monitor/?period=52", "/monitor/11002S/?period=52", "/places/11002S/"]
@@ -175,12 +182,7 @@ def build(site: Site, env: dict[str, str], staff: int) -> float:
     seed = [str(VENV_BIN / "samen"), "seed", "--seed", str(SEED), "--staff", str(staff)]
     seed += ["--signals", str(site.signals), "--no-progress"]
     run_step(f"seed {staff} staff and {site.signals:,} signals", seed, env)
-    print("  vacuum analyze ...", end="", flush=True)
-    step = time.perf_counter()
-    with connect(site.url) as conn:
-        # As after autovacuum caught up: planner statistics and the visibility map are in place.
-        conn.execute("VACUUM ANALYZE")
-    print(f" {time.perf_counter() - step:.1f} s")
+    vacuum_analyze(site.url)
     seconds = time.perf_counter() - started
     print("  check the weekly counts against the signals ...", end="", flush=True)
     step = time.perf_counter()

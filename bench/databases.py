@@ -43,3 +43,14 @@ def recreate_database(database_url: str) -> None:
         print(" failed")
         raise BenchError(f"could not recreate {name}: {exc}") from exc
     print(f" {time.perf_counter() - started:.1f} s")
+
+
+def vacuum_analyze(database_url: str) -> None:
+    """Planner statistics and the visibility map in place, as after autovacuum caught up."""
+    import psycopg
+
+    print("  vacuum analyze ...", end="", flush=True)
+    started = time.perf_counter()
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+    print(f" {time.perf_counter() - started:.1f} s")

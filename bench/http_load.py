@@ -23,25 +23,26 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import recreate_database  # noqa: E402
-from loadlib import (
+from databases import BenchError, recreate_database  # noqa: E402
+from loadlib import (  # noqa: E402 - the shared load client of the benchmarks
     HOST,
     SIGNED_IN_MARK,
-    VENV_BIN,
-    BenchError,
-    Server,
     Target,
     TargetSummary,
     build_phases,
     check_signed_in,
+    get,
+    report_header,
+    run_load,
+    summarise,
+)
+from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
+    VENV_BIN,
+    Server,
     create_sessions,
     free_port,
-    get,
-    report_header,  # noqa: E402 - the shared set-up and load client of the benchmarks
-    run_load,
     run_step,
     server_env,
-    summarise,
 )
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/samen_bench"

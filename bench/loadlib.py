@@ -1,9 +1,8 @@
-"""Shared parts of the benchmarks: a throwaway database, gunicorn, signed-in sessions, load.
+"""Shared load client of the benchmarks: concurrent clients, phases, and their figures.
 
-Why: every benchmark here needs the same careful set-up (a database whose name must contain
-'bench' because it gets dropped, production settings on plain http, gunicorn that is always
-stopped again) and the same load client (back-to-back requests from concurrent clients spread
-over processes, in phases that line up across processes so interleaved rounds stay fair).
+Why: every benchmark here sends load the same way (back-to-back requests from concurrent
+clients spread over processes, in phases that line up across processes so interleaved rounds
+stay fair) and reports it the same way. The server it is sent to is set up by serverlib.py.
 Keeping it in one place keeps each script about what it measures.
 
 A load may span several servers ("sites", e.g. a small and a large database): each client
@@ -14,28 +13,18 @@ from __future__ import annotations
 
 import http.client
 import multiprocessing
-import os
-import secrets
 import signal
-import socket
 import statistics
-import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
 from multiprocessing.context import SpawnProcess
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
-from pathlib import Path
 
-from databases import (  # bench/ is on sys.path for every script
-    BenchError,
-)
+from databases import BenchError  # bench/ is on sys.path for every script
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-VENV_BIN = PROJECT_DIR / ".venv" / "bin"
 HOST = "127.0.0.1"  # the only address these scripts ever send load to
-BENCH_USER = "analist@samen.test"  # policy analyst: signs in without a second factor
 SESSION_COOKIE = "sessionid"
 LOGIN_PATH = "/accounts/login/"
 SIGNED_IN_MARK = b"/accounts/logout/"  # the logout form is on every signed-in page
@@ -124,97 +113,7 @@ class TargetSummary:
     site: str = ""
 
 
-# --- Set-up ----------------------------------------------------------------------------------
-
-
-def _fernet_key() -> str:
-    from cryptography.fernet import Fernet
-
-    return Fernet.generate_key().decode()
-
-
-def production_keys() -> dict[str, str]:
-    """Fresh keys for one run: production refuses to start without those kept apart from
-    SECRET_KEY (stored second factors, and the case consultation)."""
-    return {
-        "SAMEN_MFA_KEYS": _fernet_key(),
-        "SAMEN_CASE_KEYS": _fernet_key(),
-        "SAMEN_CASE_INDEX_KEY": secrets.token_urlsafe(48),
-    }
-
-
-def server_env(database_url: str, workdir: Path) -> dict[str, str]:
-    """Production settings on plain http, with the bench views and a throwaway data folder."""
-    env = {k: v for k, v in os.environ.items() if k not in {"SAMEN_DEBUG", "SAMEN_TESTING"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="samen.settings",
-        DATABASE_URL=database_url,
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS=HOST,
-        SAMEN_SSL_REDIRECT="0",
-        SAMEN_BENCH_VIEWS="1",
-        **production_keys(),
-        # Keep collectstatic and anything else written to disk out of the project tree.
-        SAMEN_DATA_DIR=str(workdir),
-        SAMEN_STATIC_ROOT=str(workdir / "static"),
-    )
-    return env
-
-
-def run_step(label: str, args: list[str], env: dict[str, str]) -> str:
-    """Run one set-up command quietly; show its output only when it fails."""
-    started = time.perf_counter()
-    print(f"  {label} ...", end="", flush=True)
-    proc = subprocess.run(args, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        print(" failed")
-        raise BenchError(
-            f"{label} exited with {proc.returncode}:\n{proc.stdout[-3000:]}{proc.stderr[-3000:]}"
-        )
-    print(f" {time.perf_counter() - started:.1f} s")
-    return proc.stdout
-
-
-SESSION_SNIPPET = """
-import os
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth import get_user_model
-
-user = get_user_model().objects.get(email=os.environ["BENCH_USER"])
-store_class = import_module(settings.SESSION_ENGINE).SessionStore
-for _ in range(int(os.environ["BENCH_SESSIONS"])):
-    session = store_class()
-    session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    print("session", session.session_key)
-"""
-
-
-def create_sessions(env: dict[str, str], count: int, label: str = "") -> list[str]:
-    """Signed-in sessions without the login form, one per client like separate browsers.
-
-    They only work on a server with the same SECRET_KEY and database as `env`.
-    """
-    out = run_step(
-        f"sign in {BENCH_USER} ({count} sessions{', ' + label if label else ''})",
-        [str(VENV_BIN / "python"), "manage.py", "shell", "-c", SESSION_SNIPPET],
-        {**env, "BENCH_USER": BENCH_USER, "BENCH_SESSIONS": str(count)},
-    )
-    keys = [line.split()[1] for line in out.splitlines() if line.startswith("session ")]
-    if len(keys) != count:
-        raise BenchError(f"expected {count} session keys, got {len(keys)}:\n{out}")
-    return keys
-
-
-def free_port() -> int:
-    """A port nobody listens on right now (the kernel picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
+# --- Checks ----------------------------------------------------------------------------------
 
 
 def get(port: int, path: str, cookie: str | None = None) -> tuple[int, dict[str, str], bytes]:
@@ -239,65 +138,6 @@ def check_signed_in(port: int, path: str, cookies: list[str]) -> None:
                 f"GET {path} with a session cookie gave {status} {where}".rstrip()
                 + ", not a signed-in page; the figures would measure something else"
             )
-
-
-class Server:
-    """gunicorn serving the project; always stopped again, also on errors and Ctrl+C."""
-
-    def __init__(self, env: dict[str, str], workers: int, port: int, log_path: Path) -> None:
-        self.env, self.workers, self.port, self.log_path = env, workers, port, log_path
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self, timeout: float = 60.0) -> None:
-        """Start gunicorn and wait until /healthz answers 200 (app and database up)."""
-        args = [
-            str(VENV_BIN / "gunicorn"),
-            "samen.wsgi",
-            "--workers",
-            str(self.workers),
-            "--bind",
-            f"{HOST}:{self.port}",
-        ]
-        with self.log_path.open("wb") as log:
-            # Own session: a Ctrl+C reaches only this script, which then stops gunicorn cleanly.
-            self.proc = subprocess.Popen(
-                args,
-                cwd=PROJECT_DIR,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise BenchError(f"gunicorn exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                if get(self.port, "/healthz")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise BenchError(f"/healthz did not answer 200 within {timeout:.0f} s:\n{self.log_tail()}")
-
-    def stop(self) -> None:
-        """Graceful stop (SIGTERM), then SIGKILL if gunicorn does not go within 15 s."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-    def log_tail(self, lines: int = 40) -> str:
-        """The end of gunicorn's log, to explain a failure."""
-        try:
-            text = self.log_path.read_text(errors="replace")
-        except OSError:
-            return ""
-        return "\n".join(text.splitlines()[-lines:])
 
 
 # --- Load clients ----------------------------------------------------------------------------
@@ -470,6 +310,15 @@ def run_load(
 # --- Report ----------------------------------------------------------------------------------
 
 
+def percentiles(latencies: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and p99 of `latencies`, in their unit; the one value, or NaN, below two."""
+    if len(latencies) >= 2:
+        cuts = statistics.quantiles(sorted(latencies), n=100, method="inclusive")
+        return cuts[49], cuts[94], cuts[98]
+    only = latencies[0] if latencies else float("nan")
+    return only, only, only
+
+
 def summarise(target: Target, results: list[PhaseResult]) -> tuple[TargetSummary, list[str]]:
     """Throughput over the measured time and latency percentiles over all requests."""
     total = PhaseResult()
@@ -477,12 +326,8 @@ def summarise(target: Target, results: list[PhaseResult]) -> tuple[TargetSummary
     for result in results:
         total.merge(result)
         seconds += result.seconds
-    latencies = sorted(total.latencies)
-    if len(latencies) >= 2:
-        cuts = statistics.quantiles(latencies, n=100, method="inclusive")
-        p50, p95, p99 = cuts[49], cuts[94], cuts[98]
-    else:
-        p50 = p95 = p99 = latencies[0] if latencies else float("nan")
+    latencies = total.latencies
+    p50, p95, p99 = percentiles(latencies)
     summary = TargetSummary(
         target=target.name,
         path=target.path,

@@ -7,7 +7,8 @@ import json
 import re
 from typing import Any
 
-from loadlib import BENCH_USER, HOST, VENV_BIN, run_step  # bench/ is on sys.path (dashboards.py)
+from loadlib import HOST  # bench/ is on sys.path (dashboards.py)
+from serverlib import BENCH_USER, VENV_BIN, run_step
 
 EXPLAIN_SHOWN = 6  # queries listed per URL, the most grown first
 

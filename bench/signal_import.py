@@ -24,7 +24,6 @@ import csv
 import datetime
 import os
 import random
-import secrets
 import statistics
 import subprocess
 import sys
@@ -33,12 +32,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import database_name, recreate_database  # noqa: E402
-from loadlib import (  # noqa: E402 - the shared set-up of the benchmarks
+from databases import BenchError, database_name, recreate_database  # noqa: E402
+from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     PROJECT_DIR,
     VENV_BIN,
-    BenchError,
-    production_keys,
+    server_env,
 )
 
 PLACES_DIR = PROJECT_DIR.parent / "shared" / "data" / "antwerp"
@@ -64,20 +62,6 @@ RESET_SQL = (
 
 
 # --- Set-up ----------------------------------------------------------------------------------
-
-
-def samen_env(database_url: str, workdir: Path) -> dict[str, str]:
-    """Production settings against the benchmark database, data written to a temporary folder."""
-    env = {k: v for k, v in os.environ.items() if k not in {"SAMEN_DEBUG", "SAMEN_TESTING"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="samen.settings",
-        DATABASE_URL=database_url,
-        SECRET_KEY=secrets.token_urlsafe(64),
-        SAMEN_DATA_DIR=str(workdir),
-        SAMEN_STATIC_ROOT=str(workdir / "static"),
-        **production_keys(),
-    )
-    return env
 
 
 def run_step(label: str, args: list[str], env: dict[str, str]) -> float:
@@ -456,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
         database_name(args.database_url)
         with tempfile.TemporaryDirectory(prefix="samen-bench-import-") as tmp:
             workdir = Path(tmp)
-            env = samen_env(args.database_url, workdir)
+            env = server_env(args.database_url, workdir)
             print("setting up:")
             recreate_database(args.database_url)
             run_step("migrate", [str(VENV_BIN / "python"), "manage.py", "migrate"], env)

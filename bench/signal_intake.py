@@ -8,7 +8,7 @@ database. Both get the same concurrent clients in interleaved rounds.
 
 One run drops and recreates the PostgreSQL database `samen_bench_intake`, migrates and seeds it
 (`samen seed --staff 50 --signals 0`), creates an API token for analist@samen.test, starts
-gunicorn with production settings (the set-up in bench/loadlib.py) and POSTs signals.
+gunicorn with production settings (the set-up in bench/serverlib.py) and POSTs signals.
 
 Run from the project root:  .venv/bin/python bench/signal_intake.py --seconds 20
 It is not part of the test suite.
@@ -31,11 +31,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import recreate_database  # noqa: E402
-from loadlib import (  # noqa: E402 - the shared set-up of the HTTP benchmarks
+from databases import BenchError, recreate_database  # noqa: E402
+from loadlib import (  # noqa: E402 - the shared load client of the benchmarks
     HOST,
+)
+from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     VENV_BIN,
-    BenchError,
     Server,
     free_port,
     run_step,

@@ -34,6 +34,16 @@ def _where(request: HttpRequest | None, what: str) -> dict:
     return where
 
 
+def _who(by, request: HttpRequest | None) -> dict:
+    """The reader's fields of an access record: the person (when signed in), their e-mail
+    address and the address the request came from."""
+    return {
+        "actor": by if by is not None and by.is_authenticated else None,
+        "actor_email": getattr(by, "email", None),
+        "remote_addr": request.META.get("REMOTE_ADDR") if request is not None else None,
+    }
+
+
 def record_read(*, by, obj: models.Model, request: HttpRequest | None = None, what: str = ""):
     """Write an access record: who read which confidential record, when, through which page.
 
@@ -46,10 +56,8 @@ def record_read(*, by, obj: models.Model, request: HttpRequest | None = None, wh
         obj,
         force_log=True,
         action=AuditRecord.Action.ACCESS,
-        actor=by if by is not None and by.is_authenticated else None,
-        actor_email=getattr(by, "email", None),
-        remote_addr=request.META.get("REMOTE_ADDR") if request is not None else None,
         additional_data=where or None,
+        **_who(by, request),
     )
 
 
@@ -74,10 +82,7 @@ def record_reads(
         _check_confidential(obj)
     if not objects:
         return []
-    where = _where(request, what) or None
-    actor = by if by is not None and by.is_authenticated else None
-    actor_email = getattr(by, "email", None)
-    remote_addr = request.META.get("REMOTE_ADDR") if request is not None else None
+    where, who = _where(request, what) or None, _who(by, request)
     cid, now = get_cid(), timezone.now()
     types = ContentType.objects.get_for_models(*{type(obj) for obj in objects})
     records = [
@@ -87,10 +92,8 @@ def record_reads(
             object_id=obj.pk if isinstance(obj.pk, int) else None,
             object_repr=smart_str(obj),
             action=AuditRecord.Action.ACCESS,
-            actor=actor,
-            actor_email=actor_email,
-            remote_addr=remote_addr,
             additional_data=where,
+            **who,
             cid=cid,
             timestamp=now,
         )

@@ -37,15 +37,17 @@ class Command(BaseCommand):
             call_command("seed", seed=seed, staff=staff, places_dir=places_dir, stdout=self.stdout)
         else:
             password = demo_password(seed)
-            accounts = [
-                (str(Role(role).label), email, password, account_note(role))
-                for role, email in DEMO_ACCOUNTS
-                if User.objects.filter(email=email).exists()
+            listed = [
+                *(
+                    (str(Role(role).label), email, account_note(role))
+                    for role, email in DEMO_ACCOUNTS
+                ),
+                *((str(label), email, str(note)) for email, label, note in demo_accounts()),
             ]
-            accounts += [
-                (str(label), email, password, str(note))
-                for email, label, note in demo_accounts()
-                if User.objects.filter(email=email).exists()
+            emails = [email for _label, email, _note in listed]
+            existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+            accounts = [
+                (label, email, password, note) for label, email, note in listed if email in existing
             ]
             print_accounts(self.stdout.write, accounts)
         if no_serve:
