@@ -11,6 +11,7 @@ CONFIDENTIAL_MODELS: set[type[models.Model]] = set()
 # What track() was asked for, registered with auditlog once every model is loaded
 # (register_domain_models, from AuditConfig.ready): only then are the reverse relations known.
 _TRACKED: dict[type[models.Model], dict] = {}
+_registered: list[bool] = []  # set once that has happened: a later track() registers at once
 
 
 def track(
@@ -41,6 +42,8 @@ def track(
     }
     if confidential:
         CONFIDENTIAL_MODELS.add(model)
+    if _registered:
+        _register(model)
 
 
 def reverse_relations(model: type[models.Model]) -> list[str]:
@@ -57,9 +60,15 @@ def reverse_relations(model: type[models.Model]) -> list[str]:
 
 
 def _register_tracked() -> None:
-    for model, options in _TRACKED.items():
-        exclude = [*options["exclude_fields"], *reverse_relations(model)]
-        auditlog.register(model, **{**options, "exclude_fields": exclude})
+    for model in _TRACKED:
+        _register(model)
+    _registered.append(True)
+
+
+def _register(model: type[models.Model]) -> None:
+    options = _TRACKED[model]
+    exclude = [*options["exclude_fields"], *reverse_relations(model)]
+    auditlog.register(model, **{**options, "exclude_fields": exclude})
 
 
 def register_domain_models() -> None:
