@@ -58,24 +58,22 @@ def _meeting_url(meeting_pk: int) -> str:
 def meetings(request: HttpRequest) -> HttpResponse:
     """The meetings this member may know of; organisers schedule the next one here."""
     access.check_case_session(request)
-    organiser = may_organise_meetings(request.user)
-    form = MeetingForm(request.POST or None, chairs=_chairs(), initial={"chair": request.user})
     if request.method == "POST":
         check_may_organise(request.user)
-        if form.is_valid():
-            try:
-                meeting = meeting_actions.meeting_schedule(by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The meeting is scheduled."))
-                return redirect("cases:meeting", pk=meeting.pk)
+    form = None
+    # Only an organiser gets the form: finding who may chair asks about every seated member.
+    if may_organise_meetings(request.user):
+        form = MeetingForm(request.POST or None, chairs=_chairs(), initial={"chair": request.user})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_actions.meeting_schedule(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting is scheduled."))
+            return redirect("cases:meeting", pk=meeting.pk)
     listed = meetings_visible_to(request.user).select_related("chair", "cycle")[:50]
-    return render(
-        request,
-        "cases/work/meeting_list.html",
-        {"meetings": listed, "form": form if organiser else None},
-    )
+    return render(request, "cases/work/meeting_list.html", {"meetings": listed, "form": form})
 
 
 @require_GET
