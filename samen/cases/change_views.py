@@ -7,31 +7,15 @@ as for a case that does not exist), then the action decides whether this member 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen.cases import access, actions
-from samen.cases.forms import CloseForm, CorrectionForm, InviteForm, ReviewDateForm, first_error
+from samen.cases.forms import CloseForm, CorrectionForm, InviteForm, ReviewDateForm
 from samen.cases.guards import case_page
-from samen.cases.models import Case
-
-
-def _back(request: HttpRequest, case: Case, problems: list[str] | None = None) -> HttpResponse:
-    for message in problems or []:
-        messages.error(request, message)
-    return redirect("cases:detail", pk=case.pk)
-
-
-def _form_problems(form) -> list[str]:
-    """Each field error as "Label: message", for a message above the case page."""
-    problems = []
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        problems += [f"{label}: {error}" if label else str(error) for error in errors]
-    return problems
+from samen.cases.replies import back, case_url, submit
 
 
 @require_POST
@@ -39,14 +23,13 @@ def _form_problems(form) -> list[str]:
 def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="close")
     form = CloseForm(request.POST)
-    if not form.is_valid():
-        return _back(request, case, _form_problems(form))
-    try:
-        actions.case_close(by=request.user, case=case, **form.cleaned_data)
-    except ValidationError as error:
-        return _back(request, case, first_error(error))
-    messages.success(request, _("The case is closed."))
-    return _back(request, case)
+    return submit(
+        request,
+        case_url(case),
+        form,
+        lambda: actions.case_close(by=request.user, case=case, **form.cleaned_data),
+        _("The case is closed."),
+    )
 
 
 @require_POST
@@ -54,7 +37,7 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
 def case_remove(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="remove")
     if request.POST.get("confirm") != case.reference:
-        return _back(request, case, [_("Type the case reference to confirm the removal.")])
+        return back(request, case_url(case), [_("Type the case reference to confirm the removal.")])
     reference = actions.case_remove(by=request.user, case=case)
     messages.success(request, _("Case %(reference)s was removed.") % {"reference": reference})
     return redirect("cases:list")
@@ -65,19 +48,18 @@ def case_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def case_invite(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="invite")
     form = InviteForm(request.POST)
-    if not form.is_valid():
-        return _back(request, case, _form_problems(form))
-    try:
-        actions.invitation_create(
+    return submit(
+        request,
+        case_url(case),
+        form,
+        lambda: actions.invitation_create(
             by=request.user,
             case=case,
             user=form.cleaned_data["email"],
             ends_on=form.cleaned_data["ends_on"],
-        )
-    except ValidationError as error:
-        return _back(request, case, first_error(error))
-    messages.success(request, _("The professional is invited to this case."))
-    return _back(request, case)
+        ),
+        _("The professional is invited to this case."),
+    )
 
 
 @require_POST
@@ -89,7 +71,7 @@ def invitation_end(request: HttpRequest, pk: int, invitation: int) -> HttpRespon
         raise Http404
     actions.invitation_end(by=request.user, invitation=found)
     messages.success(request, _("The invitation has ended."))
-    return _back(request, case)
+    return back(request, case_url(case))
 
 
 @require_POST
@@ -97,14 +79,13 @@ def invitation_end(request: HttpRequest, pk: int, invitation: int) -> HttpRespon
 def case_correct(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="correct")
     form = CorrectionForm(request.POST)
-    if not form.is_valid():
-        return _back(request, case, _form_problems(form))
-    try:
-        actions.case_correct(by=request.user, case=case, **form.cleaned_data)
-    except ValidationError as error:
-        return _back(request, case, first_error(error))
-    messages.success(request, _("The correction is saved; the previous value is kept."))
-    return _back(request, case)
+    return submit(
+        request,
+        case_url(case),
+        form,
+        lambda: actions.case_correct(by=request.user, case=case, **form.cleaned_data),
+        _("The correction is saved; the previous value is kept."),
+    )
 
 
 @require_POST
@@ -112,11 +93,10 @@ def case_correct(request: HttpRequest, pk: int) -> HttpResponse:
 def case_review_date(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="review date")
     form = ReviewDateForm(request.POST)
-    if not form.is_valid():
-        return _back(request, case, _form_problems(form))
-    try:
-        actions.case_set_review_date(by=request.user, case=case, **form.cleaned_data)
-    except ValidationError as error:
-        return _back(request, case, first_error(error))
-    messages.success(request, _("The review date is changed."))
-    return _back(request, case)
+    return submit(
+        request,
+        case_url(case),
+        form,
+        lambda: actions.case_set_review_date(by=request.user, case=case, **form.cleaned_data),
+        _("The review date is changed."),
+    )

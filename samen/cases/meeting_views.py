@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samen.cases import access, meeting_actions
-from samen.cases.forms import first_error
 from samen.cases.guards import case_page
 from samen.cases.models import ActionStatus, Decision
+from samen.cases.replies import submit
 from samen.cases.work_access import (
     agenda_candidates,
     agenda_candidates_for_organiser,
@@ -38,7 +39,6 @@ from samen.cases.work_forms import (
     MinutesForm,
     StatusForm,
 )
-from samen.cases.work_views import form_problems
 from samen.people.models import User
 
 
@@ -49,13 +49,8 @@ def _chairs():
     return User.objects.filter(pk__in=chairs).order_by("full_name")
 
 
-def _back(request: HttpRequest, meeting_pk: int, problems: list[str] | None = None, anchor=""):
-    for message in problems or []:
-        messages.error(request, message)
-    target = redirect("cases:meeting", pk=meeting_pk)
-    if anchor:
-        target["Location"] += f"#{anchor}"
-    return target
+def _meeting_url(meeting_pk: int) -> str:
+    return reverse("cases:meeting", args=[meeting_pk])
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,24 +58,22 @@ def _back(request: HttpRequest, meeting_pk: int, problems: list[str] | None = No
 def meetings(request: HttpRequest) -> HttpResponse:
     """The meetings this member may know of; organisers schedule the next one here."""
     access.check_case_session(request)
-    organiser = may_organise_meetings(request.user)
-    form = MeetingForm(request.POST or None, chairs=_chairs(), initial={"chair": request.user})
     if request.method == "POST":
         check_may_organise(request.user)
-        if form.is_valid():
-            try:
-                meeting = meeting_actions.meeting_schedule(by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The meeting is scheduled."))
-                return redirect("cases:meeting", pk=meeting.pk)
+    form = None
+    # Only an organiser gets the form: finding who may chair asks about every seated member.
+    if may_organise_meetings(request.user):
+        form = MeetingForm(request.POST or None, chairs=_chairs(), initial={"chair": request.user})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = meeting_actions.meeting_schedule(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting is scheduled."))
+            return redirect("cases:meeting", pk=meeting.pk)
     listed = meetings_visible_to(request.user).select_related("chair", "cycle")[:50]
-    return render(
-        request,
-        "cases/work/meeting_list.html",
-        {"meetings": listed, "form": form if organiser else None},
-    )
+    return render(request, "cases/work/meeting_list.html", {"meetings": listed, "form": form})
 
 
 @require_GET
@@ -126,14 +119,16 @@ def meeting_agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_reader(request, pk).meeting
     check_may_organise(request.user)
     form = AgendaForm(request.POST, cases=agenda_candidates(meeting))
-    if not form.is_valid():
-        return _back(request, pk, form_problems(form), "agenda")
-    try:
-        meeting_actions.agenda_add(by=request.user, meeting=meeting, case=form.cleaned_data["case"])
-    except ValidationError as error:
-        return _back(request, pk, first_error(error), "agenda")
-    messages.success(request, _("The case is on the agenda."))
-    return _back(request, pk, anchor="agenda")
+    return submit(
+        request,
+        _meeting_url(pk),
+        form,
+        lambda: meeting_actions.agenda_add(
+            by=request.user, meeting=meeting, case=form.cleaned_data["case"]
+        ),
+        _("The case is on the agenda."),
+        "agenda",
+    )
 
 
 @require_POST
@@ -142,16 +137,16 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_reader(request, pk).meeting
     check_may_organise(request.user)
     form = AttendanceForm(request.POST, members=meeting_candidates(meeting))
-    if not form.is_valid():
-        return _back(request, pk, form_problems(form), "attendance")
-    try:
-        meeting_actions.attendance_record(
+    return submit(
+        request,
+        _meeting_url(pk),
+        form,
+        lambda: meeting_actions.attendance_record(
             by=request.user, meeting=meeting, statuses=form.statuses()
-        )
-    except ValidationError as error:
-        return _back(request, pk, first_error(error), "attendance")
-    messages.success(request, _("The attendance is recorded."))
-    return _back(request, pk, anchor="attendance")
+        ),
+        _("The attendance is recorded."),
+        "attendance",
+    )
 
 
 @require_POST
@@ -160,16 +155,16 @@ def item_minutes(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = get_item_for_writer(request, pk, item_pk)
     check_may_organise(request.user)
     form = MinutesForm(request.POST, prefix=f"item-{item.pk}")
-    if not form.is_valid():
-        return _back(request, pk, form_problems(form), f"item-{item.pk}")
-    try:
-        meeting_actions.minutes_write(
+    return submit(
+        request,
+        _meeting_url(pk),
+        form,
+        lambda: meeting_actions.minutes_write(
             by=request.user, item=item, minutes=form.cleaned_data["minutes"]
-        )
-    except ValidationError as error:
-        return _back(request, pk, first_error(error), f"item-{item.pk}")
-    messages.success(request, _("The minutes are saved."))
-    return _back(request, pk, anchor=f"item-{item.pk}")
+        ),
+        _("The minutes are saved."),
+        f"item-{item.pk}",
+    )
 
 
 @require_POST
@@ -178,31 +173,29 @@ def item_decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = get_item_for_writer(request, pk, item_pk)
     check_may_organise(request.user)
     form = DecisionForm(request.POST, owners=case_members(item.case))
-    if not form.is_valid():
-        return _back(request, pk, form_problems(form), f"item-{item.pk}")
-    try:
-        meeting_actions.decision_record(by=request.user, item=item, **form.cleaned_data)
-    except ValidationError as error:
-        return _back(request, pk, first_error(error), f"item-{item.pk}")
-    messages.success(request, _("The decision is recorded."))
-    return _back(request, pk, anchor=f"item-{item.pk}")
+    return submit(
+        request,
+        _meeting_url(pk),
+        form,
+        lambda: meeting_actions.decision_record(by=request.user, item=item, **form.cleaned_data),
+        _("The decision is recorded."),
+        f"item-{item.pk}",
+    )
 
 
 @require_POST
 @case_page
 def decision_status(request: HttpRequest, pk: int, item_pk: int, decision_pk: int) -> HttpResponse:
     item = get_item_for_writer(request, pk, item_pk)
-    decision = Decision.objects.filter(item=item, pk=decision_pk).first()
-    if decision is None:
-        raise Http404
+    decision = get_object_or_404(Decision, item=item, pk=decision_pk)
     form = StatusForm(request.POST)
-    if not form.is_valid():
-        return _back(request, pk, form_problems(form), f"item-{item.pk}")
-    try:
-        meeting_actions.decision_set_status(
+    return submit(
+        request,
+        _meeting_url(pk),
+        form,
+        lambda: meeting_actions.decision_set_status(
             by=request.user, decision=decision, status=form.cleaned_data["status"]
-        )
-    except ValidationError as error:
-        return _back(request, pk, first_error(error), f"item-{item.pk}")
-    messages.success(request, _("The decision's status is changed."))
-    return _back(request, pk, anchor=f"item-{item.pk}")
+        ),
+        _("The decision's status is changed."),
+        f"item-{item.pk}",
+    )

@@ -19,6 +19,7 @@ def today() -> datetime.date:
 
 
 def require(errors: dict[str, list[str]]) -> None:
+    """Refuse with every collected message, before anything was written."""
     if errors:
         raise ValidationError(errors)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
@@ -21,7 +20,6 @@ from django.http import Http404, HttpRequest
 from samen.cases import access
 from samen.cases.list_access import listed_for_reader
 from samen.cases.models import (
-    POLICE_MINIMUM_CLEARANCE,
     AgendaItem,
     Attendance,
     Case,
@@ -131,17 +129,10 @@ def get_item_for_writer(request: HttpRequest, meeting_pk, item_pk) -> AgendaItem
 
 
 def seated_today() -> QuerySet[CoreSeat]:
-    """The core seats that give access today, in one query.
-
-    The same rule as CoreSeat.grants_access (active; the police seat only with at least
-    "secret" clearance that has not expired), written as a filter so that member lists for
-    owners and attendance cost one query. tests/cases/test_work_access.py keeps them equal.
-    """
-    today = access.today()
-    cleared = Q(clearance__gte=POLICE_MINIMUM_CLEARANCE, clearance_expires_on__gte=today)
-    return CoreSeat.objects.filter(is_active=True, city__code=settings.SAMEN_CITY_CODE).filter(
-        ~Q(kind=CoreSeat.Kind.POLICE) | cleared
-    )
+    """The core seats that give access today, in one query (access.granting_seat_rule, the
+    same rule as CoreSeat.grants_access), so that member lists for owners and attendance cost
+    one query. tests/cases/test_work_access.py keeps them equal."""
+    return CoreSeat.objects.filter(access.granting_seat_rule(access.today()))
 
 
 def meeting_candidates(meeting: Meeting) -> QuerySet[User]:

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from samen.cases.validation import require  # noqa: F401 (one refusal for all case actions)
 
 # Minutes and narratives are longer than the core's short texts, but bounded.
 MAX_NARRATIVE = 10_000
 MAX_SHORT = 2_000
 
 Errors = dict[str, list[str]]
-
-
-def require(errors: Errors) -> None:
-    """Refuse with every collected message, before anything was written."""
-    if errors:
-        raise ValidationError(errors)
 
 
 def check_text(

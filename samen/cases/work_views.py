@@ -9,17 +9,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samen.cases import access
 from samen.cases.assessment_actions import assessment_sign
-from samen.cases.forms import first_error
 from samen.cases.guards import case_page
 from samen.cases.models import DOMAINS, Case, SupportPlan
 from samen.cases.police_actions import police_exchange_record
+from samen.cases.replies import back, case_url, submit
 from samen.cases.support_actions import (
     follow_up_record,
     plan_action_add,
@@ -40,34 +40,9 @@ from samen.cases.work_forms import (
 )
 
 
-def form_problems(form) -> list[str]:
-    """Every message of an invalid form, each prefixed with its field's label."""
-    return [
-        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
-        for name, errors in form.errors.items()
-        for error in errors
-    ]
-
-
-def back_to_case(
-    request: HttpRequest, case: Case, problems: list[str] | None = None, anchor: str = ""
-) -> HttpResponse:
-    for message in problems or []:
-        messages.error(request, message)
-    target = redirect("cases:detail", pk=case.pk)
-    if anchor:
-        target["Location"] += f"#{anchor}"
-    return target
-
-
-def run(request: HttpRequest, case: Case, anchor: str, done: str, write) -> HttpResponse:
-    """Call `write()`; on a refusal show its messages, otherwise `done`; back to the case."""
-    try:
-        write()
-    except ValidationError as error:
-        return back_to_case(request, case, first_error(error), anchor)
-    messages.success(request, done)
-    return back_to_case(request, case, anchor=anchor)
+def _support(request: HttpRequest, case: Case, form, write, done: str) -> HttpResponse:
+    """Validate `form`, call `write()` and go back to the case's support plan."""
+    return submit(request, case_url(case), form, write, done, "support")
 
 
 def _plan(case: Case) -> SupportPlan:
@@ -107,7 +82,7 @@ def assessment_new(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The assessment is signed."))
-            return back_to_case(request, case, anchor="assessments")
+            return back(request, case_url(case), anchor="assessments")
     return render(
         request,
         "cases/work/assessment_form.html",
@@ -120,14 +95,13 @@ def assessment_new(request: HttpRequest, pk: int) -> HttpResponse:
 def police_record(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="police exchange")
     form = PoliceExchangeForm(request.POST, members=case_members(case))
-    if not form.is_valid():
-        return back_to_case(request, case, form_problems(form), "police")
-    return run(
+    return submit(
         request,
-        case,
-        "police",
-        _("The exchange is recorded."),
+        case_url(case),
+        form,
         lambda: police_exchange_record(by=request.user, case=case, **form.cleaned_data),
+        _("The exchange is recorded."),
+        "police",
     )
 
 
@@ -135,12 +109,12 @@ def police_record(request: HttpRequest, pk: int) -> HttpResponse:
 @case_page
 def support_plan_open(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="support plan")
-    return run(
+    return _support(
         request,
         case,
-        "support",
-        _("The support plan is started."),
+        None,
         lambda: plan_open(by=request.user, case=case),
+        _("The support plan is started."),
     )
 
 
@@ -150,14 +124,12 @@ def support_action_add(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="support plan")
     plan = _plan(case)
     form = PlanActionForm(request.POST, owners=case_members(case))
-    if not form.is_valid():
-        return back_to_case(request, case, form_problems(form), "support")
-    return run(
+    return _support(
         request,
         case,
-        "support",
-        _("The action is added to the plan."),
+        form,
         lambda: plan_action_add(by=request.user, plan=plan, **form.cleaned_data),
+        _("The action is added to the plan."),
     )
 
 
@@ -165,20 +137,16 @@ def support_action_add(request: HttpRequest, pk: int) -> HttpResponse:
 @case_page
 def support_action_status(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="support plan")
-    plan_action = _plan(case).actions.filter(pk=action_pk).first()
-    if plan_action is None:
-        raise Http404
+    plan_action = get_object_or_404(_plan(case).actions, pk=action_pk)
     form = StatusForm(request.POST)
-    if not form.is_valid():
-        return back_to_case(request, case, form_problems(form), "support")
-    return run(
+    return _support(
         request,
         case,
-        "support",
-        _("The action's status is changed."),
+        form,
         lambda: plan_action_set_status(
             by=request.user, plan_action=plan_action, status=form.cleaned_data["status"]
         ),
+        _("The action's status is changed."),
     )
 
 
@@ -188,14 +156,12 @@ def support_review_add(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="support plan")
     plan = _plan(case)
     form = PlanReviewForm(request.POST)
-    if not form.is_valid():
-        return back_to_case(request, case, form_problems(form), "support")
-    return run(
+    return _support(
         request,
         case,
-        "support",
-        _("The review is saved."),
+        form,
         lambda: plan_review_add(by=request.user, plan=plan, **form.cleaned_data),
+        _("The review is saved."),
     )
 
 
@@ -205,14 +171,12 @@ def support_plan_close(request: HttpRequest, pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="support plan")
     plan = _plan(case)
     form = PlanCloseForm(request.POST)
-    if not form.is_valid():
-        return back_to_case(request, case, form_problems(form), "support")
-    return run(
+    return _support(
         request,
         case,
-        "support",
-        _("The support plan is closed; its follow-up reviews are scheduled."),
+        form,
         lambda: plan_close(by=request.user, plan=plan, reason=form.cleaned_data["reason"]),
+        _("The support plan is closed; its follow-up reviews are scheduled."),
     )
 
 
@@ -220,16 +184,12 @@ def support_plan_close(request: HttpRequest, pk: int) -> HttpResponse:
 @case_page
 def support_follow_up(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="support plan")
-    follow_up = _plan(case).follow_ups.filter(pk=follow_up_pk).first()
-    if follow_up is None:
-        raise Http404
+    follow_up = get_object_or_404(_plan(case).follow_ups, pk=follow_up_pk)
     form = FollowUpForm(request.POST)
-    if not form.is_valid():
-        return back_to_case(request, case, form_problems(form), "support")
-    return run(
+    return _support(
         request,
         case,
-        "support",
-        _("The follow-up review is recorded."),
+        form,
         lambda: follow_up_record(by=request.user, follow_up=follow_up, **form.cleaned_data),
+        _("The follow-up review is recorded."),
     )

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from samen.audit.models import AuditRecord
 from samen.cases.models import ConsultationCycle, Correction, Delegation, Invitation
 from tests.cases.conftest import sign_in
+from tests.cases.test_views import after_end_date, person
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +107,46 @@ def test_a_delegation_to_someone_without_a_seat_changes_nothing(client, table, p
     )
     assert response.status_code == 200 and response.context["form"].errors
     assert not Delegation.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["expired", "other_member", "analyst", "admin", "dpo"])
+def test_outsiders_get_404_when_ending_an_invitation(client, table, personas, who):
+    invitation = table.case.invitations.get(user=table.invited)
+    url = reverse("cases:invitation_end", args=[table.case.pk, invitation.pk])
+    if who == "expired":
+        with after_end_date(table):
+            sign_in(client, table.invited)
+            response = client.post(url)
+    else:
+        sign_in(client, person(table, personas, who))
+        response = client.post(url)
+    assert response.status_code == 404
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None
+
+
+def test_only_the_core_ends_an_invitation_and_it_is_audited(client, table):
+    invitation = table.case.invitations.get(user=table.invited)
+    url = reverse("cases:invitation_end", args=[table.case.pk, invitation.pk])
+    sign_in(client, table.invited)
+    assert client.post(url).status_code == 403
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None
+    sign_in(client, table.prevention)
+    assert client.get(url).status_code == 405
+    response = client.post(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:detail", args=[table.case.pk])
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
+    records = AuditRecord.objects.get_for_object(invitation)
+    assert records.filter(action=AuditRecord.Action.UPDATE, actor=table.prevention).exists()
+
+
+def test_an_invitation_ends_only_through_its_own_case(client, table):
+    invitation = table.case.invitations.get(user=table.invited)
+    sign_in(client, table.prevention)
+    url = reverse("cases:invitation_end", args=[table.other_case.pk, invitation.pk])
+    assert client.post(url).status_code == 404
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None

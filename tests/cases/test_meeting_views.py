@@ -246,6 +246,30 @@ def test_the_meeting_list_asks_the_same_number_of_queries_for_more_meetings(clie
     assert queries() == one
 
 
+def test_the_meeting_list_of_an_invitee_asks_the_same_number_of_queries_for_a_larger_core(
+    client, table
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from samen.cases.actions import seat_assign
+    from samen.cases.models import CoreSeat
+    from samen.people.roles import Role
+    from tests.conftest import make_person
+
+    def queries() -> int:
+        sign_in(client, table.invited)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("cases:meetings"))
+        assert response.status_code == 200 and response.context["form"] is None
+        return len(captured)
+
+    before = queries()
+    representative = make_person(Role.PARTNER_PROFESSIONAL, "representative@samen.test")
+    seat_assign(by=None, kind=CoreSeat.Kind.MAYOR_REPRESENTATIVE, user=representative)
+    assert queries() == before
+
+
 def test_the_owner_of_a_decision_sees_its_status_form_and_others_do_not(client, table, work):
     sign_in(client, table.invited)
     html = client.get(url_of("meeting", work)).content.decode()

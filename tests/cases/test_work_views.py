@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.cases.models import Assessment, PlanAction, PoliceExchange
+from samen.cases.support_actions import plan_close
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
 from tests.cases.test_views import PERSONAS, after_end_date, expected, get, person
@@ -77,6 +78,24 @@ def test_outsiders_get_404_for_every_case_work_write(client, table, personas, wo
         assert response.status_code == (302 if who == "anonymous" else 404), (who, name)
     work.plan.refresh_from_db()
     assert counts() == before and work.plan.is_open
+
+
+@pytest.mark.parametrize("who", ["expired", "other_member", "analyst", "admin", "dpo", "anonymous"])
+def test_outsiders_get_404_for_a_follow_up_review(client, table, personas, work, who):
+    plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
+    follow_up = work.plan.follow_ups.first()
+    url = reverse("cases:support_follow_up", args=[table.case.pk, follow_up.pk])
+    data = {"done_on": timezone.localdate().isoformat(), "note": "X"}
+    if who == "expired":
+        with after_end_date(table):
+            sign_in(client, table.invited)
+            response = client.post(url, data)
+    else:
+        sign_in(client, person(table, personas, who))
+        response = client.post(url, data)
+    assert response.status_code == (302 if who == "anonymous" else 404), who
+    follow_up.refresh_from_db()
+    assert follow_up.done_on is None
 
 
 def test_an_invited_member_does_the_case_work(client, table, work):
