@@ -9,7 +9,6 @@ reviews may still be recorded by the core after the case closed.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
 from django.conf import settings
@@ -30,21 +29,13 @@ from samen.cases.models import (
 from samen.cases.work_access import case_members, check_case_worker
 from samen.cases.work_rules import MAX_SHORT, check_not_future, check_text, require
 from samen.core.actions import action
+from samen.core.dates import add_months
 from samen.people.models import Organisation
 
 
 def follow_up_months() -> tuple[int, ...]:
     months = settings.SAMEN_CASE_FOLLOW_UP_MONTHS
     return tuple(sorted({int(m) for m in months if int(m) > 0}))
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def _check_open_case(case: Case) -> None:

@@ -7,7 +7,6 @@ changes nothing.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.core.actions import action
+from samen.core.dates import add_months
 from samen.mediation.access import (
     MEDIATOR_ROLES,
     check_may_assign,
@@ -41,15 +41,6 @@ _HOUSE_NUMBER_IN_TEXT = re.compile(
     r"|\b(?:nr|nummer|huisnummer|huisnr|n°|no|bus)\.?\s*\d+",
     re.IGNORECASE,
 )
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return day.replace(
-        year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1])
-    )
 
 
 def check_street(street: str) -> None:
