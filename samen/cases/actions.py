@@ -32,6 +32,7 @@ from samen.cases.models import (
 from samen.cases.retention import retain_until_for
 from samen.cases.validation import check_identity, check_text, require
 from samen.core.actions import action
+from samen.core.references import CASE_REFERENCE_ALPHABET, CASE_REFERENCE_LENGTH, case_reference
 from samen.places.models import Place
 
 # The version of the confidentiality rules a member acknowledges (docs/cases.md).
@@ -169,10 +170,10 @@ def referral_submit(
     return referral
 
 
-# References name a case without counting: random, from letters and digits that cannot be
-# mistaken for one another (no 0/O, 1/I/L, U), never given twice.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-REFERENCE_LENGTH = 6
+# References name a case without counting: random, never given twice. Their form is the
+# platform's (samen.core.references), so that other modules can refuse them in their text.
+REFERENCE_ALPHABET = CASE_REFERENCE_ALPHABET
+REFERENCE_LENGTH = CASE_REFERENCE_LENGTH
 REFERENCE_ATTEMPTS = 20
 
 
@@ -199,7 +200,7 @@ def _new_reference(year: int) -> str:
     """
     for _attempt in range(REFERENCE_ATTEMPTS):
         code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-        reference = f"LIVC-{year}-{code}"
+        reference = case_reference(year, code)
         if not _reference_taken(reference):
             return reference
     raise RuntimeError("No free case reference found.")  # ~30**6 per year: not in practice

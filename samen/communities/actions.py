@@ -35,6 +35,7 @@ from samen.communities.models import (
 )
 from samen.communities.search import search_text_for
 from samen.core.actions import action
+from samen.core.references import check_no_case_reference
 from samen.places.models import Place
 from samen.signals.actions import check_text
 
@@ -106,6 +107,7 @@ def check_community(by, fields: CommunityFields) -> None:
                 _("The community must be based or active in your own district."),
             )
     problems.raise_any()
+    check_no_case_reference("name", fields.name)
     check_text("activities", fields.activities)
 
 
@@ -162,6 +164,9 @@ def key_figure_add(
     if len(contact_channel) > 120:
         problems.add("contact_channel", _("Keep the contact channel under 120 characters."))
     problems.raise_any()
+    # A key figure is named and reachable on purpose, so only the purpose lock applies.
+    check_no_case_reference("name", name)
+    check_no_case_reference("contact_channel", contact_channel)
     figure = KeyFigure(community=community, name=name, role=role, contact_channel=contact_channel)
     figure.save()
     refresh_search_text(community)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from samen.core.actions import action
 from samen.core.dates import add_months
+from samen.core.references import case_reference_message, find_case_references
 from samen.mediation.access import (
     MEDIATOR_ROLES,
     check_may_assign,
@@ -56,7 +57,11 @@ def check_street(street: str) -> None:
 
 
 def check_free_text(text: str) -> None:
-    """Refuse an address to the door in free text, quoting it so it can be taken out."""
+    """Refuse a case reference, or an address to the door, in free text, quoting it so it can
+    be taken out."""
+    references = find_case_references(text)
+    if references:
+        raise ValidationError(case_reference_message(references), code="case_reference")
     found = [m.group(0).strip() for m in _HOUSE_NUMBER_IN_TEXT.finditer(text)]
     if found:
         raise ValidationError(

@@ -74,6 +74,16 @@ class PartyForm(forms.Form):
         label=_("Street (optional)"), max_length=120, required=False, help_text=STREET_HELP
     )
 
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        check_free_text(name)
+        return name
+
+    def clean_contact(self) -> str:
+        contact = self.cleaned_data["contact"]
+        check_free_text(contact)
+        return contact
+
     def clean_street(self) -> str:
         street = self.cleaned_data["street"]
         check_street(street)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.core.actions import action
+from samen.core.references import check_no_case_reference
 from samen.places.models import Place
 from samen.signals.access import check_may_report, check_may_triage
 from samen.signals.counting import CountChanges, signal_keys
@@ -89,7 +90,8 @@ class SignalFields:
 
 
 def check_text(field: str, text: str) -> None:
-    """Refuse text that carries personal identifiers."""
+    """Refuse text that carries a case reference (the purpose lock) or personal identifiers."""
+    check_no_case_reference(field, text)
     findings = find_personal_data(text)
     if findings:
         raise PersonalDataError(field, findings)

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from samen.core.references import CaseReferenceError, find_case_references
 from samen.people.roles import Role
 from samen.places.models import Place
 from samen.signals import batches
@@ -101,7 +102,11 @@ def check_may_import(user) -> None:
 def _quoted(value: str) -> str:
     """A value from the file, quoted for a message only when it is plainly a code."""
     value = value.strip()
-    if re.fullmatch(r"[\w-]{1,40}", value) and not find_personal_data(value):
+    if (
+        re.fullmatch(r"[\w-]{1,40}", value)
+        and not find_personal_data(value)
+        and not find_case_references(value)
+    ):
         return f"“{value}”"
     return ""
 
@@ -187,6 +192,8 @@ class RowChecker:
             check_signal(fields, now=self.now, zone=self.zone)
         except PersonalDataError as error:
             return None, [Problem(line, error.field, personal_data_message(error))]
+        except CaseReferenceError as error:
+            return None, [Problem(line, error.field, case_reference_message(error))]
         except ValidationError as error:
             by_column = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
             return None, [
@@ -224,6 +231,18 @@ def personal_data_message(error: PersonalDataError) -> str:
     return _("Personal data in the text: %(places)s. Describe the situation, not the people.") % {
         "places": places
     }
+
+
+def case_reference_message(error: CaseReferenceError) -> str:
+    """Where the case reference sits, by position, never quoting it."""
+    places = ", ".join(
+        _("characters %(start)s–%(end)s") % {"start": f.start + 1, "end": f.end}
+        for f in error.found
+    )
+    return _(
+        "A reference to the case consultation in the text (%(places)s): its information may "
+        "only be used inside it."
+    ) % {"places": places}
 
 
 def decode(data: bytes) -> tuple[str, Problem | None]:

@@ -11,6 +11,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from samen.core.references import CASE_REFERENCE, CASE_REFERENCE_LABEL, CaseReferenceError
 from samen.signals import actions
 from samen.signals.access import check_may_report, get_signal_for_user, visible_signals
 from samen.signals.actions import PersonalDataError
@@ -62,6 +63,29 @@ def personal_data_response(error: PersonalDataError) -> Response:
                     "end": finding.end,
                 }
                 for finding in error.findings
+            ],
+        },
+        status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+    )
+
+
+def case_reference_response(error: CaseReferenceError) -> Response:
+    """422 with where the case references sit, in the shape of personal_data_response."""
+    return Response(
+        {
+            "detail": _(
+                "The text refers to the case consultation, whose information may only be used "
+                "inside it. Leave the reference out; nothing was stored."
+            ),
+            "personal_data": [
+                {
+                    "field": error.field,
+                    "kind": CASE_REFERENCE,
+                    "label": str(CASE_REFERENCE_LABEL),
+                    "start": found.start,
+                    "end": found.end,
+                }
+                for found in error.found
             ],
         },
         status=status.HTTP_422_UNPROCESSABLE_ENTITY,
@@ -121,6 +145,8 @@ class SignalListView(generics.GenericAPIView):
             signal = actions.signal_record(by=request.user, fields=fields)
         except PersonalDataError as error:
             return personal_data_response(error)
+        except CaseReferenceError as error:
+            return case_reference_response(error)
         except ValidationError as error:
             detail = (
                 error.message_dict
