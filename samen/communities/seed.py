@@ -33,7 +33,7 @@ from samen.core.seeding import SeedRun, add_seeder
 from samen.people.models import User
 from samen.people.roles import Role
 from samen.places.models import Place
-from samen.signals.seed import DISTRICT_WEIGHTS
+from samen.places.seed import DISTRICT_WEIGHTS
 
 NAMES = {
     Community.Kind.RESIDENTS: ["Bewonersgroep {street}", "Buurtcomité {street}"],

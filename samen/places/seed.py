@@ -4,6 +4,20 @@ from samen.core.seeding import SeedRun, add_seeder
 from samen.places.actions import places_import
 from samen.places.geojson import read_place_file
 
+# The demo city's share of signals and communities per district, by population and history.
+DISTRICT_WEIGHTS = {
+    "11002Z": 30,
+    "11002S": 10,
+    "11002R": 12,
+    "11002T": 7,
+    "11002V": 6,
+    "11002Q": 7,
+    "11002U": 6,
+    "11002P": 4,
+    "11002Y": 2,
+    "11007A": 2,
+}
+
 
 @add_seeder(order=10)
 def seed_places(run: SeedRun) -> None:

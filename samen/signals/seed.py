@@ -17,22 +17,10 @@ from samen.core.seeding import SeedRun, add_seeder
 from samen.people.models import User
 from samen.people.roles import Role
 from samen.places.models import Place
+from samen.places.seed import DISTRICT_WEIGHTS
 from samen.signals.batches import bulk_store
 from samen.signals.models import Category, FollowUp, Signal, TensionLevel, week_of
 
-# Rough share of the city's signals per district, by population and history.
-DISTRICT_WEIGHTS = {
-    "11002Z": 30,
-    "11002S": 10,
-    "11002R": 12,
-    "11002T": 7,
-    "11002V": 6,
-    "11002Q": 7,
-    "11002U": 6,
-    "11002P": 4,
-    "11002Y": 2,
-    "11007A": 2,
-}
 CATEGORY_WEIGHTS = {
     "youth-groups": 14,
     "racism": 12,
