@@ -17,4 +17,3 @@ def case_keys_configured(app_configs, **kwargs) -> list[Error]:
         Error(problem, hint="See docs/cases.md, 'Keys and rotation'.", id="cases.E001")
         for problem in crypto.key_problems()
     ]
-

@@ -47,4 +47,3 @@ def test_check_deploy_passes_with_real_keys(tmp_path):
         **PRODUCTION,
     )
     assert "cases.E001" not in result.stderr, result.stderr
-
