@@ -25,16 +25,16 @@ def statuses(client, times: int, url: str = CATEGORIES) -> list[int]:
 def rates(settings):
     """Small rates, so that a test can reach them; the other one out of the way."""
 
-    def set_rates(*, person="1000/min", token="1000/min"):
-        settings.SAMEN_API_RATE_PERSON = person
-        settings.SAMEN_API_RATE_TOKEN = token
+    def set_rates(*, per_person="1000/min", per_token="1000/min"):
+        settings.SAMEN_API_RATE_PERSON = per_person
+        settings.SAMEN_API_RATE_TOKEN = per_token
 
     return set_rates
 
 
 @pytest.mark.parametrize("rate", [2, 5])
 def test_a_token_past_its_rate_is_answered_429_with_retry_after(personas, rates, rate):
-    rates(token=f"{rate}/min")
+    rates(per_token=f"{rate}/min")
     client = with_token(personas.frontline)
     assert statuses(client, rate) == [200] * rate
     refused = client.get(CATEGORIES)
@@ -43,7 +43,7 @@ def test_a_token_past_its_rate_is_answered_429_with_retry_after(personas, rates,
 
 
 def test_another_token_of_the_same_person_is_not_held_back(personas, rates):
-    rates(token="2/min")
+    rates(per_token="2/min")
     first = with_token(personas.frontline)
     assert statuses(first, 3) == [200, 200, 429]
     assert with_token(personas.frontline).get(CATEGORIES).status_code == 200
@@ -51,7 +51,7 @@ def test_another_token_of_the_same_person_is_not_held_back(personas, rates):
 
 @pytest.mark.parametrize("rate", [3, 4])
 def test_a_person_past_their_rate_is_refused_with_every_token_and_session(personas, rates, rate):
-    rates(person=f"{rate}/min")
+    rates(per_person=f"{rate}/min")
     phone, laptop = with_token(personas.frontline), with_token(personas.frontline)
     assert statuses(phone, rate - 1) + statuses(laptop, 1) == [200] * rate
     assert laptop.get(CATEGORIES).status_code == 429
@@ -64,13 +64,13 @@ def test_a_person_past_their_rate_is_refused_with_every_token_and_session(person
 
 
 def test_another_person_is_not_held_back(personas, rates):
-    rates(person="2/min")
+    rates(per_person="2/min")
     assert statuses(with_token(personas.frontline), 3) == [200, 200, 429]
     assert statuses(with_token(personas.other_frontline), 2) == [200, 200]
 
 
 def test_the_case_consultations_api_is_rate_limited_too(personas, rates):
-    rates(token="2/min")
+    rates(per_token="2/min")
     client = with_token(personas.analyst)
     # No seat at the table: the same 404 as for anyone, until the rate is spent.
     assert statuses(client, 3, "/api/cases/") == [404, 404, 429]
