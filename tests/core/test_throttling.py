@@ -25,7 +25,7 @@ def statuses(client, times: int, url: str = CATEGORIES) -> list[int]:
 def rates(settings):
     """Small rates, so that a test can reach them; the other one out of the way."""
 
-    def set_rates(*, per_person="1000/min", per_token="1000/min"):
+    def set_rates(*, per_person="1000/min", per_token="1000/min"):  # noqa: S107 - a rate
         settings.SAMEN_API_RATE_PERSON = per_person
         settings.SAMEN_API_RATE_TOKEN = per_token
 
