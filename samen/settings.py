@@ -34,6 +34,15 @@ def env_int(name: str, default: int) -> int:
     return default if value in (None, "") else int(value)
 
 
+def env_rate(name: str, default: str) -> str:
+    """Read a request rate such as 120/min (per s, min, hour or day)."""
+    value = os.environ.get(name) or default
+    number, _slash, period = value.partition("/")
+    if not number.isdigit() or period[:1] not in {"s", "m", "h", "d"}:
+        raise ImproperlyConfigured(f"{name} must be a rate such as 120/min, not {value!r}.")
+    return value
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
@@ -358,8 +367,8 @@ REST_FRAMEWORK = {
 # A phone files a signal in two minutes and an integration sends 2 a second at most, while
 # one server files a few hundred a second (bench/README.md): no one person or stolen token
 # can take a noticeable share of it, or copy the signals wholesale.
-SAMEN_API_RATE_PERSON = os.environ.get("SAMEN_API_RATE_PERSON", "300/min")
-SAMEN_API_RATE_TOKEN = os.environ.get("SAMEN_API_RATE_TOKEN", "120/min")
+SAMEN_API_RATE_PERSON = env_rate("SAMEN_API_RATE_PERSON", "300/min")
+SAMEN_API_RATE_TOKEN = env_rate("SAMEN_API_RATE_TOKEN", "120/min")
 # Roles with two-factor authentication get short-lived tokens, only from a signed-in session.
 SAMEN_API_TWO_FACTOR_TOKEN_HOURS = env_int("SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
 REST_KNOX = {

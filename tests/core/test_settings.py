@@ -147,3 +147,27 @@ def test_the_test_runs_variable_does_not_stand_in_for_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("rate", ["lots", "120", "120/fortnight", "-5/min"])
+def test_an_api_rate_that_is_not_a_rate_stops_the_server_with_a_clear_message(tmp_path, rate):
+    result = run_python(
+        "import django; django.setup()",
+        SAMEN_DATA_DIR=str(tmp_path),
+        SAMEN_API_RATE_TOKEN=rate,
+        **PRODUCTION,
+    )
+    assert result.returncode != 0
+    assert "SAMEN_API_RATE_TOKEN must be a rate such as 120/min" in result.stderr
+
+
+def test_the_api_rates_come_from_the_environment(tmp_path):
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.SAMEN_API_RATE_PERSON, settings.SAMEN_API_RATE_TOKEN)",
+        SAMEN_DATA_DIR=str(tmp_path),
+        SAMEN_API_RATE_PERSON="50/hour",
+        SAMEN_API_RATE_TOKEN="10/s",
+        **PRODUCTION,
+    )
+    assert result.stdout.split() == ["50/hour", "10/s"], result.stderr
