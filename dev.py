@@ -54,7 +54,7 @@ def main() -> int:
             [BIN / "samen", "compile-translations"],
             cwd=ROOT,
             check=True,
-            env={**os.environ, "SAMEN_TESTING": "1"},
+            env={**os.environ, "SAMEN_DEBUG": "1"},
         )
         return subprocess.call([BIN / "python", "-m", "pytest", *rest], cwd=ROOT)
     print(__doc__)

@@ -4,8 +4,8 @@ Why: every read of a case page writes an access record in the audit trail, in th
 before the page is shown (samen.cases.access.get_case_for_reader). That write must not make the
 page noticeably slower. This script builds a throwaway PostgreSQL database with the seeded
 city and 10,000 cases, serves it with two gunicorns on the same database (production
-settings, same worker count), one as in production and one with the read audit switched off
-(SAMEN_BENCH_CASE_READ_AUDIT=off, honoured only with SAMEN_BENCH_VIEWS), signs an invited
+settings, same worker count), one as in production and one that leaves the access record out
+(bench/unaudited_wsgi.py: the product itself cannot be told to), signs an invited
 professional in with a second factor (one session per client), and drives the same case page
 on both with 16 concurrent clients in interleaved rounds (audited, unaudited, unaudited,
 audited, ...). It reports p50/p95 per server and the p95 ratio audited/unaudited against the
@@ -49,6 +49,7 @@ from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     create_sessions,
     free_port,
     run_step,
+    seed_env,
     server_env,
 )
 
@@ -200,7 +201,11 @@ def main(argv: list[str] | None = None) -> int:
             recreate_database(args.database_url)
             run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
             seed = [str(VENV_BIN / "samen"), "seed", "--staff", str(args.staff)]
-            run_step(f"seed {args.staff} staff", [*seed, "--signals", "2000", "--no-progress"], env)
+            run_step(
+                f"seed {args.staff} staff",
+                [*seed, "--signals", "2000", "--no-progress"],
+                seed_env(env),
+            )
             built = run_step(
                 f"top up to {args.cases:,} cases",
                 [python, "manage.py", "shell", "-c", BUILD_SNIPPET],
@@ -212,18 +217,16 @@ def main(argv: list[str] | None = None) -> int:
             run_step("collectstatic", [python, "manage.py", "collectstatic", "--noinput"], env)
 
             path = f"/cases/{target_pk}/"
-            sites = {
-                "audited": env,
-                "unaudited": {**env, "SAMEN_BENCH_CASE_READ_AUDIT": "off"},
-            }
+            sites = {"audited": "samen.wsgi", "unaudited": "bench.unaudited_wsgi"}
             ports: dict[str, int] = {}
-            for name, site_env in sites.items():
-                server = Server(site_env, args.workers, free_port(), workdir / f"{name}.log")
+            for name, app in sites.items():
+                server = Server(env, args.workers, free_port(), workdir / f"{name}.log", app)
                 servers.append(server)
                 print(f"starting gunicorn ({name}) on {HOST}:{server.port}:")
                 server.start()
                 ports[name] = server.port
-            # The switch must work, or the comparison compares nothing.
+            # The comparison server must leave the record out, or the comparison compares
+            # nothing.
             before = count_reads(env)
             check_signed_in(ports["unaudited"], path, cookies)
             if count_reads(env) != before:

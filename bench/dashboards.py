@@ -55,6 +55,7 @@ from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     create_sessions,
     free_port,
     run_step,
+    seed_env,
     server_env,
 )
 
@@ -181,7 +182,7 @@ def build(site: Site, env: dict[str, str], staff: int) -> float:
     run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
     seed = [str(VENV_BIN / "samen"), "seed", "--seed", str(SEED), "--staff", str(staff)]
     seed += ["--signals", str(site.signals), "--no-progress"]
-    run_step(f"seed {staff} staff and {site.signals:,} signals", seed, env)
+    run_step(f"seed {staff} staff and {site.signals:,} signals", seed, seed_env(env))
     vacuum_analyze(site.url)
     seconds = time.perf_counter() - started
     print("  check the weekly counts against the signals ...", end="", flush=True)

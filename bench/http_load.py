@@ -42,6 +42,7 @@ from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     create_sessions,
     free_port,
     run_step,
+    seed_env,
     server_env,
 )
 
@@ -56,7 +57,7 @@ def check_targets(port: int, cookies: list[str]) -> None:
     check_signed_in(port, PAGE.path, cookies)
     status, _, body = get(port, BARE.path)
     if status != 200 or body != b"ok":
-        raise BenchError(f"GET {BARE.path} gave {status}: is SAMEN_BENCH_VIEWS honoured?")
+        raise BenchError(f"GET {BARE.path} gave {status}: is bench.settings in use?")
 
 
 # --- Report ----------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             recreate_database(args.database_url)
             run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
             seed = [str(VENV_BIN / "samen"), "seed", "--staff", str(args.staff), "--no-progress"]
-            run_step(f"seed {args.staff} staff", seed, env)
+            run_step(f"seed {args.staff} staff", seed, seed_env(env))
             cookies = create_sessions(env, args.clients)
             run_step("collectstatic", [python, "manage.py", "collectstatic", "--noinput"], env)
 

@@ -1,8 +1,9 @@
 """Shared set-up of the benchmarks: a throwaway server to send load to.
 
-Production settings on plain http against a benchmark database, with fresh keys; set-up
-commands run quietly; signed-in sessions without the login form; gunicorn that is always
-stopped again. The load itself and its report are in loadlib.py.
+Production settings on plain http against a benchmark database, with fresh keys, through
+bench/settings.py (which adds the baselines); set-up commands run quietly; signed-in sessions
+without the login form; gunicorn that is always stopped again. The load itself and its report
+are in loadlib.py.
 """
 
 from __future__ import annotations
@@ -39,21 +40,27 @@ def production_keys() -> dict[str, str]:
 
 
 def server_env(database_url: str, workdir: Path) -> dict[str, str]:
-    """Production settings on plain http, with the bench views and a throwaway data folder."""
+    """Production settings on plain http, with the bench's baselines and a throwaway data
+    folder: bench/settings.py, importable from the project root."""
     env = {k: v for k, v in os.environ.items() if k not in {"SAMEN_DEBUG", "SAMEN_TESTING"}}
     env.update(
-        DJANGO_SETTINGS_MODULE="samen.settings",
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_DIR), env.get("PYTHONPATH")])),
         DATABASE_URL=database_url,
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS=HOST,
-        SAMEN_SSL_REDIRECT="0",
-        SAMEN_BENCH_VIEWS="1",
         **production_keys(),
         # Keep collectstatic and anything else written to disk out of the project tree.
         SAMEN_DATA_DIR=str(workdir),
         SAMEN_STATIC_ROOT=str(workdir / "static"),
     )
     return env
+
+
+def seed_env(env: dict[str, str]) -> dict[str, str]:
+    """`env` for `samen seed`, which refuses production settings (its demo accounts have a
+    known password): debug settings, on the same throwaway database and with the same keys."""
+    return {**env, "SAMEN_DEBUG": "1"}
 
 
 def run_step(label: str, args: list[str], env: dict[str, str]) -> str:
@@ -132,15 +139,23 @@ def free_port() -> int:
 class Server:
     """gunicorn serving the project; always stopped again, also on errors and Ctrl+C."""
 
-    def __init__(self, env: dict[str, str], workers: int, port: int, log_path: Path) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        workers: int,
+        port: int,
+        log_path: Path,
+        app: str = "samen.wsgi",
+    ) -> None:
         self.env, self.workers, self.port, self.log_path = env, workers, port, log_path
+        self.app = app
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> None:
         """Start gunicorn and wait until /healthz answers 200 (app and database up)."""
         args = [
             str(VENV_BIN / "gunicorn"),
-            "samen.wsgi",
+            self.app,
             "--workers",
             str(self.workers),
             "--bind",

@@ -36,6 +36,7 @@ from databases import BenchError, database_name, recreate_database  # noqa: E402
 from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     PROJECT_DIR,
     VENV_BIN,
+    seed_env,
     server_env,
 )
 
@@ -448,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
             seed.append("--no-progress")
             if PLACES_DIR.is_dir():
                 seed += ["--places-dir", str(PLACES_DIR)]
-            run_step("seed", seed, env)
+            run_step("seed", seed, seed_env(env))
             path = args.keep_csv or workdir / "signals.csv"
             print(f"  write {args.rows:,} rows to {path} ...", end="", flush=True)
             started = time.perf_counter()

@@ -3,7 +3,7 @@
 Why: filing a signal does real work (token check, the full validation with the personal-data
 guard, the signal and its categories, the audit records, the weekly counts, all in one
 transaction). Its cost means something next to Django parsing the same JSON body and
-inserting one row (/bench/insert/, enabled by SAMEN_BENCH_VIEWS) on the same server and
+inserting one row (/bench/insert/, from bench/settings.py) on the same server and
 database. Both get the same concurrent clients in interleaved rounds.
 
 One run drops and recreates the PostgreSQL database `samen_bench_intake`, migrates and seeds it
@@ -40,6 +40,7 @@ from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     Server,
     free_port,
     run_step,
+    seed_env,
     server_env,
 )
 
@@ -193,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             recreate_database(args.database_url)
             run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
             seed = [str(VENV_BIN / "samen"), "seed", "--staff", "50", "--signals", "0"]
-            run_step("seed", [*seed, "--no-progress"], env)
+            run_step("seed", [*seed, "--no-progress"], seed_env(env))
             shell = [python, "manage.py", "shell", "-c", ISSUE_SNIPPET % REPORTER]
             out = run_step("token", shell, env)
             token = next(line.split()[1] for line in out.splitlines() if line.startswith("token"))

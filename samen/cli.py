@@ -44,8 +44,9 @@ def main(argv: list[str] | None = None) -> None:
     if not argv or argv[0] in {"-h", "--help", "help"}:
         sys.stdout.write(USAGE)
         return
-    if argv[0] == "demo":
-        # The demo serves plain http on localhost: debug settings, console e-mail.
+    if argv[0] == "demo" and "SECRET_KEY" not in os.environ:
+        # The demo serves plain http on localhost: debug settings, console e-mail. Where a
+        # SECRET_KEY is set (a server), the demo gets the server's settings and refuses them.
         os.environ.setdefault("SAMEN_DEBUG", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samen.settings")
     from django.core.management import execute_from_command_line

@@ -2,7 +2,9 @@
 
 SQLite in SAMEN_DATA_DIR by default, PostgreSQL when DATABASE_URL is set. Secure by default:
 outside SAMEN_DEBUG the cookies are secure, HTTPS is enforced and SECRET_KEY must be given.
-README.md lists every variable.
+No variable switches a safeguard off (the read audit, the lockout, the checks): the test run
+(tests/settings.py) and the benchmarks (bench/settings.py) bring their own settings modules
+for what they relax. README.md lists every variable.
 """
 
 import os
@@ -32,24 +34,32 @@ def env_int(name: str, default: int) -> int:
     return default if value in (None, "") else int(value)
 
 
+def env_rate(name: str, default: str) -> str:
+    """Read a request rate such as 120/min (per s, min, hour or day)."""
+    value = os.environ.get(name) or default
+    number, _slash, period = value.partition("/")
+    if not number.isdigit() or period[:1] not in {"s", "m", "h", "d"}:
+        raise ImproperlyConfigured(f"{name} must be a rate such as 120/min, not {value!r}.")
+    return value
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("SAMEN_DEBUG")
-TESTING = env_bool("SAMEN_TESTING")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if DEBUG:
         SECRET_KEY = "insecure-local-development-key-never-use-in-production-" + "x" * 20  # noqa: S105
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set outside debug mode (SAMEN_DEBUG=1 for local development)."
         )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 DATA_DIR = Path(os.environ.get("SAMEN_DATA_DIR", PROJECT_DIR / "data"))
@@ -196,9 +206,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-if TESTING:
-    # Tests create many accounts; argon2 is the production hasher, tested in its own test.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -228,10 +235,18 @@ MFA_ADAPTER = "samen.people.second_factor_keys.SecondFactorAdapter"
 MFA_TOTP_ISSUER = os.environ.get("SAMEN_MFA_ISSUER", "Samen")
 USERSESSIONS_TRACK_ACTIVITY = True
 
-# Roles that see case data must sign in with a second factor (samen.people.roles).
-MFA_REQUIRED_ROLES = env_list(
-    "SAMEN_MFA_REQUIRED_ROLES",
-    "administrator,prevention_officer,partner_professional,data_protection_officer",
+# Roles that see case data must sign in with a second factor (samen.people.roles). The
+# variable can add roles to these, never take one away.
+MFA_REQUIRED_ROLES = list(
+    dict.fromkeys(
+        [
+            "administrator",
+            "prevention_officer",
+            "partner_professional",
+            "data_protection_officer",
+            *env_list("SAMEN_MFA_REQUIRED_ROLES"),
+        ]
+    )
 )
 
 AXES_FAILURE_LIMIT = env_int("SAMEN_LOGIN_FAILURE_LIMIT", 5)
@@ -246,7 +261,6 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,10/15m/key"}
 AXES_USERNAME_CALLABLE = "samen.people.lockout.login_name"
 AXES_LOCKOUT_TEMPLATE = "people/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_ENABLED = env_bool("SAMEN_LOGIN_LOCKOUT", True)
 
 # --- Audit ----------------------------------------------------------------------------------
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditRecord"
@@ -255,15 +269,7 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # --- Tasks ----------------------------------------------------------------------------------
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if TESTING
-            else "django_tasks_db.DatabaseBackend"
-        )
-    }
-}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -279,26 +285,26 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("SAMEN_STATIC_ROOT", DATA_DIR / "static"))
-# In development and tests WhiteNoise serves straight from the apps' static folders.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# In development WhiteNoise serves straight from the apps' static folders.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 
 # --- E-mail ---------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
+# Outside debug always SMTP: a console backend would write password-reset links to the logs.
+EMAIL_BACKEND = (
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    else "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -312,11 +318,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = not (DEBUG or TESTING)
-CSRF_COOKIE_SECURE = not (DEBUG or TESTING)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env_bool("SAMEN_SSL_REDIRECT", not (DEBUG or TESTING))
-SECURE_HSTS_SECONDS = 0 if (DEBUG or TESTING) else env_int("SAMEN_HSTS_SECONDS", 31536000)
+SECURE_SSL_REDIRECT = not DEBUG
+# The load balancer asks each app server directly, over plain http, whether it is up.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A deployment may raise HSTS step by step; 0 (off) fails `check --deploy` (security.W004).
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SAMEN_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 if env_bool("SAMEN_BEHIND_PROXY"):
@@ -349,7 +358,19 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    # Every API view, the case consultation's too: per person and per token (429 with
+    # Retry-After), counted in the shared cache (REDIS_URL) so that app servers agree.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "samen.core.throttles.PersonRateThrottle",
+        "samen.core.throttles.TokenRateThrottle",
+    ],
 }
+# Requests per person (all their tokens and their browser session together) and per token.
+# A phone files a signal in two minutes and an integration sends 2 a second at most, while
+# one server files a few hundred a second (bench/README.md): no one person or stolen token
+# can take a noticeable share of it, or copy the signals wholesale.
+SAMEN_API_RATE_PERSON = env_rate("SAMEN_API_RATE_PERSON", "300/min")
+SAMEN_API_RATE_TOKEN = env_rate("SAMEN_API_RATE_TOKEN", "120/min")
 # Roles with two-factor authentication get short-lived tokens, only from a signed-in session.
 SAMEN_API_TWO_FACTOR_TOKEN_HOURS = env_int("SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
 REST_KNOX = {
@@ -368,7 +389,6 @@ SPECTACULAR_SETTINGS = {
 
 # --- Samen ----------------------------------------------------------------------------------
 SAMEN_CITY_CODE = os.environ.get("SAMEN_CITY_CODE", "11002")
-SAMEN_BENCH_VIEWS = env_bool("SAMEN_BENCH_VIEWS")
 # Signal text and comments are removed after this many months; the counts stay.
 SAMEN_SIGNAL_RETENTION_MONTHS = env_int("SAMEN_SIGNAL_RETENTION_MONTHS", 24)
 # Party details of a mediation are removed this many years after closing, or after the last

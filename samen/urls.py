@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -23,8 +22,3 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
 ]
-if settings.SAMEN_BENCH_VIEWS:
-    urlpatterns += [
-        path("bench/bare/", core_views.bench_bare, name="bench_bare"),
-        path("bench/insert/", core_views.bench_insert, name="bench_insert"),
-    ]

@@ -18,7 +18,6 @@ several cases), which records it in the audit trail.
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -259,13 +258,6 @@ def check_case_session(request, *, acknowledged: bool = True) -> None:
         raise AcknowledgementRequiredError
 
 
-def read_audit_enabled() -> bool:
-    """Always, except in the benchmark's comparison server (bench views on and asked to)."""
-    return not (
-        settings.SAMEN_BENCH_VIEWS and os.environ.get("SAMEN_BENCH_CASE_READ_AUDIT") == "off"
-    )
-
-
 def get_case_for_reader(request: HttpRequest, pk, *, purpose: str) -> Case:
     """Return case `pk` for reading, and record the read. The one door to a case.
 
@@ -282,8 +274,7 @@ def get_case_for_reader(request: HttpRequest, pk, *, purpose: str) -> Case:
         case = cases_visible_to(request.user).select_related("opened_by", "closed_by").get(pk=pk)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if read_audit_enabled():
-        record_read(by=request.user, obj=case, request=request, what=purpose)
+    record_read(by=request.user, obj=case, request=request, what=purpose)
     return case
 
 
@@ -313,8 +304,7 @@ def get_cases_for_reader(request: HttpRequest, pks: Iterable[int], *, purpose: s
     if len(found) != len(wanted):
         raise Http404
     cases = [found[pk] for pk in wanted]
-    if read_audit_enabled():
-        record_reads(by=request.user, objects=cases, request=request, what=purpose)
+    record_reads(by=request.user, objects=cases, request=request, what=purpose)
     return cases
 
 

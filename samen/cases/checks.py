@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.checks import Error, Tags, Warning, register
+from django.core.checks import Error, Tags, register
 
 from samen.cases import crypto
 
@@ -16,22 +16,4 @@ def case_keys_configured(app_configs, **kwargs) -> list[Error]:
     return [
         Error(problem, hint="See docs/cases.md, 'Keys and rotation'.", id="cases.E001")
         for problem in crypto.key_problems()
-    ]
-
-
-@register(Tags.security, deploy=True)
-def case_read_audit_on(app_configs, **kwargs) -> list[Warning]:
-    """cases.W002: the benchmark switch that turns the read audit off must never reach a real
-    deployment (`check --deploy --fail-level WARNING` refuses it)."""
-    from samen.cases.access import read_audit_enabled
-
-    if read_audit_enabled():
-        return []
-    return [
-        Warning(
-            "Reads of cases are not recorded: SAMEN_BENCH_VIEWS and "
-            "SAMEN_BENCH_CASE_READ_AUDIT=off are set, which only a benchmark may do.",
-            hint="Unset both variables.",
-            id="cases.W002",
-        )
     ]

@@ -19,7 +19,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
 from samen.audit.reads import LIST_READ, record_reads
-from samen.cases.access import known_person_hint, read_audit_enabled
+from samen.cases.access import known_person_hint
 from samen.cases.models import Case, Referral
 from samen.core.lists import list_page
 
@@ -33,8 +33,7 @@ def listed_for_reader(request: HttpRequest, rows: Iterable[Row]) -> list[Row]:
     shows the returned list itself, never a fresh query, so what is shown is what is recorded.
     """
     shown = list(rows)
-    if read_audit_enabled():
-        record_reads(by=request.user, objects=shown, request=request, what=LIST_READ)
+    record_reads(by=request.user, objects=shown, request=request, what=LIST_READ)
     return shown
 
 

@@ -1,11 +1,1 @@
-from django.db import models
-
-
-class BenchmarkRow(models.Model):
-    """One row per request to the benchmark's bare insert endpoint (bench only, never data)."""
-
-    payload = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return f"benchmark row {self.pk}"
+# samen.core spans the modules and holds no model of its own.

@@ -13,7 +13,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 from faker import Faker
+
+from samen.core.keys import development_mode
+
+
+def refuse_production_settings() -> None:
+    """Refuse, with exit status 2 and before anything is read or written, to make the demo
+    city under production settings.
+
+    Security-critical. The demo accounts get a password anyone can compute from the seed and
+    `samen demo` prints, so `samen seed` and `samen demo` run only in debug (SAMEN_DEBUG=1)
+    or in the test run (samen.core.keys.development_mode); on a server no account can get a
+    known password this way.
+    """
+    if not development_mode():
+        raise CommandError(
+            _(
+                "Refused: these are production settings. The demo city and its demo accounts, "
+                "whose password is known, are made only with SAMEN_DEBUG=1, never on a "
+                "server. Nothing was changed."
+            ),
+            returncode=2,
+        )
 
 
 @dataclass

@@ -47,12 +47,3 @@ def test_check_deploy_passes_with_real_keys(tmp_path):
         **PRODUCTION,
     )
     assert "cases.E001" not in result.stderr, result.stderr
-
-
-def test_the_deploy_check_refuses_a_switched_off_read_audit(settings, monkeypatch):
-    from samen.cases.checks import case_read_audit_on
-
-    assert case_read_audit_on(None) == []
-    settings.SAMEN_BENCH_VIEWS = True
-    monkeypatch.setenv("SAMEN_BENCH_CASE_READ_AUDIT", "off")
-    assert [w.id for w in case_read_audit_on(None)] == ["cases.W002"]

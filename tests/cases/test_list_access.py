@@ -361,9 +361,12 @@ def test_a_case_already_on_the_agenda_is_not_offered_or_listed(client, table, em
     assert item_read.additional_data["what"] == f"meeting {empty_meeting.pk}"
 
 
-def test_the_benchmarks_switch_for_reads_covers_lists_too(client, table, settings, monkeypatch):
+def test_no_setting_or_variable_turns_the_read_audit_off(client, table, settings, monkeypatch):
+    # What once switched it off for a benchmark's comparison server.
     settings.SAMEN_BENCH_VIEWS = True
     monkeypatch.setenv("SAMEN_BENCH_CASE_READ_AUDIT", "off")
     sign_in(client, table.prevention)
     assert client.get(reverse("cases:list")).status_code == 200
-    assert not reads().exists()
+    assert reads().exists()
+    assert client.get(reverse("cases:detail", args=[table.case.pk])).status_code == 200
+    assert reads(object_pk=str(table.case.pk), additional_data__what="page").exists()

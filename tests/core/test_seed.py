@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from samen.audit.models import AuditRecord
 from samen.people.models import Organisation, PolicyLevel, Team, User
@@ -102,3 +103,69 @@ def test_a_later_demo_run_prints_every_demo_account_again_the_mayor_too(monkeypa
 
 def _only_seed_calls(name, *args, **kwargs):
     assert name in {"compile_translations", "migrate"}, name
+
+
+# --- Production settings: no demo city, no known password --------------------------------------
+
+
+def row_counts() -> dict[str, int]:
+    """The number of rows in every table of the database."""
+    quote = connection.ops.quote_name
+    counts = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}")  # noqa: S608
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+@pytest.fixture
+def production(settings):
+    """The settings of a server: no debug, and not the test run."""
+    settings.DEBUG = False
+    settings.TESTING = False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("command", ["seed", "demo"])
+def test_seed_and_demo_refuse_production_settings_and_change_nothing(
+    production, monkeypatch, command
+):
+    # The demo would migrate and compile first: it must refuse before that too.
+    monkeypatch.setattr("samen.core.management.commands.demo.call_command", _nothing_called)
+    before = row_counts()
+    with pytest.raises(CommandError, match="production settings") as refused:
+        call_command(command, staff=20, stdout=StringIO())
+    assert refused.value.returncode == 2
+    assert row_counts() == before
+    assert not User.objects.exists()
+
+
+def _nothing_called(name, *args, **kwargs):
+    raise AssertionError(f"{name} ran under production settings")
+
+
+def run_samen(args: list[str], folder: Path, **env) -> subprocess.CompletedProcess:
+    """A `samen` command in a fresh process, as on a server whose environment has `env`."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SAMEN_", "DATABASE_URL"))}
+    clean.pop("SECRET_KEY", None)
+    clean.update(SAMEN_DATA_DIR=str(folder), DJANGO_SETTINGS_MODULE="samen.settings", **env)
+    return subprocess.run(
+        [sys.executable, *args], env=clean, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-m", "samen.cli", "seed", "--staff", "20"],
+        ["-m", "samen.cli", "demo", "--no-serve"],
+        ["manage.py", "seed", "--staff", "20"],
+    ],
+)
+def test_on_a_server_seed_and_demo_exit_with_status_2_in_dutch(tmp_path, args):
+    result = run_samen(args, tmp_path, SECRET_KEY="s" * 60, ALLOWED_HOSTS="samen.example")
+    assert result.returncode == 2, result.stderr
+    assert "Geweigerd: dit zijn productie-instellingen" in result.stderr
+    # Not even a database file was made.
+    assert not (tmp_path / "samen.sqlite3").exists()

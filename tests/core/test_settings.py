@@ -90,3 +90,84 @@ def test_idle_timeout_is_configurable(minutes):
         SAMEN_IDLE_TIMEOUT_MINUTES=minutes,
     )
     assert result.stdout.strip() == str(int(minutes) * 60), result.stderr
+
+
+# What once relaxed a safeguard from the environment, and must not any more.
+OLD_SWITCHES = {
+    "SAMEN_TESTING": "1",
+    "SAMEN_LOGIN_LOCKOUT": "0",
+    "SAMEN_SSL_REDIRECT": "0",
+    "SAMEN_BENCH_VIEWS": "1",
+    "SAMEN_BENCH_CASE_READ_AUDIT": "off",
+    "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    "SAMEN_MFA_REQUIRED_ROLES": "frontline_worker",
+}
+PRODUCTION = {"SECRET_KEY": "p" * 60, "ALLOWED_HOSTS": "samen.example"}
+
+
+SAFEGUARDS = """
+import django
+django.setup()
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from samen.core.keys import development_mode
+
+def resolves(path):
+    try:
+        return resolve(path).url_name
+    except Resolver404:
+        return None
+
+print(settings.AXES_ENABLED, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE)
+print(settings.PASSWORD_HASHERS[0], settings.TASKS["default"]["BACKEND"], settings.EMAIL_BACKEND)
+print("development keys:", development_mode())
+print("bench urls:", [path for path in ("/bench/bare/", "/bench/insert/") if resolves(path)])
+print(*sorted(settings.MFA_REQUIRED_ROLES))
+"""
+
+
+def test_no_variable_switches_a_safeguard_off_in_production(tmp_path):
+    result = run_python(SAFEGUARDS, SAMEN_DATA_DIR=str(tmp_path), **OLD_SWITCHES, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "True True True",
+        "django.contrib.auth.hashers.Argon2PasswordHasher django_tasks_db.DatabaseBackend "
+        "django.core.mail.backends.smtp.EmailBackend",
+        "development keys: False",
+        "bench urls: []",
+        # The variable adds roles that need a second factor; it cannot take one away.
+        "administrator data_protection_officer frontline_worker partner_professional "
+        "prevention_officer",
+    ]
+
+
+def test_the_test_runs_variable_does_not_stand_in_for_a_secret_key(tmp_path):
+    result = run_python(
+        "import django; django.setup()", SAMEN_DATA_DIR=str(tmp_path), SAMEN_TESTING="1"
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("rate", ["lots", "120", "120/fortnight", "-5/min"])
+def test_an_api_rate_that_is_not_a_rate_stops_the_server_with_a_clear_message(tmp_path, rate):
+    result = run_python(
+        "import django; django.setup()",
+        SAMEN_DATA_DIR=str(tmp_path),
+        SAMEN_API_RATE_TOKEN=rate,
+        **PRODUCTION,
+    )
+    assert result.returncode != 0
+    assert "SAMEN_API_RATE_TOKEN must be a rate such as 120/min" in result.stderr
+
+
+def test_the_api_rates_come_from_the_environment(tmp_path):
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.SAMEN_API_RATE_PERSON, settings.SAMEN_API_RATE_TOKEN)",
+        SAMEN_DATA_DIR=str(tmp_path),
+        SAMEN_API_RATE_PERSON="50/hour",
+        SAMEN_API_RATE_TOKEN="10/s",
+        **PRODUCTION,
+    )
+    assert result.stdout.split() == ["50/hour", "10/s"], result.stderr

@@ -135,5 +135,7 @@ def test_health_check_is_public_and_says_nothing_else(client, db):
     assert response.json() == {"status": "ok"}
 
 
-def test_benchmark_baseline_is_off_by_default(client, db):
-    assert client.get("/bench/bare/").status_code == 404
+def test_the_load_balancer_asks_the_health_check_over_plain_http(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("healthz")).status_code == 200
+    assert client.get("/accounts/login/").status_code == 301

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from samen.core.management.commands.seed import print_accounts
-from samen.core.seeding import demo_accounts
+from samen.core.seeding import demo_accounts, refuse_production_settings
 from samen.people.models import User
 from samen.people.roles import Role
 from samen.people.seed import DEMO_ACCOUNTS, account_note, demo_password
@@ -17,6 +17,8 @@ DEFAULT_PLACES_DIR = settings.PROJECT_DIR.parent / "shared" / "data" / "antwerp"
 
 class Command(BaseCommand):
     help = "Prepare a local demo (migrate, compile translations, seed once) and serve it."
+    # The refusal of production settings comes first, before the checks (see handle).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026)
@@ -26,6 +28,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="Prepare, do not serve.")
 
     def handle(self, *args, seed, staff, places_dir, addrport, no_serve, **options):
+        refuse_production_settings()
+        if not options.get("skip_checks"):
+            self.check()
         call_command("compile_translations", verbosity=0)
         call_command("migrate", interactive=False, verbosity=0)
         if not User.objects.exists():

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from samen.core.seeding import SeedRun, seeders
+from samen.core.seeding import SeedRun, refuse_production_settings, seeders
 from samen.people.models import User
 
 
@@ -12,6 +12,8 @@ class Command(BaseCommand):
     help = (
         "Fill an empty database with a synthetic city: staff, teams, organisations, demo accounts."
     )
+    # The refusal of production settings comes first, before the checks (see handle).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2026, help="Same number, same city.")
@@ -28,6 +30,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bars.")
 
     def handle(self, *args, seed, staff, places_dir, signals, no_progress, **options):
+        refuse_production_settings()
+        if not options.get("skip_checks"):
+            self.check()
         if staff < 10:
             raise CommandError(_("A city needs at least 10 staff members (at least one per role)."))
         if User.objects.exists():

@@ -2,8 +2,10 @@ import os
 import shutil
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -19,6 +21,13 @@ class Command(BaseCommand):
         parser.add_argument("--no-collectstatic", action="store_true")
 
     def handle(self, *args, bind, workers, no_collectstatic, **options):
+        if settings.DEBUG:
+            # Debug settings use public development keys for the case consultation's data
+            # and second factors, and send cookies over plain http: never on a server.
+            raise CommandError(
+                _("samen serve runs only with production settings: unset SAMEN_DEBUG."),
+                returncode=2,
+            )
         call_command("check", deploy=True, fail_level="ERROR")
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
