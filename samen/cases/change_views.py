@@ -61,7 +61,7 @@ def case_invite(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         _(
             "The invitation is recorded; it opens this case once the mayor or a delegate "
-            "confirms it."
+            "confirms it (at once if the mayor proposed it)."
         ),
     )
 

@@ -120,7 +120,10 @@ def seat_new(request: HttpRequest) -> HttpResponse:
             clearance=form.cleaned_data["clearance"],
             clearance_expires_on=form.cleaned_data["clearance_expires_on"],
         ),
-        _("The seat is proposed; it takes effect once confirmed."),
+        _(
+            "The seat is recorded; it takes effect once confirmed (at once if the mayor "
+            "proposed it)."
+        ),
     )
 
 
@@ -134,7 +137,10 @@ def delegation_new(request: HttpRequest) -> HttpResponse:
         _table_url(),
         form,
         lambda: delegation_propose(by=request.user, **form.cleaned_data),
-        _("The delegation is proposed; it takes effect once confirmed."),
+        _(
+            "The delegation is recorded; it takes effect once confirmed (at once if the mayor "
+            "proposed it)."
+        ),
     )
 
 

@@ -23,7 +23,7 @@ from samen.cases.actions import (
     mayor_seat_propose,
     seat_propose,
 )
-from samen.cases.models import CoreSeat, Delegation, TableNotice
+from samen.cases.models import CoreSeat, Delegation, Invitation, TableNotice
 from samen.cases.table_actions import grant_lapses_record
 from samen.cases.tasks import case_retention_daily
 from samen.people.roles import Role
@@ -295,3 +295,47 @@ def test_notices_are_mailed_only_where_mail_is_configured(
         text = message.subject + message.body
         assert table.case.reference not in text
         assert "x@samen.test" not in text and table.prevention.full_name not in text
+
+
+# --- Upgrade and the operator's command ----------------------------------------------------------
+
+
+def test_the_upgrade_confirms_existing_grants_so_nothing_changes(table):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("samen.cases.migrations.0006_confirm_existing_grants")
+    for model in (CoreSeat, Delegation, Invitation):
+        model.objects.update(confirmed_at=None, confirmed_by=None, confirmed_until=None)
+    delegation = Delegation.objects.create(
+        mayor=table.mayor, delegate=table.prevention, starts_on=days(0), ends_on=days(9)
+    )
+    for person in (table.mayor, table.prevention, table.invited):
+        access.forget(person)
+    assert not access.cases_visible_to(table.invited).exists()
+    migration.confirm_existing(apps, None)
+    for person in (table.mayor, table.prevention, table.invited):
+        access.forget(person)
+    assert list(access.cases_visible_to(table.invited)) == [table.case]
+    assert access.controls_case_list(table.prevention)
+    delegation.refresh_from_db()
+    invitation = Invitation.objects.get(user=table.invited)
+    assert delegation.confirmed_by == table.mayor and delegation.confirmed_until >= days(180)
+    assert invitation.confirmed_by == invitation.invited_by
+
+
+def test_the_command_refuses_an_unknown_address(table):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("propose_mayor_seat", "nobody@samen.test", stdout=StringIO())
+    assert not CoreSeat.objects.filter(kind=CoreSeat.Kind.MAYOR).exclude(user=table.mayor).exists()
+
+
+def test_an_administrator_is_never_proposed_for_a_seat(table, personas):
+    with pytest.raises(ValidationError):
+        seat_propose(by=table.mayor, kind=CoreSeat.Kind.MAYOR_REPRESENTATIVE, user=personas.admin)
+    with pytest.raises(ValidationError):
+        mayor_seat_propose(by=None, user=personas.admin)
+    assert not CoreSeat.objects.filter(user=personas.admin).exists()
