@@ -42,7 +42,8 @@ def table_notices(request):
     """The recent changes of who sits at the table, for the mayor and the data-protection
     officer (who get a notice of each)."""
     user = request.user
-    if not (table_access.is_data_protection_officer(user) or access.is_mayor(user)):
+    mayor = has_case_role_cached(user) and access.is_mayor(user)
+    if not (mayor or table_access.is_data_protection_officer(user)):
         return None
     since = timezone.now() - datetime.timedelta(days=table_access.WARNING_DAYS)
     notices = list(

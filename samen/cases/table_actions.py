@@ -62,11 +62,18 @@ def _city() -> Place:
 
 def _seat(kind: str, user, clearance: int, clearance_expires_on) -> CoreSeat:
     """The seat row for `kind` and `user`: a new one, or the ended one brought back (one row
-    per kind and person, so that the trail keeps one history)."""
+    per kind and person, so that the trail keeps one history). A police seat held already
+    may be proposed again with a new clearance: that is a new proposal, confirmed like the
+    first, since a higher or longer clearance grants more."""
     seat = CoreSeat.objects.filter(
         kind=kind, user=user, city__code=settings.SAMEN_CITY_CODE
     ).first()
-    if seat is not None and seat.is_active:
+    renewal = (
+        seat is not None
+        and kind == CoreSeat.Kind.POLICE
+        and (seat.clearance, seat.clearance_expires_on) != (clearance, clearance_expires_on)
+    )
+    if seat is not None and seat.is_active and not renewal:
         raise ValidationError({"user": _("This person holds or was proposed for this seat.")})
     seat = seat or CoreSeat(kind=kind, user=user, city=_city())
     seat.is_active = True

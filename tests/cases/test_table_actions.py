@@ -339,3 +339,25 @@ def test_an_administrator_is_never_proposed_for_a_seat(table, personas):
     with pytest.raises(ValidationError):
         mayor_seat_propose(by=None, user=personas.admin)
     assert not CoreSeat.objects.filter(user=personas.admin).exists()
+
+
+def test_a_renewed_police_clearance_is_a_new_proposal(table):
+    seat = CoreSeat.objects.get(user=table.police)
+    later = seat.clearance_expires_on + datetime.timedelta(days=365)
+    renewed = seat_propose(
+        by=table.mayor,
+        kind=CoreSeat.Kind.POLICE,
+        user=table.police,
+        clearance=seat.clearance,
+        clearance_expires_on=later,
+    )
+    assert renewed.pk == seat.pk and renewed.clearance_expires_on == later
+    assert renewed.confirmed_by == table.mayor  # the mayor's decision
+    with pytest.raises(ValidationError):  # nothing changed: nothing to propose
+        seat_propose(
+            by=table.mayor,
+            kind=CoreSeat.Kind.POLICE,
+            user=table.police,
+            clearance=seat.clearance,
+            clearance_expires_on=later,
+        )

@@ -271,3 +271,13 @@ def test_a_delegate_confirms_on_the_page_what_another_proposed(client, table, de
     assert client.post(url, {"decision": "confirm"}).status_code == 302
     invitation.refresh_from_db()
     assert invitation.confirmed_by == table.police
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("nl", "De tafel van het casusoverleg"), ("fr", "La table de la concertation de cas")],
+)
+def test_the_table_page_speaks_dutch_and_french(client, table, language, heading):
+    sign_in(client, table.mayor)
+    response = client.get(reverse("cases:table"), HTTP_ACCEPT_LANGUAGE=language)
+    assert heading in response.content.decode()
