@@ -19,6 +19,13 @@ add_nav_item(_("Case statistics"), "cases:statistics", roles=STATISTICS_ROLES, o
 add_nav_item(
     _("Person export"), "cases:person_export", roles=[Role.DATA_PROTECTION_OFFICER], order=43
 )
+# The data-protection officer confirms the mayor's seat there (samen.cases.table_access).
+add_nav_item(
+    _("The table of the case consultation"),
+    "cases:table",
+    roles=[Role.DATA_PROTECTION_OFFICER],
+    order=44,
+)
 # Everyone with a case role must use a second factor, whatever their role says.
 add_two_factor_rule(has_case_role_cached)
 

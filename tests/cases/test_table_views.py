@@ -281,3 +281,18 @@ def test_the_table_page_speaks_dutch_and_french(client, table, language, heading
     sign_in(client, table.mayor)
     response = client.get(reverse("cases:table"), HTTP_ACCEPT_LANGUAGE=language)
     assert heading in response.content.decode()
+
+
+def test_the_case_page_shows_an_invitation_awaiting_confirmation(client, table):
+    guest = make_person(Role.PARTNER_PROFESSIONAL, "guest@samen.test")
+    invitation_propose(by=table.prevention, case=table.case, user=guest, ends_on=days(9))
+    sign_in(client, table.prevention)
+    html = client.get(reverse("cases:detail", args=[table.case.pk])).content.decode()
+    assert guest.full_name in html and "wacht op bevestiging" in html
+
+
+def test_the_data_protection_officer_finds_the_table_in_the_navigation(client, personas):
+    sign_in(client, personas.dpo)
+    assert reverse("cases:table") in client.get(reverse("home")).content.decode()
+    sign_in(client, personas.analyst)
+    assert reverse("cases:table") not in client.get(reverse("home")).content.decode()
