@@ -94,12 +94,12 @@ CasePerson.objects.bulk_create(
 )
 reader = User.objects.get(email=os.environ["BENCH_READER"])
 TOTP.activate(reader, generate_totp_secret())
-prevention = User.objects.get(email="preventie@samen.test")
+mayor = User.objects.get(email="burgemeester@samen.test")
 target = cases[len(cases) // 2]
 for case in [target, *rng.sample(cases, 20)]:
     if not case.invitations.filter(user=reader).exists():
-        actions.invitation_create(
-            by=prevention, case=case, user=reader,
+        actions.invitation_propose(
+            by=mayor, case=case, user=reader,
             ends_on=timezone.localdate() + datetime.timedelta(days=60),
         )
 actions.rules_acknowledge(by=reader, cycle=access.current_cycle())

@@ -14,6 +14,7 @@ COMMANDS = {
     "compile-translations": "compile_translations",
     "reset-second-factor": "reset_second_factor",
     "rotate-mfa-keys": "rotate_mfa_keys",
+    "propose-mayor-seat": "propose_mayor_seat",
 }
 USAGE = """usage: samen COMMAND [options]
 
@@ -33,6 +34,9 @@ USAGE = """usage: samen COMMAND [options]
   reset-second-factor EMAIL
                   remove a person's second factor after a lost phone (operators only)
   rotate-mfa-keys re-encrypt second-factor secrets with the newest key in SAMEN_MFA_KEYS
+  propose-mayor-seat EMAIL
+                  propose a person for the mayor's seat at the case consultation; the
+                  data-protection officer confirms it in Samen (operators only)
 
 Any other command goes to Django's manage.py (migrate, createsuperuser, check, ...).
 """

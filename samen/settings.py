@@ -307,6 +307,10 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+# Whether an operator named a mail server. Notices that are also shown in the app (changes of
+# who sits at the case consultation's table) are mailed only then; EMAIL_HOST itself keeps
+# Django's default of the local server.
+SAMEN_MAIL_CONFIGURED = bool(os.environ.get("EMAIL_HOST"))
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
@@ -402,6 +406,9 @@ SAMEN_MEDIATION_IDLE_WARNING_MONTHS = env_int("SAMEN_MEDIATION_IDLE_WARNING_MONT
 SAMEN_CASE_RETENTION_YEARS = env_int("SAMEN_CASE_RETENTION_YEARS", 5)
 SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS = env_int("SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS", 1)
 SAMEN_CASE_REFERRAL_RETENTION_DAYS = env_int("SAMEN_CASE_REFERRAL_RETENTION_DAYS", 365)
+# A seat, delegation or invitation at the case consultation grants nothing once this many
+# months passed since it was last confirmed; whoever grants it re-confirms it before then.
+SAMEN_CASE_RECERTIFY_MONTHS = env_int("SAMEN_CASE_RECERTIFY_MONTHS", 6)
 # Months after a support plan closes when its follow-up reviews fall due.
 SAMEN_CASE_FOLLOW_UP_MONTHS = tuple(
     int(months) for months in env_list("SAMEN_CASE_FOLLOW_UP_MONTHS", "6,12")

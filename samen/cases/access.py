@@ -6,6 +6,10 @@ Security-critical. The rule, for lists, pages, the API, exports and counts alike
   only with clearance of at least "secret" that has not expired) sees every live case;
 - a professional invited to a case sees that case until the invitation's end date, checked
   against today's date at every read (no job has to run for access to end);
+- a seat, a delegation or an invitation grants only once confirmed by the mayor or a
+  delegate other than its proposer and its holder (the mayor's seat by the data-protection
+  officer), and only until `confirmed_until`, the last day of SAMEN_CASE_RECERTIFY_MONTHS
+  after its last confirmation or re-confirmation (`confirmed_rule`, checked at every read);
 - nobody else learns that a case exists: absent and forbidden give the same Http404.
   Administrators never see cases, whatever seat or invitation they are given.
 
@@ -103,10 +107,7 @@ def granting_seats(user, on: datetime.date | None = None) -> list[CoreSeat]:
     on = on or today()
 
     def compute() -> list[CoreSeat]:
-        seats = CoreSeat.objects.filter(
-            user=user, is_active=True, city__code=settings.SAMEN_CITY_CODE
-        )
-        return [seat for seat in seats if seat.grants_access(on)]
+        return list(CoreSeat.objects.filter(granting_seat_rule(on), user=user))
 
     return _memo(user, "seats", on, compute)
 
@@ -120,9 +121,7 @@ def current_invitations(user, on: datetime.date | None = None) -> QuerySet[Invit
     """The invitations that give `user` access to a case on `on` (today by default)."""
     if not _may_hold_case_roles(user):
         return Invitation.objects.none()
-    return Invitation.objects.filter(
-        user=user, revoked_at__isnull=True, ends_on__gte=on or today(), case__anonymised_at=None
-    )
+    return Invitation.objects.filter(current_invitation_rule(on or today()), user=user)
 
 
 def has_case_role(user) -> bool:
@@ -133,20 +132,37 @@ def has_case_role(user) -> bool:
     return _memo(user, "role", on, lambda: _seat_or_invitation(user, on))
 
 
+def confirmed_rule(on: datetime.date) -> Q:
+    """A grant (seat, delegation, invitation) whose confirmation holds on `on`: confirmed, and
+    confirmed or re-confirmed recently enough (`Grant.is_confirmed_on` in Python)."""
+    return Q(confirmed_at__isnull=False, confirmed_until__gte=on)
+
+
 def granting_seat_rule(on: datetime.date) -> Q:
     """`CoreSeat.grants_access(on)` as a database condition, for this city's seats."""
     police = Q(kind=CoreSeat.Kind.POLICE)
     cleared = Q(clearance__gte=POLICE_MINIMUM_CLEARANCE, clearance_expires_on__gte=on)
-    return Q(is_active=True, city__code=settings.SAMEN_CITY_CODE) & (~police | cleared)
+    seat = Q(is_active=True, city__code=settings.SAMEN_CITY_CODE) & (~police | cleared)
+    return seat & confirmed_rule(on)
+
+
+def current_invitation_rule(on: datetime.date) -> Q:
+    """An invitation that opens its (live) case on `on`: confirmed in time, not ended."""
+    live = Q(revoked_at__isnull=True, ends_on__gte=on, case__anonymised_at=None)
+    return live & confirmed_rule(on)
+
+
+def current_delegation_rule(on: datetime.date) -> Q:
+    """A delegation that holds on `on`: confirmed in time, within its period, not revoked."""
+    period = Q(revoked_at__isnull=True, starts_on__lte=on, ends_on__gte=on)
+    return period & confirmed_rule(on)
 
 
 def _seat_or_invitation(user, on: datetime.date) -> bool:
     # One query: the second-factor rule asks this on every request of every person (API
     # intake included), and most people have neither.
     seat = CoreSeat.objects.filter(granting_seat_rule(on), user=OuterRef("pk"))
-    invitation = Invitation.objects.filter(
-        user=OuterRef("pk"), revoked_at__isnull=True, ends_on__gte=on, case__anonymised_at=None
-    )
+    invitation = Invitation.objects.filter(current_invitation_rule(on), user=OuterRef("pk"))
     people = get_user_model()._default_manager.filter(pk=user.pk)
     return people.filter(Exists(seat) | Exists(invitation)).exists()
 
@@ -190,7 +206,7 @@ def controls_case_list(user) -> bool:
         return False
     on = today()
     delegations = Delegation.objects.filter(
-        delegate=user, revoked_at__isnull=True, starts_on__lte=on, ends_on__gte=on
+        current_delegation_rule(on), delegate=user
     ).select_related("mayor")
     return any(
         any(s.kind == CoreSeat.Kind.MAYOR for s in granting_seats(d.mayor, on)) for d in delegations
@@ -206,7 +222,7 @@ def cases_visible_to(user) -> QuerySet[Case]:
     if has_core_seat(user):
         return cases
     invited = Invitation.objects.filter(
-        case=OuterRef("pk"), user=user, revoked_at__isnull=True, ends_on__gte=today()
+        current_invitation_rule(today()), case=OuterRef("pk"), user=user
     )
     return cases.filter(Exists(invited))
 

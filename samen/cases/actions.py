@@ -2,7 +2,8 @@
 
 Each action checks who acts and validates everything before its first write, so a refusal
 changes nothing. Only the mayor and their delegates open, close and remove cases and decide
-on referrals (access.controls_case_list); the core invites and corrects.
+on referrals (access.controls_case_list); the core corrects. Who sits at the table, and who
+is invited to a case, is changed in samen.cases.table_actions.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime
 import secrets
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,10 +22,7 @@ from samen.cases.models import (
     Case,
     CasePerson,
     ConsultationCycle,
-    CoreSeat,
-    Delegation,
     ExtremismType,
-    Invitation,
     Referral,
     age_band_on,
 )
@@ -33,75 +30,12 @@ from samen.cases.retention import retain_until_for
 from samen.cases.validation import check_identity, check_text, require
 from samen.core.actions import action
 from samen.core.references import CASE_REFERENCE_ALPHABET, CASE_REFERENCE_LENGTH, case_reference
-from samen.places.models import Place
 
 # The version of the confidentiality rules a member acknowledges (docs/cases.md).
 RULES_VERSION = "2026-1"
 
 
 # --- The table ---------------------------------------------------------------------------------
-
-
-@action
-def seat_assign(
-    *,
-    by,
-    kind: str,
-    user,
-    clearance: int = 0,
-    clearance_expires_on: datetime.date | None = None,
-) -> CoreSeat:
-    """Give `user` a core seat for this city (configuration, done by an administrator)."""
-    seat = CoreSeat(
-        kind=kind,
-        user=user,
-        city=Place.objects.get(code=settings.SAMEN_CITY_CODE, kind=Place.Kind.CITY),
-        clearance=clearance,
-        clearance_expires_on=clearance_expires_on,
-    )
-    return _store_seat(seat)
-
-
-@action
-def seat_save(*, by, seat: CoreSeat) -> CoreSeat:
-    """Record a seat made or changed in the administration pages (configuration)."""
-    return _store_seat(seat)
-
-
-def _store_seat(seat: CoreSeat) -> CoreSeat:
-    before = CoreSeat.objects.filter(pk=seat.pk).select_related("user").first() if seat.pk else None
-    seat.full_clean()
-    seat.save()
-    # Whoever held or now holds the seat: their case role changed with it.
-    access.forget(seat.user)
-    if before is not None and before.user_id != seat.user_id:
-        access.forget(before.user)
-    return seat
-
-
-@action
-def delegation_grant(
-    *, by, delegate, starts_on: datetime.date, ends_on: datetime.date
-) -> Delegation:
-    """The mayor lets a core member control the case list in their place for a period."""
-    if not access.is_mayor(by):
-        raise PermissionDenied
-    if not access.has_core_seat(delegate) or delegate.pk == by.pk:
-        raise ValidationError({"delegate": _("Choose another member of the core.")})
-    if ends_on < starts_on:
-        raise ValidationError({"ends_on": _("The period ends before it starts.")})
-    delegation = Delegation(mayor=by, delegate=delegate, starts_on=starts_on, ends_on=ends_on)
-    delegation.save()
-    return delegation
-
-
-@action
-def delegation_revoke(*, by, delegation: Delegation) -> Delegation:
-    if delegation.mayor_id != by.pk:
-        raise PermissionDenied
-    delegation.revoked_at = timezone.now()
-    delegation.save(update_fields=["revoked_at"])
-    return delegation
 
 
 @action
@@ -355,38 +289,15 @@ def case_set_review_date(*, by, case: Case, review_on: datetime.date) -> Case:
     return case
 
 
-# --- Members ---------------------------------------------------------------------------------
-
-
-@action
-def invitation_create(*, by, case: Case, user, ends_on: datetime.date) -> Invitation:
-    """Invite a professional to this one case until `ends_on` (the core only)."""
-    access.check_core_member(by)
-    errors: dict[str, list[str]] = {}
-    if not case.is_open:
-        errors.setdefault("__all__", []).append(_("A closed case takes no new members."))
-    if user.role not in access.INVITABLE_ROLES or not user.is_active:
-        errors["user"] = [_("This person's role cannot be invited to a case.")]
-    limit = access.today() + datetime.timedelta(days=366)
-    if not access.today() <= ends_on <= limit:
-        errors["ends_on"] = [_("Choose an end date from today to at most a year ahead.")]
-    require(errors)
-    invitation = Invitation(case=case, user=user, ends_on=ends_on, invited_by=by)
-    invitation.save()
-    access.forget(user)
-    return invitation
-
-
-@action
-def invitation_end(*, by, invitation: Invitation) -> Invitation:
-    """End an invitation before its end date."""
-    access.check_core_member(by)
-    if invitation.revoked_at is None:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
-    access.forget(invitation.user)
-    return invitation
-
-
-# Corrections live in their own module; they are actions like these.
+# Corrections and the table's grants live in their own modules; they are actions like these.
 from samen.cases.corrections import case_correct  # noqa: E402, F401
+from samen.cases.table_actions import (  # noqa: E402, F401
+    delegation_propose,
+    grant_confirm,
+    grant_end,
+    grant_recertify,
+    invitation_end,
+    invitation_propose,
+    mayor_seat_propose,
+    seat_propose,
+)

@@ -1,4 +1,5 @@
-"""Changes to one case from its page: close, remove, invite, end an invitation, correct, review.
+"""Changes to one case from its page: close, remove, propose or end an invitation, correct,
+review.
 
 Each gets the case through access.get_case_for_reader first (so an outsider gets the same 404
 as for a case that does not exist), then the action decides whether this member may do it.
@@ -52,13 +53,16 @@ def case_invite(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         case_url(case),
         form,
-        lambda: actions.invitation_create(
+        lambda: actions.invitation_propose(
             by=request.user,
             case=case,
             user=form.cleaned_data["email"],
             ends_on=form.cleaned_data["ends_on"],
         ),
-        _("The professional is invited to this case."),
+        _(
+            "The invitation is recorded; it opens this case once the mayor or a delegate "
+            "confirms it (at once if the mayor proposed it)."
+        ),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 
 from samen.cases import access
-from samen.cases.models import CasePerson, CoreSeat
+from samen.cases.models import CasePerson, CoreSeat, Invitation
 from samen.cases.sections import case_section
 
 
@@ -31,15 +31,28 @@ def members(case, *, reader, export: bool) -> dict:
     )
     today = access.today()
     return {
-        "seats": [(seat, seat.grants_access(today)) for seat in seats],
+        "seats": [(seat, _grant_state(seat, today, seat.grants_access(today))) for seat in seats],
         "invitations": [
-            (invitation, invitation.is_current(today))
+            (invitation, _grant_state(invitation, today, invitation.is_current(today)))
             for invitation in case.invitations.select_related("user", "invited_by").order_by(
                 "-ends_on"
             )
         ],
         "may_invite": not export and case.is_open and access.is_core_member(reader),
     }
+
+
+def _grant_state(grant, today, grants: bool) -> str:
+    """ "" while it grants; otherwise why not, in the words of the members section."""
+    if grants:
+        return ""
+    if getattr(grant, "revoked_at", None) or not getattr(grant, "is_active", True):
+        return "ended"
+    if grant.confirmed_at is None:
+        return "pending"
+    if not grant.is_confirmed_on(today):
+        return "lapsed"
+    return "ended" if isinstance(grant, Invitation) else "clearance"
 
 
 @case_section(90, "cases/sections/corrections.html")

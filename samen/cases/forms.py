@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samen.cases.models import Correction, ExtremismType
+from samen.cases.models import Clearance, CoreSeat, Correction, ExtremismType
 from samen.people.models import User
 
 
@@ -90,6 +90,33 @@ class CycleForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=120)
     starts_on = forms.DateField(label=_("From"), widget=DateInput())
     ends_on = forms.DateField(label=_("Until"), widget=DateInput())
+
+
+class SeatForm(forms.Form):
+    """Propose someone for a core seat (the mayor's seat is proposed by an operator)."""
+
+    kind = forms.ChoiceField(
+        label=_("Seat"),
+        choices=[c for c in CoreSeat.Kind.choices if c[0] != CoreSeat.Kind.MAYOR],
+    )
+    email = forms.EmailField(label=_("E-mail address of the person"))
+    clearance = forms.TypedChoiceField(
+        label=_("Security clearance"),
+        choices=Clearance.choices,
+        coerce=int,
+        initial=Clearance.NONE,
+        help_text=_("For the police representative: at least secret, as the law asks."),
+    )
+    clearance_expires_on = forms.DateField(
+        label=_("Clearance valid until"), required=False, widget=DateInput()
+    )
+
+    def clean_email(self) -> User:
+        email = self.cleaned_data["email"].strip().lower()
+        user = User.objects.filter(email=email, is_active=True).first()
+        if user is None:
+            raise ValidationError(_("There is no active account with this e-mail address."))
+        return user
 
 
 class DelegationForm(forms.Form):

@@ -1,8 +1,15 @@
-"""What the case consultation adds to the navigation, and its second-factor rule."""
+"""What the case consultation adds to the navigation and the home page (referrals, changes of
+the table and grants to re-confirm), and its second-factor rule."""
 
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samen.cases import access, notices, table_access
 from samen.cases.access import REFERRING_ROLES, STATISTICS_ROLES, has_case_role_cached
+from samen.cases.models import CoreSeat, Delegation, Invitation, TableNotice
 from samen.core.navigation import add_nav_item, add_panel
 from samen.people.roles import Role, add_two_factor_rule
 
@@ -12,6 +19,13 @@ add_nav_item(_("Case statistics"), "cases:statistics", roles=STATISTICS_ROLES, o
 add_nav_item(
     _("Person export"), "cases:person_export", roles=[Role.DATA_PROTECTION_OFFICER], order=43
 )
+# The data-protection officer confirms the mayor's seat there (samen.cases.table_access).
+add_nav_item(
+    _("The table of the case consultation"),
+    "cases:table",
+    roles=[Role.DATA_PROTECTION_OFFICER],
+    order=44,
+)
 # Everyone with a case role must use a second factor, whatever their role says.
 add_two_factor_rule(has_case_role_cached)
 
@@ -20,3 +34,55 @@ add_two_factor_rule(has_case_role_cached)
 def refer(request):
     """Where partners find the referral form: the navigation is for members only."""
     return None if has_case_role_cached(request.user) else {}
+
+
+def _decides_on_the_table(user) -> bool:
+    """The mayor, a delegate or the data-protection officer: who hears of and decides on
+    changes of the table. Cheap for everyone else (the cached case role comes first)."""
+    if table_access.is_data_protection_officer(user):
+        return True
+    return has_case_role_cached(user) and access.controls_case_list(user)
+
+
+@add_panel("home", "cases/panels/table_notices.html", order=55)
+def table_notices(request):
+    """The recent changes of who sits at the table, for the mayor and the data-protection
+    officer (who get a notice of each)."""
+    user = request.user
+    mayor = has_case_role_cached(user) and access.is_mayor(user)
+    if not (mayor or table_access.is_data_protection_officer(user)):
+        return None
+    since = timezone.now() - datetime.timedelta(days=table_access.WARNING_DAYS)
+    notices = list(
+        TableNotice.objects.filter(Q(seen_at=None) | Q(created_at__gte=since), recipient=user)
+        .select_related("holder", "actor")
+        .order_by("-created_at", "-pk")[:10]
+    )
+    if not notices:
+        return None
+    return {"notices": notices, "unseen": sum(1 for n in notices if n.seen_at is None)}
+
+
+@add_panel("home", "cases/panels/recertify.html", order=56)
+def recertify(request):
+    """The grants the reader may re-confirm that lapse within 30 days (or lapsed)."""
+    user = request.user
+    if not _decides_on_the_table(user):
+        return None
+    today = access.today()
+    due = [
+        grant
+        for model in table_access.GRANT_MODELS.values()
+        for grant in table_access.due_for_recertification(model, today).select_related(
+            *HOLDER[model]
+        )
+        if table_access.may_confirm(user, grant)
+    ]
+    if not due:
+        return None
+    due.sort(key=lambda grant: grant.confirmed_until)
+    what = [(TableNotice.Grant(notices.notice_grant(grant)).label, grant) for grant in due]
+    return {"due": what, "today": today}
+
+
+HOLDER = {CoreSeat: ("user",), Delegation: ("delegate",), Invitation: ("user",)}

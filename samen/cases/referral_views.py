@@ -1,4 +1,4 @@
-"""Referring a person, and the mayor's (or a delegate's) decision on referrals; delegations."""
+"""Referring a person, and the mayor's (or a delegate's) decision on referrals."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samen.cases import access, actions
-from samen.cases.forms import AcceptForm, DelegationForm, ReasonForm, ReferralForm
+from samen.cases.forms import AcceptForm, ReasonForm, ReferralForm
 from samen.cases.guards import case_page
 from samen.cases.list_access import known_cases_for_controller, page_for_reader
-from samen.cases.models import Delegation, Referral
+from samen.cases.models import Referral
 from samen.core.lists import render_page
-from samen.people.models import User
 
 
 @never_cache
@@ -118,41 +117,3 @@ def referral_reject(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The referral is rejected."))
             return redirect("cases:referrals")
     return _referral_page(request, referral, reject_form=form, status=400)
-
-
-@require_http_methods(["GET", "POST"])
-@case_page
-def delegations(request: HttpRequest) -> HttpResponse:
-    """The mayor's delegations of the case list: who, and until when."""
-    access.check_case_session(request)
-    user = request.user
-    if not access.is_mayor(user):
-        raise Http404
-    members = User.objects.filter(case_seats__is_active=True).exclude(pk=user.pk).distinct()
-    form = DelegationForm(request.POST or None, members=members)
-    if request.method == "POST":
-        revoke = request.POST.get("revoke")
-        if revoke:
-            found = Delegation.objects.filter(pk=revoke, mayor=user).first()
-            if found is None:
-                raise Http404
-            actions.delegation_revoke(by=user, delegation=found)
-            messages.success(request, _("The delegation is revoked."))
-            return redirect("cases:delegations")
-        if form.is_valid():
-            try:
-                actions.delegation_grant(by=user, **form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The delegation is recorded."))
-                return redirect("cases:delegations")
-    return render(
-        request,
-        "cases/delegations.html",
-        {
-            "form": form,
-            "delegations": Delegation.objects.filter(mayor=user).select_related("delegate"),
-            "today": access.today(),
-        },
-    )

@@ -1,5 +1,8 @@
 """Synthetic case consultation: the core table, a meeting cycle, about 40 cases, invitations
-(one for the demo partner) and referrals. Every name and address comes from Faker."""
+(one for the demo partner) and referrals. Every name and address comes from Faker.
+
+Every seat and invitation is confirmed, so the demo works at once: the mayor's seat by the
+demo data-protection officer, the rest as the mayor's own decision."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ MAYOR_NOTE = gettext_lazy("(sets up two-factor authentication at first sign-in)"
 add_demo_account(MAYOR_EMAIL, MAYOR_LABEL, MAYOR_NOTE)
 PREVENTION_EMAIL = "preventie@samen.test"
 PARTNER_EMAIL = "partner@samen.test"
+DPO_EMAIL = "dpo@samen.test"
 TYPE_WEIGHTS = {
     ExtremismType.RIGHT_WING: 0.35,
     ExtremismType.ISLAMIST: 0.35,
@@ -79,14 +83,17 @@ def seat_the_core(run: SeedRun) -> User:
         or partners.order_by("pk").first()
     )
     today = timezone.localdate()
-    actions.seat_assign(by=None, kind=CoreSeat.Kind.MAYOR, user=mayor)
-    actions.seat_assign(
-        by=None,
+    # The mayor's seat as an operator proposes it, confirmed by the data-protection officer;
+    # the other seats are the mayor's decision, so confirmed as the mayor proposes them.
+    seat = actions.mayor_seat_propose(by=None, user=mayor)
+    actions.grant_confirm(by=User.objects.get(email=DPO_EMAIL), grant=seat)
+    actions.seat_propose(
+        by=mayor,
         kind=CoreSeat.Kind.PREVENTION_OFFICIAL,
         user=User.objects.get(email=PREVENTION_EMAIL),
     )
-    actions.seat_assign(
-        by=None,
+    actions.seat_propose(
+        by=mayor,
         kind=CoreSeat.Kind.POLICE,
         user=police,
         clearance=Clearance.SECRET,
@@ -146,12 +153,12 @@ def seed_cases(run: SeedRun) -> None:
     demo_partner = User.objects.get(email=PARTNER_EMAIL)
     partners = partners or [demo_partner]  # a tiny city (--staff 10) has no other partner
     for case in open_cases[:2]:
-        actions.invitation_create(
-            by=prevention, case=case, user=demo_partner, ends_on=today + datetime.timedelta(days=60)
+        actions.invitation_propose(
+            by=mayor, case=case, user=demo_partner, ends_on=today + datetime.timedelta(days=60)
         )
     for case in open_cases[2:14]:
-        actions.invitation_create(
-            by=prevention,
+        actions.invitation_propose(
+            by=mayor,
             case=case,
             user=run.rng.choice(partners),
             ends_on=today + datetime.timedelta(days=run.rng.randint(0, 120)),

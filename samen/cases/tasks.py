@@ -1,4 +1,5 @@
-"""The nightly retention run of the case consultation, run by the task worker.
+"""The nightly run of the case consultation, run by the task worker: retention, and the record
+of grants that lapsed for want of re-confirmation (access never waits for it).
 
 It keeps itself scheduled like the signals' purge (samen.core.nightly).
 """
@@ -10,15 +11,19 @@ import datetime
 from django_tasks import task
 
 from samen.cases.retention import case_retention_run
+from samen.cases.table_actions import grant_lapses_record
 from samen.core.nightly import Nightly
 
 
 @task()
 def case_retention_daily() -> dict:
-    """Queue the next night's run, then anonymise and delete what has expired."""
+    """Queue the next night's run, then anonymise and delete what has expired, and record
+    each seat, delegation and invitation that lapsed since the last run."""
     next_run = NIGHTLY.schedule()
     run = case_retention_run(by=None)
+    lapses = grant_lapses_record(by=None)
     return {
+        "lapsed_grants": lapses,
         "cases": run.cases,
         "referrals": run.referrals,
         "pending_referrals": run.pending_referrals,

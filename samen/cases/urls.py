@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from samen.cases import change_views, referral_views, report_views, views
+from samen.cases import change_views, referral_views, report_views, table_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -24,7 +24,11 @@ urlpatterns = [
     path("referrals/<int:pk>/", referral_views.referral_detail, name="referral"),
     path("referrals/<int:pk>/accept/", referral_views.referral_accept, name="referral_accept"),
     path("referrals/<int:pk>/reject/", referral_views.referral_reject, name="referral_reject"),
-    path("delegations/", referral_views.delegations, name="delegations"),
+    path("table/", table_views.table, name="table"),
+    path("table/seats/", table_views.seat_new, name="seat_new"),
+    path("table/delegations/", table_views.delegation_new, name="delegation_new"),
+    path("table/<str:kind>/<int:pk>/", table_views.grant_decide, name="grant_decide"),
+    path("table/notices/seen/", table_views.notices_seen, name="notices_seen"),
     path("statistics/", report_views.statistics, name="statistics"),
     path("person-export/", report_views.person_export, name="person_export"),
     path("", include("samen.cases.work_urls")),

@@ -138,7 +138,7 @@ def seated_today() -> QuerySet[CoreSeat]:
 def meeting_candidates(meeting: Meeting) -> QuerySet[User]:
     """Who may attend: the core seated today and the current invitees of the agenda's cases."""
     invited = Invitation.objects.filter(
-        case__in=meeting.items.values("case"), revoked_at__isnull=True, ends_on__gte=access.today()
+        access.current_invitation_rule(access.today()), case__in=meeting.items.values("case")
     ).values("user")
     seated = seated_today().values("user")
     return User.objects.filter(Q(pk__in=seated) | Q(pk__in=invited)).order_by("full_name")
@@ -158,8 +158,6 @@ def attendance_visible_to(user, meeting: Meeting, items: list[AgendaItem]) -> li
 
 def case_members(case: Case) -> QuerySet[User]:
     """The core seated today and the current invitees of `case`: who may own its actions."""
-    invited = case.invitations.filter(revoked_at__isnull=True, ends_on__gte=access.today()).values(
-        "user"
-    )
+    invited = case.invitations.filter(access.current_invitation_rule(access.today())).values("user")
     seated = seated_today().values("user")
     return User.objects.filter(Q(pk__in=seated) | Q(pk__in=invited)).order_by("full_name")

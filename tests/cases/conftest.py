@@ -9,16 +9,75 @@ import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from django.utils import timezone
 
+from samen.cases import access
 from samen.cases.actions import (
     case_open,
     cycle_open,
-    invitation_create,
+    invitation_propose,
     rules_acknowledge,
-    seat_assign,
 )
-from samen.cases.models import Case, Clearance, ConsultationCycle, CoreSeat
+from samen.cases.models import Case, Clearance, ConsultationCycle, CoreSeat, Invitation
+from samen.cases.table_actions import confirmed_until
 from samen.people.roles import Role
+from samen.places.models import Place
 from tests.conftest import make_person
+
+
+def confirmed_fields(by=None) -> dict:
+    """The fields of a grant confirmed now (by `by`), for grants made directly in tests."""
+    now = timezone.now()
+    return {
+        "confirmed_by": by,
+        "confirmed_at": now,
+        "recertified_at": now,
+        "confirmed_until": confirmed_until(timezone.localdate(now)),
+    }
+
+
+def reconfirm_everything() -> None:
+    """Re-confirm every confirmed grant today, as the mayor would every few months (for tests
+    that travel further ahead than SAMEN_CASE_RECERTIFY_MONTHS)."""
+    from samen.cases.models import Delegation
+
+    fields = confirmed_fields()
+    del fields["confirmed_by"], fields["confirmed_at"]
+    for model in (CoreSeat, Delegation, Invitation):
+        model.objects.filter(confirmed_at__isnull=False).update(**fields)
+
+
+def seat_assign(
+    *,
+    by=None,
+    kind: str,
+    user,
+    clearance: int = Clearance.NONE,
+    clearance_expires_on: datetime.date | None = None,
+) -> CoreSeat:
+    """A confirmed seat, checked as a proposal is (tests of what a seat grants; how a seat is
+    proposed and confirmed is tested in test_table_actions.py)."""
+    seat = CoreSeat(
+        kind=kind,
+        user=user,
+        city=Place.objects.get(code="11002", kind=Place.Kind.CITY),
+        clearance=clearance,
+        clearance_expires_on=clearance_expires_on,
+        proposed_by=by,
+        **confirmed_fields(by),
+    )
+    seat.full_clean()
+    seat.save()
+    access.forget(user)
+    return seat
+
+
+def invitation_create(*, by, case: Case, user, ends_on: datetime.date) -> Invitation:
+    """An invitation proposed by `by` through its action, then confirmed."""
+    invitation = invitation_propose(by=by, case=case, user=user, ends_on=ends_on)
+    if invitation.confirmed_at is None:
+        Invitation.objects.filter(pk=invitation.pk).update(**confirmed_fields())
+        invitation.refresh_from_db()
+    access.forget(user)
+    return invitation
 
 
 @dataclass

@@ -17,10 +17,11 @@ from samen.cases.access import (
     cases_visible_to,
     get_case_for_reader,
 )
-from samen.cases.actions import delegation_grant, invitation_end, seat_assign
+from samen.cases.actions import delegation_propose as delegation_grant
+from samen.cases.actions import invitation_end
 from samen.cases.models import Case, Clearance, CoreSeat
 from samen.people.roles import Role, user_requires_two_factor
-from tests.cases.conftest import open_case
+from tests.cases.conftest import confirmed_fields, open_case, seat_assign
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +103,7 @@ def test_a_police_seat_needs_secret_clearance_that_has_not_expired(personas):
         city=_city(),
         clearance=Clearance.CONFIDENTIAL,
         clearance_expires_on=today + datetime.timedelta(days=10),
+        **confirmed_fields(),
     )
     seat_assign(
         by=None,
@@ -138,7 +140,9 @@ def _city():
 
 
 def test_an_administrator_with_a_seat_in_the_database_still_sees_nothing(personas, table):
-    CoreSeat.objects.create(kind=CoreSeat.Kind.MAYOR, user=personas.admin, city=_city())
+    CoreSeat.objects.create(
+        kind=CoreSeat.Kind.MAYOR, user=personas.admin, city=_city(), **confirmed_fields()
+    )
     assert visible(personas.admin) == set()
     assert not access.controls_case_list(personas.admin)
 
@@ -185,7 +189,7 @@ def test_a_session_without_the_second_factor_is_refused(table):
 
 def test_a_member_without_a_current_acknowledgement_is_refused(table, personas):
     late = make_person(Role.PARTNER_PROFESSIONAL, "late@samen.test")
-    from samen.cases.actions import invitation_create
+    from tests.cases.conftest import invitation_create
 
     invitation_create(
         by=table.prevention,
@@ -261,8 +265,15 @@ def test_the_database_rule_for_seats_agrees_with_the_seat_itself(personas):
 
     city = Place.objects.get(kind=Place.Kind.CITY)
     today = datetime.date(2026, 6, 1)
+    now = timezone.now()
     combinations = list(
-        itertools.product(CoreSeat.Kind.values, Clearance.values, [None, -1, 0, 30], [True, False])
+        itertools.product(
+            CoreSeat.Kind.values,
+            Clearance.values,
+            [None, -1, 0, 30],
+            [True, False],
+            [None, -1, 0, 30],  # confirmed until (None: never confirmed)
+        )
     )
     people = User.objects.bulk_create(
         User(email=f"seat{n}@samen.test", role=Role.PREVENTION_OFFICER)
@@ -276,8 +287,12 @@ def test_the_database_rule_for_seats_agrees_with_the_seat_itself(personas):
             clearance=clearance,
             clearance_expires_on=None if days is None else today + datetime.timedelta(days),
             is_active=is_active,
+            confirmed_at=None if until is None else now,
+            confirmed_until=None if until is None else today + datetime.timedelta(until),
         )
-        for person, (kind, clearance, days, is_active) in zip(people, combinations, strict=True)
+        for person, (kind, clearance, days, is_active, until) in zip(
+            people, combinations, strict=True
+        )
     )
     granting = set(CoreSeat.objects.filter(granting_seat_rule(today)).values_list("pk", flat=True))
     assert granting == {seat.pk for seat in seats if seat.grants_access(today)}
@@ -287,35 +302,8 @@ def test_the_database_rule_for_seats_agrees_with_the_seat_itself(personas):
 def test_the_navigation_answer_is_cached_and_forgotten_when_a_seat_changes(personas):
     """The second-factor rule asks on every request; a seat or invitation change shows at once."""
     from samen.cases.access import has_case_role_cached
-    from samen.cases.actions import seat_assign
     from samen.cases.models import CoreSeat
 
     assert has_case_role_cached(personas.prevention) is False
     seat_assign(by=None, kind=CoreSeat.Kind.PREVENTION_OFFICIAL, user=personas.prevention)
     assert has_case_role_cached(personas.prevention) is True
-
-
-def test_a_seat_given_in_the_administration_goes_through_its_action(client, personas):
-    """The administration's save is `seat_save`: checked, in the trail, and felt at once."""
-    from samen.audit.models import AuditRecord
-    from samen.cases.access import has_case_role_cached
-    from samen.cases.models import CoreSeat
-    from samen.places.models import Place
-
-    assert has_case_role_cached(personas.prevention) is False
-    client.force_login(personas.admin)
-    response = client.post(
-        "/admin/cases/coreseat/add/",
-        {
-            "kind": CoreSeat.Kind.PREVENTION_OFFICIAL,
-            "user": personas.prevention.pk,
-            "city": Place.objects.get(kind=Place.Kind.CITY).pk,
-            "clearance": 0,
-            "is_active": "on",
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    seat = CoreSeat.objects.get(user=personas.prevention)
-    assert AuditRecord.objects.get_for_object(seat).get().actor == personas.admin
-    # The next request loads the person afresh; the shared cache no longer says "no".
-    assert has_case_role_cached(type(personas.prevention).objects.get(pk=seat.user_id)) is True

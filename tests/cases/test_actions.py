@@ -132,12 +132,12 @@ def test_removing_a_case_removes_its_person_and_the_trail_names_no_one(table, re
 def test_invitations_are_for_support_roles_and_a_year_at_most(personas, table):
     too_late = timezone.localdate() + datetime.timedelta(days=400)
     with pytest.raises(ValidationError) as raised:
-        actions.invitation_create(
+        actions.invitation_propose(
             by=table.prevention, case=table.case, user=personas.analyst, ends_on=too_late
         )
     assert set(raised.value.message_dict) == {"user", "ends_on"}
     with pytest.raises(PermissionDenied):
-        actions.invitation_create(
+        actions.invitation_propose(
             by=table.invited, case=table.case, user=personas.frontline, ends_on=review_day()
         )
 

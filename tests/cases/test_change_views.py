@@ -83,18 +83,20 @@ def test_the_core_opens_a_cycle_and_bad_dates_change_nothing(client, table):
     assert ConsultationCycle.objects.count() == 2
 
 
-def test_the_mayor_delegates_and_revokes(client, table):
+def test_the_mayor_delegates_and_ends_the_delegation(client, table):
     sign_in(client, table.mayor)
-    url = reverse("cases:delegations")
     response = client.post(
-        url, {"delegate": table.prevention.pk, "starts_on": day(0), "ends_on": day(7)}
+        reverse("cases:delegation_new"),
+        {"delegate": table.prevention.pk, "starts_on": day(0), "ends_on": day(7)},
     )
     assert response.status_code == 302
     sign_in(client, table.prevention)
     assert client.get(reverse("cases:referrals")).status_code == 200
     delegation = Delegation.objects.get()
     sign_in(client, table.mayor)
-    client.post(url, {"revoke": delegation.pk})
+    client.post(
+        reverse("cases:grant_decide", args=["delegation", delegation.pk]), {"decision": "end"}
+    )
     sign_in(client, table.prevention)
     assert client.get(reverse("cases:referrals")).status_code == 404
 
@@ -102,10 +104,11 @@ def test_the_mayor_delegates_and_revokes(client, table):
 def test_a_delegation_to_someone_without_a_seat_changes_nothing(client, table, personas):
     sign_in(client, table.mayor)
     response = client.post(
-        reverse("cases:delegations"),
+        reverse("cases:delegation_new"),
         {"delegate": personas.analyst.pk, "starts_on": day(0), "ends_on": day(7)},
+        follow=True,
     )
-    assert response.status_code == 200 and response.context["form"].errors
+    assert response.status_code == 200 and list(response.context["messages"])
     assert not Delegation.objects.exists()
 
 

@@ -17,10 +17,10 @@ from samen.cases.access import (
     get_case_for_reader,
     get_cases_for_reader,
 )
-from samen.cases.actions import invitation_create, invitation_end, rules_acknowledge, seat_assign
+from samen.cases.actions import invitation_end, rules_acknowledge
 from samen.cases.models import Case, Clearance, CoreSeat
 from samen.people.roles import Role
-from tests.cases.conftest import open_case
+from tests.cases.conftest import confirmed_fields, invitation_create, open_case, seat_assign
 from tests.cases.test_access import _city, request_for
 from tests.conftest import make_person
 
@@ -164,6 +164,7 @@ def test_a_police_seat_with_too_low_a_clearance_reads_nothing(personas, table):
         city=_city(),
         clearance=Clearance.CONFIDENTIAL,
         clearance_expires_on=timezone.localdate() + datetime.timedelta(days=10),
+        **confirmed_fields(),
     )
     with pytest.raises(Http404):
         get_cases_for_reader(request_for(weak), [table.case.pk], purpose=PURPOSE)
@@ -180,7 +181,9 @@ def test_outsiders_get_404_for_any_cases_and_for_none(personas, table, who):
 
 
 def test_an_administrator_with_a_seat_in_the_database_still_gets_404(personas, table):
-    CoreSeat.objects.create(kind=CoreSeat.Kind.MAYOR, user=personas.admin, city=_city())
+    CoreSeat.objects.create(
+        kind=CoreSeat.Kind.MAYOR, user=personas.admin, city=_city(), **confirmed_fields()
+    )
     with pytest.raises(Http404):
         get_cases_for_reader(request_for(personas.admin), [table.case.pk], purpose=PURPOSE)
     assert not reads().exists()

@@ -252,9 +252,9 @@ def test_the_meeting_list_of_an_invitee_asks_the_same_number_of_queries_for_a_la
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from samen.cases.actions import seat_assign
     from samen.cases.models import CoreSeat
     from samen.people.roles import Role
+    from tests.cases.conftest import seat_assign
     from tests.conftest import make_person
 
     def queries() -> int:
@@ -374,7 +374,8 @@ def test_an_invitation_that_ended_takes_its_case_off_the_page_and_out_of_the_tra
 
     from django.utils import timezone
 
-    from samen.cases.actions import invitation_create, invitation_end
+    from samen.cases.actions import invitation_end
+    from tests.cases.conftest import invitation_create
 
     invitation = invitation_create(
         by=table.prevention,

@@ -28,13 +28,31 @@ def test_the_seed_seats_the_core_and_fills_the_case_list():
     assert Referral.objects.filter(status="pending").count() == 6
     assert access.current_cycle() is not None
     assert "burgemeester@samen.test" in out.getvalue()
+    # Seeded as confirmed: the mayor's seat by the data-protection officer, the rest by the
+    # mayor, so that nothing waits for a decision in the demo.
+    seat = CoreSeat.objects.get(kind=CoreSeat.Kind.MAYOR)
+    assert seat.proposed_by is None and seat.confirmed_by.email == "dpo@samen.test"
+    assert not CoreSeat.objects.filter(confirmed_at=None).exists()
+    assert not Invitation.objects.filter(confirmed_at=None).exists()
+    assert set(CoreSeat.objects.exclude(kind="mayor").values_list("confirmed_by", flat=True)) == {
+        mayor.pk
+    }
 
 
 @pytest.mark.django_db
-def test_the_admin_shows_the_table_and_no_case(client, personas, table):
+def test_the_admin_shows_nothing_of_the_case_consultation(client, personas, table):
+    """Seats, delegations and invitations are decided at the table, never in the admin."""
     client.force_login(personas.admin)
     index = client.get("/admin/").content.decode()
-    assert "/admin/cases/coreseat/" in index
-    assert "/admin/cases/case/" not in index and "/admin/cases/referral/" not in index
-    assert client.get("/admin/cases/case/").status_code == 404
-    assert client.get(f"/admin/cases/case/{table.case.pk}/change/").status_code == 404
+    assert "/admin/cases/" not in index
+    seat = CoreSeat.objects.filter(kind=CoreSeat.Kind.PREVENTION_OFFICIAL).get()
+    for path in [
+        "/admin/cases/coreseat/",
+        "/admin/cases/coreseat/add/",
+        f"/admin/cases/coreseat/{seat.pk}/change/",
+        "/admin/cases/delegation/",
+        "/admin/cases/invitation/",
+        "/admin/cases/case/",
+        f"/admin/cases/case/{table.case.pk}/change/",
+    ]:
+        assert client.get(path).status_code == 404, path

@@ -19,7 +19,7 @@ from samen.cases.support_actions import (
     plan_open,
 )
 from tests.cases import work_fixtures
-from tests.cases.conftest import sign_in
+from tests.cases.conftest import reconfirm_everything, sign_in
 
 pytestmark = pytest.mark.django_db
 work = work_fixtures.work
@@ -32,7 +32,9 @@ def at(day: datetime.date):
 
 
 def in_a_new_cycle(table, who) -> None:
-    """Months later the fixture's cycle is over: open the one running then, and acknowledge."""
+    """Months later the fixture's cycle is over: open the one running then, and acknowledge;
+    the grants were re-confirmed meanwhile."""
+    reconfirm_everything()
     today = timezone.localdate()
     if not access.has_acknowledged(who, access.current_cycle()):
         cycle = access.current_cycle() or cycle_open(

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
-from samen.cases.actions import invitation_create, referral_submit
-from tests.cases.conftest import sign_in
+from samen.cases.actions import referral_submit
+from tests.cases.conftest import invitation_create, sign_in
 from tests.conftest import make_person, without_tokens
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ MODULE_PAGES = {
     "acknowledge": {"core": 200, "invited": 200, "other_member": 200},
     "cycles": {"core": 200, "invited": 403, "other_member": 403},
     "referrals": {"core": 404, "invited": 404, "other_member": 404},
-    "delegations": {"core": 404, "invited": 404, "other_member": 404},
+    "table": {"core": 404, "invited": 404, "other_member": 404, "dpo": 200},
     "statistics": {"core": 200, "analyst": 200},
     "person_export": {"dpo": 200},
     "referral_new": {"core": 200, "invited": 200, "other_member": 200, "expired": 200},
@@ -97,10 +97,10 @@ def test_module_pages(client, table, personas, who, page):
     assert response.status_code == expected(MODULE_PAGES[page], who), (who, page)
 
 
-def test_the_mayor_sees_referrals_and_delegations(client, table):
+def test_the_mayor_sees_referrals_and_the_table(client, table):
     sign_in(client, table.mayor)
     assert client.get(reverse("cases:referrals")).status_code == 200
-    assert client.get(reverse("cases:delegations")).status_code == 200
+    assert client.get(reverse("cases:table")).status_code == 200
 
 
 CHANGES = ["close", "remove", "invite", "correct", "review_date"]

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.cases import access
-from samen.cases.actions import seat_assign
 from samen.cases.assessment_actions import assessment_sign
 from samen.cases.meeting_actions import agenda_add, decision_record, meeting_schedule
 from samen.cases.models import Clearance, CoreSeat
@@ -19,7 +18,7 @@ from samen.cases.support_actions import plan_action_add, plan_review_add
 from samen.cases.work_access import case_members, seated_today
 from samen.people.roles import Role
 from tests.cases import work_fixtures
-from tests.cases.conftest import sign_in
+from tests.cases.conftest import seat_assign, sign_in
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db

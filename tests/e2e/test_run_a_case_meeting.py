@@ -13,10 +13,10 @@ from allauth.mfa.totp.internal.auth import (
 from django.urls import reverse
 from django.utils import timezone
 
-from samen.cases.actions import cycle_open, invitation_create, seat_assign
+from samen.cases.actions import cycle_open
 from samen.cases.models import AgendaItem, CoreSeat, Meeting
 from samen.people.roles import Role
-from tests.cases.conftest import open_case
+from tests.cases.conftest import invitation_create, open_case, seat_assign
 from tests.conftest import PASSWORD, make_person
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -13,6 +13,7 @@ from samen.cases.models.core import (
     Invitation,
     age_band_on,
 )
+from samen.cases.models.notices import TableNotice
 from samen.cases.models.referrals import Referral
 from samen.cases.models.table import (
     POLICE_MINIMUM_CLEARANCE,
@@ -21,6 +22,7 @@ from samen.cases.models.table import (
     ConsultationCycle,
     CoreSeat,
     Delegation,
+    Grant,
 )
 from samen.cases.models.work import *  # noqa: F403  (meetings, assessments, plans, police)
 
@@ -36,7 +38,9 @@ __all__ = [
     "Correction",
     "Delegation",
     "ExtremismType",
+    "Grant",
     "Invitation",
     "Referral",
+    "TableNotice",
     "age_band_on",
 ]

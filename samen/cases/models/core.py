@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
 from samen.cases.fields import EncryptedDateField, EncryptedTextField
+from samen.cases.models.table import Grant
 
 
 class ExtremismType(models.TextChoices):
@@ -123,8 +124,11 @@ class CasePerson(models.Model):
         return f"{self.case_id}"
 
 
-class Invitation(models.Model):
-    """A professional invited to one case, until an end date after which access ends by itself."""
+class Invitation(Grant):
+    """A professional invited to one case, until an end date after which access ends by itself.
+
+    A core member proposes it (`invited_by`); it opens the case once the mayor or a delegate
+    confirms it (see Grant)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="invitations")
     user = models.ForeignKey(
@@ -148,8 +152,12 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.case_id}: {self.user_id}"
 
+    @property
+    def holder(self):
+        return self.user
+
     def is_current(self, today: datetime.date) -> bool:
-        return self.revoked_at is None and self.ends_on >= today
+        return self.revoked_at is None and self.ends_on >= today and self.is_confirmed_on(today)
 
 
 class Correction(models.Model):

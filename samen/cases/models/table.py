@@ -1,5 +1,10 @@
 """Who sits at the table: the fixed core seats, the mayor's delegations, the meeting cycles
-and each member's acknowledgement of the confidentiality rules for a cycle."""
+and each member's acknowledgement of the confidentiality rules for a cycle.
+
+Seats, delegations and invitations (samen.cases.models.core) are grants: each grants nothing
+until someone other than its proposer confirms it, and only while it was confirmed or
+re-confirmed within SAMEN_CASE_RECERTIFY_MONTHS (the rules are in samen.cases.access).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
@@ -25,7 +31,56 @@ class Clearance(models.IntegerChoices):
 POLICE_MINIMUM_CLEARANCE = Clearance.SECRET
 
 
-class CoreSeat(models.Model):
+class Grant(models.Model):
+    """What a seat, a delegation and an invitation share: who proposed it, who confirmed it,
+    and until when that confirmation holds.
+
+    Security-critical. A grant opens nothing while `confirmed_at` is empty, nor after
+    `confirmed_until` (the last day of the period from its last confirmation or
+    re-confirmation); samen.cases.access turns this into the database conditions that every
+    list, count and page uses.
+    """
+
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    recertified_at = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    confirmed_until = models.DateField(_("confirmed until"), null=True, blank=True)
+    # When the nightly run first saw the grant lapse (the lapse itself is by date).
+    lapse_recorded_at = models.DateTimeField(_("lapse recorded"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def holder(self):
+        raise NotImplementedError
+
+    def is_confirmed_on(self, day: datetime.date) -> bool:
+        """Whether the grant's confirmation holds on `day` (access.confirmed_rule in Python)."""
+        return (
+            self.confirmed_at is not None
+            and self.confirmed_until is not None
+            and self.confirmed_until >= day
+        )
+
+
+class CoreSeat(Grant):
     """A seat of the fixed core of the case consultation, configured per city."""
 
     class Kind(models.TextChoices):
@@ -78,10 +133,14 @@ class CoreSeat(models.Model):
                 {"clearance": _("The police representative needs at least secret clearance.")}
             )
 
+    @property
+    def holder(self):
+        return self.user
+
     def grants_access(self, today: datetime.date) -> bool:
-        """Whether this seat opens the case list today: active, and for the police seat a
-        clearance of at least "secret" that has not expired."""
-        if not self.is_active:
+        """Whether this seat opens the case list today: active, confirmed and re-confirmed in
+        time, and for the police seat a clearance of at least "secret" that has not expired."""
+        if not self.is_active or not self.is_confirmed_on(today):
             return False
         if self.kind != self.Kind.POLICE:
             return True
@@ -92,7 +151,7 @@ class CoreSeat(models.Model):
         )
 
 
-class Delegation(models.Model):
+class Delegation(Grant):
     """The mayor lets a core member open, close and remove cases in their place, for a period."""
 
     mayor = models.ForeignKey(
@@ -115,6 +174,10 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delegate} ({self.starts_on} – {self.ends_on})"
+
+    @property
+    def holder(self):
+        return self.delegate
 
 
 class ConsultationCycle(models.Model):
