@@ -56,8 +56,9 @@ def _meeting_url(meeting_pk: int) -> str:
 @require_http_methods(["GET", "POST"])
 @case_page
 def meetings(request: HttpRequest) -> HttpResponse:
-    """The meetings this member may know of; organisers schedule the next one here."""
-    access.check_case_session(request)
+    """The meetings this member may know of; organisers schedule the next one here. No
+    acknowledgement is needed: the list shows no case, and acknowledging needs a meeting."""
+    access.check_case_session(request, acknowledged=False)
     if request.method == "POST":
         check_may_organise(request.user)
     form = None
