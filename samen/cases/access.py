@@ -318,9 +318,10 @@ def get_case_for_reader(request: HttpRequest, pk, *, purpose: str) -> Case:
     exports, API endpoints, meetings, assessments, plans) gets the case through this function
     and nothing else. It guarantees: the reader has a seat or a current invitation to this
     case (Http404 otherwise, the same as for a case that does not exist), passed the second
-    factor (SecondFactorRequiredError), acknowledged the rules for the meeting that covers reading
-    today (AcknowledgementRequiredError), and that the read is in the audit trail with `purpose` (what
-    was read: "page", "export", "api", "document 12", ...) before the content is returned.
+    factor (SecondFactorRequiredError), acknowledged the rules for the meeting that covers
+    reading today (AcknowledgementRequiredError), and that the read is in the audit trail with
+    `purpose` (what was read: "page", "export", "api", "document 12", ...) before the content
+    is returned.
     """
     check_case_session(request)
     try:
@@ -338,8 +339,8 @@ def get_cases_for_reader(request: HttpRequest, pks: Iterable[int], *, purpose: s
 
     Security-critical. The same guarantees as `get_case_for_reader` for each case, as strictly:
     the reader's session (a seat or a current invitation at all, the second factor, the
-    acknowledgement for the meeting that covers reading today) is checked once, as it is the same for every case;
-    the rule that lets the reader know of a case (a seat granting access today, the police
+    acknowledgement for the meeting that covers reading today) is checked once, as it is the
+    same for every case; the rule that lets the reader know of a case (a seat granting access today, the police
     seat only with clearance; or an invitation to that case, not revoked, until its end date)
     is `cases_visible_to`, the query of the one-case door, applied to each case. If any of
     `pks` is not a case the reader may know of (or does not exist), Http404 for all of them,
