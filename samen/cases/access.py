@@ -339,8 +339,8 @@ def get_cases_for_reader(request: HttpRequest, pks: Iterable[int], *, purpose: s
 
     Security-critical. The same guarantees as `get_case_for_reader` for each case, as strictly:
     the reader's session (a seat or a current invitation at all, the second factor, the
-    acknowledgement for the meeting that covers reading today) is checked once, as it is the
-    same for every case; the rule that lets the reader know of a case (a seat granting access today, the police
+    acknowledgement for the current meeting) is checked once, as it is the same for every case;
+    the rule that lets the reader know of a case (a seat granting access today, the police
     seat only with clearance; or an invitation to that case, not revoked, until its end date)
     is `cases_visible_to`, the query of the one-case door, applied to each case. If any of
     `pks` is not a case the reader may know of (or does not exist), Http404 for all of them,
