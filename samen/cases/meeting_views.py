@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -90,6 +91,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "organiser": organiser,
         "today": access.today(),
         "status_choices": ActionStatus.choices,
+        "reader": user,
+        "printed_at": timezone.localtime(),
     }
     if organiser:
         members = meeting_candidates(meeting)
