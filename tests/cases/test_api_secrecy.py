@@ -45,6 +45,8 @@ def test_a_name_outside_latin1_reaches_the_header_intact(table):
     [
         {"limit": 101},
         {"limit": 100000},
+        {"limit": "9" * 5000},
+        {"offset": "9" * 5000},
         {"limit": "all"},
         {"limit": 0},
         {"offset": -1},

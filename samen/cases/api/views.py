@@ -83,10 +83,11 @@ def one_page_refusal(request: Request) -> Response | None:
     else:
         limit = request.query_params.get("limit", str(CasePagination.default_limit))
         offset = request.query_params.get("offset", "0")
-        whole = limit.isdecimal() and offset.isdecimal() and len(limit + offset) < 12
-        if not (whole and int(limit) >= 1):
+        # Length first: int() refuses thousands of digits, and the database a huge offset.
+        whole = limit.isdecimal() and offset.isdecimal() and len(offset) <= 12
+        if not whole or int(limit[:12] or 0) < 1:
             detail = _("limit and offset are whole numbers, and limit is at least 1.")
-        elif int(limit) > CasePagination.max_limit:
+        elif len(limit) > 12 or int(limit) > CasePagination.max_limit:
             detail = _(
                 "A request lists at most %(maximum)s cases: ask for the next ones with offset."
             ) % {"maximum": CasePagination.max_limit}
