@@ -184,7 +184,7 @@ class Acknowledgement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.meeting_id or self.cycle}"
+        return f"{self.user} – {self.meeting or self.cycle}"
 
 
 track(CoreSeat)
