@@ -64,8 +64,8 @@ BUILD_SNIPPET = """
 import datetime, os, random
 from django.utils import timezone
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from samen.cases import access, actions, crypto
-from samen.cases.models import Case, CasePerson, ExtremismType
+from samen.cases import access, actions, crypto, meeting_actions
+from samen.cases.models import Case, CasePerson, ExtremismType, Meeting
 from samen.people.models import User
 
 rng = random.Random(2026)
@@ -102,7 +102,13 @@ for case in [target, *rng.sample(cases, 20)]:
             by=mayor, case=case, user=reader,
             ends_on=timezone.localdate() + datetime.timedelta(days=60),
         )
-actions.rules_acknowledge(by=reader, cycle=access.current_cycle())
+# The rules are acknowledged per meeting the reader is called to: put the target case on the
+# agenda of the latest meeting held, and acknowledge the one that covers reading today.
+held = Meeting.objects.filter(held_on__lte=timezone.localdate()).order_by("-held_on", "-pk")
+meeting = held.first()
+if meeting is not None and not meeting.items.filter(case=target).exists():
+    meeting_actions.agenda_add(by=prevention, meeting=meeting, case=target)
+actions.rules_acknowledge(by=reader, meeting=access.meeting_to_acknowledge(reader))
 print("cases", Case.objects.count())
 print("target", target.pk)
 """

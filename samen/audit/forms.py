@@ -65,6 +65,15 @@ class AuditSearchForm(forms.Form):
             raise ValidationError(_("The period ends before it starts."))
         return data
 
+    def typed_filters(self, query) -> dict[str, str]:
+        """The filters of a valid search as typed (and the page), for the record of the search;
+        the kind of record by its name rather than its number."""
+        typed = {name: query.get(name, "") for name in [*self.fields, "page"]}
+        kind = self.cleaned_data.get("record_type") if self.is_bound else None
+        if kind is not None:
+            typed["record_type"] = f"{kind.app_label}.{kind.model}"
+        return typed
+
     def search_arguments(self) -> dict:
         data = self.cleaned_data
         tz = timezone.get_current_timezone()

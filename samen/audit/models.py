@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.context import current_actor
+from samen.audit.registry import track
 
 
 class AppendOnlyError(Exception):
@@ -131,3 +132,34 @@ class AuditRecord(AbstractLogEntry):
     @property
     def is_read(self) -> bool:
         return self.action == self.Action.ACCESS
+
+
+class TrailSearch(models.Model):
+    """One search of the audit trail: who searched, when, with which filters, as typed.
+
+    The trail records its own readers: whoever watches the trail is watched by it too. The
+    filters are kept as typed (an e-mail address, a record number, dates), not redacted: they
+    name staff and records, never the person of a case (the person export takes its name by
+    POST and is not a search of the trail), and the question they answer is whom the searcher
+    looked into.
+    """
+
+    searched_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("searched by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    searched_at = models.DateTimeField(_("searched"), auto_now_add=True)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("search of the audit trail")
+        verbose_name_plural = _("searches of the audit trail")
+
+    def __str__(self) -> str:
+        filters = ", ".join(f"{name}={value}" for name, value in self.filters.items())
+        return filters or "—"
+
+
+track(TrailSearch)

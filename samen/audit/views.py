@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from samen.audit.access import audit_records_for
+from samen.audit.actions import trail_search_record
 from samen.audit.forms import AuditSearchForm
 from samen.core.lists import render_list
 
@@ -10,12 +11,14 @@ from samen.core.lists import render_list
 @require_GET
 @login_required
 def trail(request: HttpRequest) -> HttpResponse:
-    """The data-protection officer's search of the audit trail by person, record and period."""
+    """The data-protection officer's search of the audit trail by person, record and period;
+    each search shown (every page of results, the first too) is recorded in the trail."""
     records = audit_records_for(request.user)
     form = AuditSearchForm(request.GET or None)
+    searched = not form.is_bound or form.is_valid()
     if form.is_bound:
-        records = records.search(**form.search_arguments()) if form.is_valid() else records.none()
-    return render_list(
+        records = records.search(**form.search_arguments()) if searched else records.none()
+    response = render_list(
         request,
         "audit/trail.html",
         "audit/trail_rows.html",
@@ -23,3 +26,8 @@ def trail(request: HttpRequest) -> HttpResponse:
         {"form": form},
         ordering=("-timestamp", "-pk"),
     )
+    # Recorded once the results are drawn, so that a search does not list itself; a search
+    # with bad input showed nothing and is not one.
+    if searched:
+        trail_search_record(by=request.user, filters=form.typed_filters(request.GET))
+    return response

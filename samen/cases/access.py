@@ -14,7 +14,8 @@ Security-critical. The rule, for lists, pages, the API, exports and counts alike
   Administrators never see cases, whatever seat or invitation they are given.
 
 Reading additionally needs a session (or API token) that passed the second factor, and an
-acknowledgement of the confidentiality rules for the current meeting cycle. Every read goes
+acknowledgement of the confidentiality rules for the meeting that covers reading today (see
+`meeting_to_acknowledge`). Every read goes
 through `get_case_for_reader` (or `get_cases_for_reader`, the same door for a page showing
 several cases), which records it in the audit trail.
 """
@@ -28,7 +29,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -36,11 +38,13 @@ from samen.audit.reads import record_read, record_reads
 from samen.cases.models import (
     POLICE_MINIMUM_CLEARANCE,
     Acknowledgement,
+    AgendaItem,
     Case,
     ConsultationCycle,
     CoreSeat,
     Delegation,
     Invitation,
+    Meeting,
     Referral,
 )
 from samen.people.roles import Role
@@ -65,7 +69,8 @@ class SecondFactorRequiredError(Exception):
 
 
 class AcknowledgementRequiredError(Exception):
-    """The member has not acknowledged the confidentiality rules for the current cycle."""
+    """The member has not acknowledged the confidentiality rules for the meeting that covers
+    reading today."""
 
 
 def today() -> datetime.date:
@@ -255,10 +260,50 @@ def current_cycle(on: datetime.date | None = None) -> ConsultationCycle | None:
     )
 
 
-def has_acknowledged(user, cycle: ConsultationCycle | None) -> bool:
-    if cycle is None:
+def meetings_called_to(user) -> QuerySet[Meeting]:
+    """The meetings `user` is called to: every meeting of the table for the core; for an
+    invited professional, the meetings whose agenda holds a case they are invited to today."""
+    if has_core_seat(user):
+        return Meeting.objects.all()
+    items = AgendaItem.objects.filter(meeting=OuterRef("pk"), case__in=cases_visible_to(user))
+    return Meeting.objects.filter(Exists(items))
+
+
+def _covering_meeting(user) -> Coalesce:
+    """The meeting whose acknowledgement covers reading today, as a database expression: the
+    latest meeting `user` is called to whose date has come; before any, the next one."""
+    on = today()
+    called = meetings_called_to(user)
+    held = called.filter(held_on__lte=on).order_by("-held_on", "-pk").values("pk")[:1]
+    ahead = called.filter(held_on__gt=on).order_by("held_on", "pk").values("pk")[:1]
+    return Coalesce(Subquery(held), Subquery(ahead))
+
+
+def meeting_to_acknowledge(user) -> Meeting | None:
+    """The meeting `user` acknowledges the rules for before reading today (None: they are
+    called to no meeting yet, and may read nothing). A new meeting's date ends the cover of
+    the previous meeting's acknowledgement."""
+    if not _may_hold_case_roles(user):
+        return None
+    return Meeting.objects.filter(pk=_covering_meeting(user)).select_related("cycle").first()
+
+
+def has_acknowledged(user, meeting: Meeting | None) -> bool:
+    """Whether `user` acknowledged the rules for `meeting`."""
+    if meeting is None:
         return False
-    return Acknowledgement.objects.filter(user=user, cycle=cycle).exists()
+    return Acknowledgement.objects.filter(user=user, meeting=meeting).exists()
+
+
+def acknowledged_for_reading(user) -> bool:
+    """Whether `user` acknowledged the rules for the meeting that covers reading today.
+
+    Security-critical, and asked at every case read: one query (besides the memoised seat).
+    False when `user` is called to no meeting: nobody reads without an acknowledgement.
+    """
+    if not _may_hold_case_roles(user):
+        return False
+    return Acknowledgement.objects.filter(user=user, meeting=_covering_meeting(user)).exists()
 
 
 def check_case_session(request, *, acknowledged: bool = True) -> None:
@@ -270,7 +315,7 @@ def check_case_session(request, *, acknowledged: bool = True) -> None:
         raise Http404
     if not passed_second_factor(request):
         raise SecondFactorRequiredError
-    if acknowledged and not has_acknowledged(user, current_cycle()):
+    if acknowledged and not acknowledged_for_reading(user):
         raise AcknowledgementRequiredError
 
 
@@ -281,9 +326,10 @@ def get_case_for_reader(request: HttpRequest, pk, *, purpose: str) -> Case:
     exports, API endpoints, meetings, assessments, plans) gets the case through this function
     and nothing else. It guarantees: the reader has a seat or a current invitation to this
     case (Http404 otherwise, the same as for a case that does not exist), passed the second
-    factor (SecondFactorRequiredError), acknowledged the rules for the current cycle
-    (AcknowledgementRequiredError), and that the read is in the audit trail with `purpose` (what
-    was read: "page", "export", "api", "document 12", ...) before the content is returned.
+    factor (SecondFactorRequiredError), acknowledged the rules for the meeting that covers
+    reading today (AcknowledgementRequiredError), and that the read is in the audit trail with
+    `purpose` (what was read: "page", "export", "api", "document 12", ...) before the content
+    is returned.
     """
     check_case_session(request)
     try:
@@ -300,7 +346,7 @@ def get_cases_for_reader(request: HttpRequest, pks: Iterable[int], *, purpose: s
 
     Security-critical. The same guarantees as `get_case_for_reader` for each case, as strictly:
     the reader's session (a seat or a current invitation at all, the second factor, the
-    acknowledgement for the current cycle) is checked once, as it is the same for every case;
+    acknowledgement for the current meeting) is checked once, as it is the same for every case;
     the rule that lets the reader know of a case (a seat granting access today, the police
     seat only with clearance; or an invitation to that case, not revoked, until its end date)
     is `cases_visible_to`, the query of the one-case door, applied to each case. If any of

@@ -23,6 +23,7 @@ from samen.cases.models import (
     CasePerson,
     ConsultationCycle,
     ExtremismType,
+    Meeting,
     Referral,
     age_band_on,
 )
@@ -58,14 +59,19 @@ def cycle_open(
 
 
 @action
-def rules_acknowledge(*, by, cycle: ConsultationCycle) -> Acknowledgement:
-    """Record that `by` acknowledged the confidentiality rules for `cycle` (once per cycle)."""
+def rules_acknowledge(*, by, meeting: Meeting | None) -> Acknowledgement:
+    """Record that `by` acknowledged the confidentiality rules for `meeting`, the meeting
+    that covers their reading today (once per meeting)."""
     if not access.has_case_role(by):
         raise PermissionDenied
-    existing = Acknowledgement.objects.filter(user=by, cycle=cycle).first()
+    if meeting is None or meeting != access.meeting_to_acknowledge(by):
+        raise ValidationError(
+            _("The meeting to acknowledge the rules for has changed: read them again.")
+        )
+    existing = Acknowledgement.objects.filter(user=by, meeting=meeting).first()
     if existing is not None:
         return existing
-    return Acknowledgement.objects.create(user=by, cycle=cycle, rules_version=RULES_VERSION)
+    return Acknowledgement.objects.create(user=by, meeting=meeting, rules_version=RULES_VERSION)
 
 
 # --- Referrals and the case list ----------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -56,8 +57,9 @@ def _meeting_url(meeting_pk: int) -> str:
 @require_http_methods(["GET", "POST"])
 @case_page
 def meetings(request: HttpRequest) -> HttpResponse:
-    """The meetings this member may know of; organisers schedule the next one here."""
-    access.check_case_session(request)
+    """The meetings this member may know of; organisers schedule the next one here. No
+    acknowledgement is needed: the list shows no case, and acknowledging needs a meeting."""
+    access.check_case_session(request, acknowledged=False)
     if request.method == "POST":
         check_may_organise(request.user)
     form = None
@@ -89,6 +91,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "organiser": organiser,
         "today": access.today(),
         "status_choices": ActionStatus.choices,
+        "reader": user,
+        "printed_at": timezone.localtime(),
     }
     if organiser:
         members = meeting_candidates(meeting)

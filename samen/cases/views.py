@@ -26,6 +26,7 @@ from samen.cases.guards import case_page, safe_next
 from samen.cases.list_access import page_for_reader
 from samen.cases.models import ConsultationCycle
 from samen.cases.sections import sections_for
+from samen.cases.work_access import may_organise_meetings
 from samen.core.lists import render_page
 
 
@@ -102,23 +103,33 @@ def case_export(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @case_page
 def acknowledge(request: HttpRequest) -> HttpResponse:
-    """The confidentiality rules, acknowledged once per meeting cycle before any case is read."""
+    """The confidentiality rules, acknowledged for each meeting before any case is read."""
     access.check_case_session(request, acknowledged=False)
-    cycle = access.current_cycle()
+    meeting = access.meeting_to_acknowledge(request.user)
     target = safe_next(request, reverse("cases:list"))
-    if request.method == "POST" and cycle is not None:
-        if request.POST.get("agree") == "yes":
-            actions.rules_acknowledge(by=request.user, cycle=cycle)
-            return redirect(target)
-        messages.error(request, _("Tick the box to acknowledge the rules."))
+    if request.method == "POST" and meeting is not None:
+        if request.POST.get("agree") != "yes":
+            messages.error(request, _("Tick the box to acknowledge the rules."))
+        elif request.POST.get("meeting") != str(meeting.pk):
+            # The page read named another meeting (a new meeting's date came meanwhile).
+            messages.error(
+                request, _("The meeting to acknowledge the rules for has changed: read them again.")
+            )
+        else:
+            try:
+                actions.rules_acknowledge(by=request.user, meeting=meeting)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                return redirect(target)
     return render(
         request,
         "cases/acknowledge.html",
         {
-            "cycle": cycle,
-            "acknowledged": access.has_acknowledged(request.user, cycle),
+            "meeting": meeting,
+            "acknowledged": access.has_acknowledged(request.user, meeting),
             "next": target,
-            "core": access.is_core_member(request.user),
+            "organiser": may_organise_meetings(request.user),
         },
     )
 

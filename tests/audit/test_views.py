@@ -90,9 +90,3 @@ def test_bad_search_input_gets_a_clear_message(client, personas, params, field):
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert list(response.context["page"]) == []
-
-
-def test_the_trail_page_writes_nothing(client, personas):
-    before = AuditRecord.objects.count()
-    get_as(client, personas.dpo, URL)
-    assert AuditRecord.objects.count() == before

@@ -16,7 +16,8 @@ from samen.cases.actions import (
     invitation_propose,
     rules_acknowledge,
 )
-from samen.cases.models import Case, Clearance, ConsultationCycle, CoreSeat, Invitation
+from samen.cases.meeting_actions import agenda_add, meeting_schedule
+from samen.cases.models import Case, Clearance, ConsultationCycle, CoreSeat, Invitation, Meeting
 from samen.cases.table_actions import confirmed_until
 from samen.people.roles import Role
 from samen.places.models import Place
@@ -90,6 +91,17 @@ class Table:
     cycle: ConsultationCycle
     case: Case
     other_case: Case
+    meeting: Meeting  # three days ago, both cases on its agenda, acknowledged by everyone
+
+    @property
+    def members(self) -> tuple:
+        return (self.mayor, self.police, self.prevention, self.invited, self.other_member)
+
+
+def acknowledge_for_reading(*people) -> None:
+    """Let each of `people` acknowledge the rules for the meeting that covers reading today."""
+    for person in people:
+        rules_acknowledge(by=person, meeting=access.meeting_to_acknowledge(person))
 
 
 def with_totp(person):
@@ -141,7 +153,8 @@ def open_case(name: str = "Jan Peeters", **overrides) -> Case:
 @pytest.fixture
 def table(personas) -> Table:
     """A seated core (mayor, prevention official, police with clearance), a current cycle
-    everyone acknowledged, and two cases with one invited professional each."""
+    with a meeting three days ago that everyone acknowledged, and two cases on its agenda with
+    one invited professional each."""
     return build_table(personas)
 
 
@@ -171,8 +184,15 @@ def build_table(personas) -> Table:
     ends_on = today + datetime.timedelta(days=30)
     invitation_create(by=personas.prevention, case=case, user=personas.partner, ends_on=ends_on)
     invitation_create(by=personas.prevention, case=other_case, user=other_member, ends_on=ends_on)
-    for person in (mayor, police, personas.prevention, personas.partner, other_member):
-        rules_acknowledge(by=person, cycle=cycle)
+    meeting = meeting_schedule(
+        by=personas.prevention,
+        held_on=today - datetime.timedelta(days=3),
+        place="Stadhuis",
+        chair=personas.prevention,
+    )
+    agenda_add(by=personas.prevention, meeting=meeting, case=case)
+    agenda_add(by=personas.prevention, meeting=meeting, case=other_case)
+    acknowledge_for_reading(mayor, police, personas.prevention, personas.partner, other_member)
     return Table(
         mayor=mayor,
         police=police,
@@ -182,4 +202,5 @@ def build_table(personas) -> Table:
         cycle=cycle,
         case=case,
         other_case=other_case,
+        meeting=meeting,
     )

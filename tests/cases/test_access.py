@@ -204,16 +204,6 @@ def test_a_member_without_a_current_acknowledgement_is_refused(table, personas):
         get_case_for_reader(request_for(late), table.other_case.pk, purpose="page")
 
 
-def test_an_acknowledgement_counts_for_its_cycle_only(table):
-    after = table.cycle.ends_on + datetime.timedelta(days=1)
-    with time_machine.travel(
-        timezone.make_aware(datetime.datetime.combine(after, datetime.time(12))), tick=False
-    ):
-        assert access.current_cycle() is None
-        with pytest.raises(AcknowledgementRequiredError):
-            get_case_for_reader(request_for(table.mayor), table.case.pk, purpose="page")
-
-
 def test_the_mayor_and_a_delegate_control_the_case_list(table):
     assert access.controls_case_list(table.mayor)
     assert not access.controls_case_list(table.prevention)

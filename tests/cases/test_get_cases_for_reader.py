@@ -17,10 +17,16 @@ from samen.cases.access import (
     get_case_for_reader,
     get_cases_for_reader,
 )
-from samen.cases.actions import invitation_end, rules_acknowledge
+from samen.cases.actions import invitation_end
 from samen.cases.models import Case, Clearance, CoreSeat
 from samen.people.roles import Role
-from tests.cases.conftest import confirmed_fields, invitation_create, open_case, seat_assign
+from tests.cases.conftest import (
+    acknowledge_for_reading,
+    confirmed_fields,
+    invitation_create,
+    open_case,
+    seat_assign,
+)
 from tests.cases.test_access import _city, request_for
 from tests.conftest import make_person
 
@@ -148,7 +154,7 @@ def test_the_police_seat_reads_only_while_its_clearance_holds(personas, table):
         clearance=Clearance.SECRET,
         clearance_expires_on=today + datetime.timedelta(days=2),
     )
-    rules_acknowledge(by=officer, cycle=table.cycle)
+    acknowledge_for_reading(officer)
     both = [table.case.pk, table.other_case.pk]
     assert len(get_cases_for_reader(request_for(officer), both, purpose=PURPOSE)) == 2
     with at_start_of(today + datetime.timedelta(days=3)), pytest.raises(Http404):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.cases import access
-from samen.cases.actions import case_close, cycle_open, rules_acknowledge
+from samen.cases.actions import case_close
 from samen.cases.support_actions import (
     add_months,
     follow_up_record,
@@ -19,7 +19,7 @@ from samen.cases.support_actions import (
     plan_open,
 )
 from tests.cases import work_fixtures
-from tests.cases.conftest import reconfirm_everything, sign_in
+from tests.cases.conftest import acknowledge_for_reading, reconfirm_everything, sign_in
 
 pytestmark = pytest.mark.django_db
 work = work_fixtures.work
@@ -32,15 +32,11 @@ def at(day: datetime.date):
 
 
 def in_a_new_cycle(table, who) -> None:
-    """Months later the fixture's cycle is over: open the one running then, and acknowledge;
-    the grants were re-confirmed meanwhile."""
+    """Months later: the grants were re-confirmed meanwhile; acknowledge the rules if the
+    meeting that covers reading asks for it."""
     reconfirm_everything()
-    today = timezone.localdate()
-    if not access.has_acknowledged(who, access.current_cycle()):
-        cycle = access.current_cycle() or cycle_open(
-            by=table.prevention, title="Later", starts_on=today, ends_on=today
-        )
-        rules_acknowledge(by=who, cycle=cycle)
+    if not access.acknowledged_for_reading(who):
+        acknowledge_for_reading(who)
 
 
 def support_section(client, case) -> str:

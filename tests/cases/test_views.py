@@ -166,7 +166,9 @@ def test_a_member_without_acknowledgement_is_sent_to_the_rules(client, table):
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("cases:acknowledge"))
-    ack = client.post(reverse("cases:acknowledge"), {"agree": "yes", "next": url})
+    ack = client.post(
+        reverse("cases:acknowledge"), {"agree": "yes", "meeting": table.meeting.pk, "next": url}
+    )
     assert ack.status_code == 302 and ack["Location"] == url
     assert client.get(url).status_code == 200
 

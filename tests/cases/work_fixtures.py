@@ -20,6 +20,7 @@ from samen.cases.meeting_actions import (
 from samen.cases.models import AgendaItem, Assessment, Meeting, PoliceExchange, SupportPlan
 from samen.cases.police_actions import police_exchange_record
 from samen.cases.support_actions import plan_action_add, plan_open
+from tests.cases.conftest import acknowledge_for_reading
 
 MINUTES_A = "Minutes-A: school and youth care agree on a home visit."
 MINUTES_B = "Minutes-B: the family of the second person declines contact."
@@ -50,6 +51,8 @@ def work(table) -> Work:
     meeting = meeting_schedule(by=chair, held_on=today, place="Stadhuis, zaal 2", chair=chair)
     item_a = agenda_add(by=chair, meeting=meeting, case=table.case)
     item_b = agenda_add(by=chair, meeting=meeting, case=table.other_case)
+    # Today's meeting takes over from the table's: everyone acknowledges the rules for it.
+    acknowledge_for_reading(*table.members)
     attendance_record(
         by=chair,
         meeting=meeting,

@@ -52,19 +52,23 @@ def test_a_chair_runs_a_meeting_and_sees_it_on_the_case_page(live_server, page):
     page.locator("input[name=code]").press("Enter")
     page.wait_for_url(f"{live_server.url}/")
 
-    # The rules first, then the meetings.
-    page.goto(f"{live_server.url}{reverse('cases:meetings')}")
+    # Before any meeting no case can be read: the rules name no meeting to acknowledge yet.
+    page.goto(f"{live_server.url}{reverse('cases:list')}")
     assert reverse("cases:acknowledge") in page.url
-    page.locator("input[name=agree]").check()
-    page.locator("form.stacked button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}{reverse('cases:meetings')}")
+    assert page.locator("input[name=agree]").count() == 0
 
-    # Schedule.
+    # Schedule (the list of meetings shows no case, so it needs no acknowledgement).
+    page.goto(f"{live_server.url}{reverse('cases:meetings')}")
     page.locator("input[name=held_on]").fill(today.isoformat())
     page.locator("input[name=place]").fill("Stadhuis, vergaderzaal 2")
     page.locator("select[name=chair]").select_option(str(chair.pk))
     page.locator("form.stacked button[type=submit]").click()
     meeting = Meeting.objects.get()
+
+    # The rules for this meeting first, then the meeting.
+    page.wait_for_url(f"{live_server.url}{reverse('cases:acknowledge')}**")
+    page.locator("input[name=agree]").check()
+    page.locator("form.stacked button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}{reverse('cases:meeting', args=[meeting.pk])}")
 
     # Agenda, attendance, minutes and a decision.

@@ -2,7 +2,8 @@
 
 A person without a case role, a case they may not see and a case that does not exist all
 answer the same 404. Members must use a two-factor token and have acknowledged the rules for
-the current cycle (403 with a code otherwise).
+the current meeting (403 with a code otherwise). Every case answer names its reader in the
+X-Samen-Reader header, and a list answers one page at most: there is no bulk export.
 """
 
 from __future__ import annotations
@@ -51,13 +52,58 @@ def refusal(error: Exception) -> Response:
     return Response({"detail": detail, "code": code}, status=status.HTTP_403_FORBIDDEN)
 
 
+# The reader of every case answer, as "<account number> <full name>": the number first so
+# that a program splits it off at the first space, and nothing about anyone else.
+READER_HEADER = "X-Samen-Reader"
+# The parameters a case list takes; anything else (page_size, all, ...) is refused.
+LIST_PARAMETERS = frozenset({"limit", "offset", "format"})
+
+
+def with_reader(response: Response, reader) -> Response:
+    """Name `reader` on a case answer, as a printed case names them on every page."""
+    # Django encodes a name outside Latin-1 as RFC 2047 UTF-8; split() drops line breaks.
+    response[READER_HEADER] = " ".join([str(reader.pk), *reader.full_name.split()])
+    return response
+
+
 class CasePagination(LimitOffsetPagination):
-    max_limit = 200
+    """One page of cases per request: asking for more is refused (one_page_refusal), never
+    silently capped."""
+
+    default_limit = max_limit = 100
+
+
+def one_page_refusal(request: Request) -> Response | None:
+    """A 400 with a message for a list request that asks for more than one page."""
+    unknown = sorted(set(request.query_params) - LIST_PARAMETERS)
+    if unknown:
+        detail = _("The case list takes limit and offset only, not: %(names)s.") % {
+            "names": ", ".join(unknown)
+        }
+    else:
+        limit = request.query_params.get("limit", str(CasePagination.default_limit))
+        offset = request.query_params.get("offset", "0")
+        # Length first: int() refuses thousands of digits, and the database a huge offset.
+        whole = limit.isdecimal() and offset.isdecimal() and len(offset) <= 12
+        if not whole or int(limit[:12] or 0) < 1:
+            detail = _("limit and offset are whole numbers, and limit is at least 1.")
+        elif len(limit) > 12 or int(limit) > CasePagination.max_limit:
+            detail = _(
+                "A request lists at most %(maximum)s cases: ask for the next ones with offset."
+            ) % {"maximum": CasePagination.max_limit}
+        else:
+            return None
+    return Response({"detail": detail, "code": "one_page_only"}, status.HTTP_400_BAD_REQUEST)
 
 
 @extend_schema(
     summary="List the cases you sit at the table for (each case listed is logged as read)",
-    responses={200: CaseSerializer(many=True), **REFUSALS},
+    description="One page per request (limit at most 100); more is refused with 400.",
+    responses={
+        200: CaseSerializer(many=True),
+        400: OpenApiResponse(description="code one_page_only: more than one page asked for"),
+        **REFUSALS,
+    },
 )
 class CaseListView(generics.GenericAPIView):
     authentication_classes = API_AUTHENTICATION
@@ -70,9 +116,13 @@ class CaseListView(generics.GenericAPIView):
             access.check_case_session(request)
         except (SecondFactorRequiredError, AcknowledgementRequiredError) as error:
             return refusal(error)
+        refused = one_page_refusal(request)
+        if refused is not None:
+            return refused
         cases = access.cases_visible_to(request.user).order_by("status", "review_on", "pk")
         page = listed_for_reader(request, self.paginate_queryset(cases))
-        return self.get_paginated_response(CaseSerializer(page, many=True).data)
+        response = self.get_paginated_response(CaseSerializer(page, many=True).data)
+        return with_reader(response, request.user)
 
 
 @extend_schema(
@@ -88,7 +138,7 @@ class CaseDetailView(APIView):
             case = access.get_case_for_reader(request, pk, purpose="api")
         except (SecondFactorRequiredError, AcknowledgementRequiredError) as error:
             return refusal(error)
-        return Response(CaseDetailSerializer(case).data)
+        return with_reader(Response(CaseDetailSerializer(case).data), request.user)
 
 
 @extend_schema(

@@ -1,5 +1,5 @@
 """Who sits at the table: the fixed core seats, the mayor's delegations, the meeting cycles
-and each member's acknowledgement of the confidentiality rules for a cycle.
+and each member's acknowledgement of the confidentiality rules for a meeting.
 
 Seats, delegations and invitations (samen.cases.models.core) are grants: each grants nothing
 until someone other than its proposer confirms it, and only while it was confirmed or
@@ -181,7 +181,7 @@ class Delegation(Grant):
 
 
 class ConsultationCycle(models.Model):
-    """A meeting cycle of the case consultation: members acknowledge the rules once per cycle.
+    """A meeting cycle of the case consultation.
 
     Meetings hang on a cycle; a cycle is current from its first to its last day.
     """
@@ -209,13 +209,30 @@ class ConsultationCycle(models.Model):
 
 
 class Acknowledgement(models.Model):
-    """That a member acknowledged the confidentiality rules for a cycle, and when."""
+    """That a member acknowledged the confidentiality rules for a meeting, and when.
+
+    The acknowledgement for a meeting covers reading from then until the date of the next
+    meeting the member is called to (samen.cases.access.meeting_to_acknowledge).
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_acknowledgements"
     )
+    meeting = models.ForeignKey(
+        "cases.Meeting",
+        verbose_name=_("meeting"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="acknowledgements",
+    )
+    # History only: the cycle an acknowledgement given before acknowledgements were per
+    # meeting was for (migration 0005 carried each to the meetings of its cycle).
     cycle = models.ForeignKey(
-        ConsultationCycle, on_delete=models.PROTECT, related_name="acknowledgements"
+        ConsultationCycle,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="acknowledgements",
     )
     acknowledged_at = models.DateTimeField(_("acknowledged"), auto_now_add=True)
     rules_version = models.CharField(max_length=16)
@@ -224,11 +241,13 @@ class Acknowledgement(models.Model):
         verbose_name = _("acknowledgement of confidentiality")
         verbose_name_plural = _("acknowledgements of confidentiality")
         constraints = [
-            models.UniqueConstraint(fields=["user", "cycle"], name="one_acknowledgement_per_cycle")
+            models.UniqueConstraint(
+                fields=["user", "meeting"], name="one_acknowledgement_per_meeting"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.cycle}"
+        return f"{self.user} – {self.meeting or self.cycle}"
 
 
 track(CoreSeat)
