@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from samen.cases import access
 from samen.cases.actions import delegation_propose, seat_propose
-from samen.cases.models import CoreSeat
+from samen.cases.models import CoreSeat, Meeting
 from samen.people.actions import staff_member_create
 from samen.people.roles import Role
 from samen.signals.api.tokens import api_token_issue
@@ -63,7 +63,8 @@ def test_an_account_made_by_an_administrator_reads_no_case_until_the_mayor_confi
     # The insider enrols a second factor, passes it, and tries to acknowledge the rules.
     with_totp(insider)
     sign_in(client, insider)
-    acknowledge = client.post(reverse("cases:acknowledge"), {"agree": "yes"})
+    meeting = Meeting.objects.order_by("-held_on", "-pk").first()
+    acknowledge = client.post(reverse("cases:acknowledge"), {"agree": "yes", "meeting": meeting.pk})
     assert acknowledge.status_code == 404
     for url in case_urls(table, work):
         assert client.get(url).status_code == 404, url
@@ -84,7 +85,9 @@ def test_an_account_made_by_an_administrator_reads_no_case_until_the_mayor_confi
     seat.refresh_from_db()
     assert seat.confirmed_by == table.mayor
     sign_in(client, insider)
-    assert client.post(reverse("cases:acknowledge"), {"agree": "yes"}).status_code == 302
+    meeting = access.meeting_to_acknowledge(insider)
+    agreed = {"agree": "yes", "meeting": meeting.pk}
+    assert client.post(reverse("cases:acknowledge"), agreed).status_code == 302
     for url in case_urls(table, work)[:-1]:  # the table page is for the mayor and delegates
         assert client.get(url).status_code == 200, url
     assert client.get(reverse("cases:table")).status_code == 404
