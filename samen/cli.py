@@ -14,6 +14,8 @@ COMMANDS = {
     "compile-translations": "compile_translations",
     "reset-second-factor": "reset_second_factor",
     "rotate-mfa-keys": "rotate_mfa_keys",
+    "create-administrator": "create_administrator",
+    "record-role-lapses": "record_role_lapses",
 }
 USAGE = """usage: samen COMMAND [options]
 
@@ -33,8 +35,12 @@ USAGE = """usage: samen COMMAND [options]
   reset-second-factor EMAIL
                   remove a person's second factor after a lost phone (operators only)
   rotate-mfa-keys re-encrypt second-factor secrets with the newest key in SAMEN_MFA_KEYS
+  create-administrator EMAIL --name NAME
+                  create an administrator without a password; they get a sign-in link
+  record-role-lapses
+                  audit elevated roles that lapsed unconfirmed (also nightly)
 
-Any other command goes to Django's manage.py (migrate, createsuperuser, check, ...).
+Any other command goes to Django's manage.py (migrate, check, ...).
 """
 
 
