@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # Apps the administration never shows, whoever registers their models: administrators have
-# no part in the case consultation (its seats, delegations, invitations or cases).
-CLOSED_APPS = frozenset({"cases"})
+# no part in the case consultation (its seats, delegations, invitations or cases), and
+# groups grant nothing in Samen (samen.people.permissions decides by role).
+CLOSED_APPS = frozenset({"cases", "auth"})
 
 
 class SamenAdminSite(admin.AdminSite):
