@@ -124,10 +124,10 @@ def staff_member_reconfirm_role(*, by, member: User) -> User:
     Only an administrator whose own role stands may do it, and never for themselves: a
     role that nobody else vouches for lapses by itself.
     """
+    if by is not None and by.pk == member.pk:
+        raise ValidationError(_("Nobody can re-confirm their own role."))
     if by is None or by.role != Role.ADMINISTRATOR or by.role_lapsed:
         raise ValidationError(_("Only an administrator can re-confirm a role."))
-    if by.pk == member.pk:
-        raise ValidationError(_("Nobody can re-confirm their own role."))
     if not member.role_is_elevated:
         raise ValidationError(_("This role needs no re-confirmation."))
     member.role_confirmed_by = by

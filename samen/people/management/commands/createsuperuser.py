@@ -8,7 +8,9 @@ class Command(BaseCommand):
     help = "Refused in Samen: use `samen create-administrator EMAIL` instead."
 
     def add_arguments(self, parser):
+        # Django's own options, so that scripts written for it get this message.
         parser.add_argument("--email")
+        parser.add_argument("--full_name")
         parser.add_argument("--noinput", "--no-input", action="store_true")
         parser.add_argument("--database")
 
