@@ -98,10 +98,10 @@ def test_only_a_standing_administrator_re_confirms(granted, personas):
     first, second, analyst = granted
     with pytest.raises(ValidationError):
         staff_member_reconfirm_role(by=personas.dpo, member=analyst)
-    with time_machine.travel(datetime.datetime(2026, 8, 1, 9, 0, tzinfo=datetime.UTC)):
-        # Both administrators lapsed: neither can revive the other.
-        with pytest.raises(ValidationError):
-            staff_member_reconfirm_role(by=User.objects.get(pk=second.pk), member=first)
+    # Both administrators lapsed: neither can revive the other.
+    lapsed = datetime.datetime(2026, 8, 1, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(lapsed), pytest.raises(ValidationError):
+        staff_member_reconfirm_role(by=User.objects.get(pk=second.pk), member=first)
 
 
 def test_nobody_gives_themselves_an_elevated_role(personas):
