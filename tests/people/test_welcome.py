@@ -5,8 +5,8 @@ import re
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
