@@ -112,3 +112,13 @@ def english_in_tests_by_default():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def elevated_roles_stay_confirmed_by_default(settings):
+    """Tests that travel months ahead (follow-ups, retention) are about other things.
+
+    In them, the personas' elevated roles would lapse after six months unconfirmed, as in
+    production; tests of that re-confirmation set SAMEN_ROLE_RECERTIFY_MONTHS themselves.
+    """
+    settings.SAMEN_ROLE_RECERTIFY_MONTHS = 12 * 100

@@ -23,6 +23,11 @@ pytestmark = pytest.mark.django_db
 START = datetime.datetime(2026, 1, 15, 9, 0, tzinfo=datetime.UTC)
 
 
+@pytest.fixture(autouse=True)
+def six_months(settings):
+    settings.SAMEN_ROLE_RECERTIFY_MONTHS = 6
+
+
 @pytest.fixture
 def granted(db):
     """Two administrators and an analyst, granted on 15 January 2026."""
@@ -204,3 +209,10 @@ def test_roles_without_powers_never_lapse(personas):
     with time_machine.travel(timezone.now() + datetime.timedelta(days=3650)):
         assert not User.objects.get(pk=personas.frontline.pk).role_lapsed
         assert User.objects.get(pk=personas.admin.pk).role_lapsed
+
+
+def test_six_months_is_the_default():
+    from samen import settings as samen_settings
+
+    assert samen_settings.SAMEN_ROLE_RECERTIFY_MONTHS == 6
+    assert samen_settings.SAMEN_WELCOME_LINK_DAYS == 3
