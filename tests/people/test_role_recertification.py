@@ -216,3 +216,18 @@ def test_six_months_is_the_default():
 
     assert samen_settings.SAMEN_ROLE_RECERTIFY_MONTHS == 6
     assert samen_settings.SAMEN_WELCOME_LINK_DAYS == 3
+
+
+def test_a_lapsed_role_is_refused_on_the_api_too(granted):
+    from rest_framework.test import APIClient
+
+    from samen.signals.api.tokens import api_token_issue
+
+    _first, _second, analyst = granted
+    with time_machine.travel(datetime.datetime(2026, 7, 1, 9, 0, tzinfo=datetime.UTC)):
+        _token, secret = api_token_issue(by=analyst, two_factor=False)
+        api = APIClient()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+        assert api.get("/api/signals/").status_code == 200
+    with time_machine.travel(datetime.datetime(2026, 7, 16, 9, 0, tzinfo=datetime.UTC)):
+        assert api.get("/api/signals/").status_code == 401
