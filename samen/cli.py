@@ -15,6 +15,8 @@ COMMANDS = {
     "reset-second-factor": "reset_second_factor",
     "rotate-mfa-keys": "rotate_mfa_keys",
     "propose-mayor-seat": "propose_mayor_seat",
+    "create-administrator": "create_administrator",
+    "record-role-lapses": "record_role_lapses",
 }
 USAGE = """usage: samen COMMAND [options]
 
@@ -37,8 +39,12 @@ USAGE = """usage: samen COMMAND [options]
   propose-mayor-seat EMAIL
                   propose a person for the mayor's seat at the case consultation; the
                   data-protection officer confirms it in Samen (operators only)
+  create-administrator EMAIL --name NAME
+                  create an administrator without a password; they get a sign-in link
+  record-role-lapses
+                  audit elevated roles that lapsed unconfirmed (also nightly)
 
-Any other command goes to Django's manage.py (migrate, createsuperuser, check, ...).
+Any other command goes to Django's manage.py (migrate, check, ...).
 """
 
 

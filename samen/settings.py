@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "samen.people.middleware.LapsedRoleMiddleware",
     "samen.people.middleware.RequireTwoFactorMiddleware",
     # Axes must be last: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -248,6 +249,11 @@ MFA_REQUIRED_ROLES = list(
         ]
     )
 )
+
+# A new account's sign-in link (to set one's own password) works this many days, once.
+SAMEN_WELCOME_LINK_DAYS = env_int("SAMEN_WELCOME_LINK_DAYS", 3)
+# Elevated roles lapse unless an administrator other than the holder re-confirms them.
+SAMEN_ROLE_RECERTIFY_MONTHS = env_int("SAMEN_ROLE_RECERTIFY_MONTHS", 6)
 
 AXES_FAILURE_LIMIT = env_int("SAMEN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SAMEN_LOGIN_COOLOFF_MINUTES", 15))

@@ -11,6 +11,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from samen.people.actions import staff_member_create
 from samen.people.roles import Role, requires_two_factor
+from samen.people.seed import set_demo_password
 from samen.places.models import Place
 
 PASSWORD = "correct horse battery staple"
@@ -41,8 +42,9 @@ def make_person(role: str, email: str, district: Place | None = None, *, with_to
         full_name=email.split("@")[0].replace(".", " ").title(),
         role=role,
         home_district=district,
-        password=PASSWORD,
     )
+    # Accounts are created without a password; tests give theirs as the demo seeder does.
+    set_demo_password(person, PASSWORD)
     if with_totp and requires_two_factor(role):
         person.totp_secret = generate_totp_secret()
         TOTP.activate(person, person.totp_secret)
@@ -110,3 +112,13 @@ def english_in_tests_by_default():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def elevated_roles_stay_confirmed_by_default(settings):
+    """Tests that travel months ahead (follow-ups, retention) are about other things.
+
+    In them, the personas' elevated roles would lapse after six months unconfirmed, as in
+    production; tests of that re-confirmation set SAMEN_ROLE_RECERTIFY_MONTHS themselves.
+    """
+    settings.SAMEN_ROLE_RECERTIFY_MONTHS = 12 * 100

@@ -18,7 +18,7 @@ from samen.core.seeding import SeedRun, add_demo_account, add_seeder
 from samen.people.actions import staff_member_create
 from samen.people.models import Organisation, User
 from samen.people.roles import Role
-from samen.people.seed import demo_password
+from samen.people.seed import demo_password, set_demo_password
 
 MAYOR_EMAIL = "burgemeester@samen.test"
 MAYOR_LABEL = gettext_lazy("mayor (case consultation)")
@@ -72,9 +72,9 @@ def seat_the_core(run: SeedRun) -> User:
         full_name=run.faker.name(),
         role=Role.POLICY_ANALYST,
         job_title="burgemeester",
-        password=password,
         organisation=city_department,
     )
+    set_demo_password(mayor, password)
     # The police seat goes to a partner professional of a police organisation (one of the
     # seeded staff, so the department's head count stays what `--staff` asked for).
     partners = User.objects.filter(role=Role.PARTNER_PROFESSIONAL).exclude(email=PARTNER_EMAIL)

@@ -56,3 +56,10 @@ def visible_organisations(user) -> QuerySet[Organisation]:
     if not user.is_authenticated or user.role == Role.PARTNER_PROFESSIONAL:
         return Organisation.objects.none()
     return Organisation.objects.filter(is_active=True).select_related("district")
+
+
+def get_welcome_member(token: str) -> User | None:
+    """The person a sign-in link is for while it is valid (unexpired, unused); else None."""
+    from samen.people.welcome import user_for_token
+
+    return user_for_token(token)

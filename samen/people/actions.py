@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
 from samen.core.actions import action
 from samen.people.models import Organisation, OrganisationMembership, Team, User
-from samen.people.roles import Role
+from samen.people.roles import ELEVATED_ROLES, Role
 
 
 @action
@@ -29,6 +35,20 @@ def team_create(*, by, name: str, district=None) -> Team:
     return team
 
 
+def _grant_role(member: User, *, by, role: str) -> None:
+    """Record who granted `role` and when; for an elevated role the grant is its first
+    confirmation, and the clock of its re-confirmation starts."""
+    if role in ELEVATED_ROLES and by is not None and by.pk == member.pk:
+        raise ValidationError(_("Nobody can give themselves an elevated role."))
+    member.role = role
+    member.is_staff = role == Role.ADMINISTRATOR
+    member.is_superuser = False
+    now = timezone.now()
+    member.role_granted_by = member.role_confirmed_by = by
+    member.role_granted_at = member.role_confirmed_at = now
+    member.role_lapse_recorded_at = None
+
+
 @action
 def staff_member_create(
     *,
@@ -40,37 +60,125 @@ def staff_member_create(
     team: Team | None = None,
     job_title: str = "",
     phone: str = "",
-    password: str | None = None,
     organisation: Organisation | None = None,
     since: datetime.date | None = None,
+    welcome_url: str | None = None,
 ) -> User:
-    """Create an account; without a password it can only be entered after a reset by e-mail."""
+    """Create an account without a password; with `welcome_url` (the site's address) the
+    person is mailed a one-time link to set their own, once the creation commits."""
     member = User(
         email=User.objects.normalize_email(email).lower(),
         full_name=full_name,
-        role=role,
         home_district=home_district,
         team=team,
         job_title=job_title,
         phone=phone,
-        is_staff=role == Role.ADMINISTRATOR,
-        is_superuser=role == Role.ADMINISTRATOR,
     )
-    member.set_password(password) if password else member.set_unusable_password()
+    _grant_role(member, by=by, role=role)
+    member.set_unusable_password()
     member.full_clean()
     member.save()
     if organisation is not None:
         OrganisationMembership.objects.create(user=member, organisation=organisation, since=since)
+    if welcome_url is not None:
+        welcome_link_send(by=by, member=member, base_url=welcome_url)
     return member
 
 
 @action
 def staff_member_change_role(*, by, member: User, role: str, home_district=None) -> User:
-    member.role = role
+    _grant_role(member, by=by, role=role)
     member.home_district = home_district
-    member.is_staff = member.is_superuser = role == Role.ADMINISTRATOR
     member.full_clean()
     member.save()
+    return member
+
+
+@action
+def staff_member_update(*, by, member: User) -> User:
+    """Save an administrator's changes to an account; a changed role is a new grant."""
+    stored = User.objects.select_for_update().get(pk=member.pk)
+    if stored.role != member.role:
+        _grant_role(member, by=by, role=member.role)
+    else:
+        for field in (
+            "role_granted_by",
+            "role_granted_at",
+            "role_confirmed_by",
+            "role_confirmed_at",
+            "role_lapse_recorded_at",
+            "is_staff",
+            "is_superuser",
+            "password",
+        ):
+            setattr(member, field, getattr(stored, field))
+    member.full_clean()
+    member.save()
+    return member
+
+
+@action
+def staff_member_reconfirm_role(*, by, member: User) -> User:
+    """Re-confirm `member`'s elevated role for another SAMEN_ROLE_RECERTIFY_MONTHS.
+
+    Only an administrator whose own role stands may do it, and never for themselves: a
+    role that nobody else vouches for lapses by itself.
+    """
+    if by is not None and by.pk == member.pk:
+        raise ValidationError(_("Nobody can re-confirm their own role."))
+    if by is None or by.role != Role.ADMINISTRATOR or by.role_lapsed:
+        raise ValidationError(_("Only an administrator can re-confirm a role."))
+    if not member.role_is_elevated:
+        raise ValidationError(_("This role needs no re-confirmation."))
+    member.role_confirmed_by = by
+    member.role_confirmed_at = timezone.now()
+    member.role_lapse_recorded_at = None
+    member.save(update_fields=["role_confirmed_by", "role_confirmed_at", "role_lapse_recorded_at"])
+    return member
+
+
+@action
+def role_lapses_record(*, by) -> list[User]:
+    """Write one audit record per elevated role that lapsed since the last run.
+
+    Access never waits for this: a lapsed role grants nothing from its lapse day on
+    (User.role_lapsed, checked at every request). This only puts the lapse in the trail.
+    """
+    candidates = User.objects.filter(
+        role__in=ELEVATED_ROLES, role_lapse_recorded_at__isnull=True
+    ).select_for_update()
+    now = timezone.now()
+    lapsed = [member for member in candidates if member.role_lapsed]
+    for member in lapsed:
+        member.role_lapse_recorded_at = now
+        member.save(update_fields=["role_lapse_recorded_at"])
+    return lapsed
+
+
+@action
+def welcome_link_send(*, by, member: User, base_url: str) -> User:
+    """Mail `member` a one-time link to set their own password, after the transaction commits."""
+    from samen.people.welcome import send_welcome_link
+
+    if not member.is_active:
+        raise ValidationError(_("This account is closed."))
+    member.welcome_sent_at = timezone.now()
+    member.save(update_fields=["welcome_sent_at"])
+    transaction.on_commit(lambda: send_welcome_link(member, base_url=base_url))
+    return member
+
+
+@action
+def own_password_set(*, by, member: User, password: str) -> User:
+    """Set `member`'s password as they chose it through their own link (`by` is `member`).
+
+    Django's password validators decide first; a refused password changes nothing.
+    """
+    if by is None or by.pk != member.pk:
+        raise ValidationError(_("Only the person themselves sets their password."))
+    password_validation.validate_password(password, member)
+    member.set_password(password)
+    member.save(update_fields=["password"])
     return member
 
 

@@ -1,9 +1,12 @@
-"""Two-factor authentication for the roles that see case data."""
+"""What every signed-in request passes: a role that stands, and a second factor where needed."""
 
 from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from samen.people.roles import user_requires_two_factor
 
@@ -29,4 +32,30 @@ class RequireTwoFactorMiddleware:
         )
         if request.two_factor_missing and not request.path.startswith(_OPEN_PREFIXES):
             return redirect(reverse("mfa_activate_totp") + "?required=1")
+        return self.get_response(request)
+
+
+class LapsedRoleMiddleware:
+    """Sign out a person whose elevated role lapsed unconfirmed, at their next request.
+
+    The one place where a lapse takes effect: no page, panel or permission runs for them
+    after their role's lapse day. They keep their account; an administrator other than
+    themselves re-confirms the role (or gives another) and they sign in again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and user.role_lapsed:
+            logout(request)
+            messages.error(
+                request,
+                _(
+                    "Your role was not re-confirmed in time and has lapsed. Ask an "
+                    "administrator to re-confirm it, then sign in again."
+                ),
+            )
+            return redirect("account_login")
         return self.get_response(request)

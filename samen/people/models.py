@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
-from samen.people.roles import CITY_WIDE_ROLES, Role
+from samen.core.dates import add_months
+from samen.people.roles import CITY_WIDE_ROLES, ELEVATED_ROLES, Role, recertify_months
 
 
 class PolicyLevel(models.TextChoices):
@@ -85,18 +88,14 @@ class Team(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **fields) -> User:
+    def create_user(self, email: str, **fields) -> User:
+        """An account without a password: the person sets their own through the welcome link."""
         if not email:
             raise ValueError("An e-mail address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **fields)
-        user.set_password(password)
+        user.set_unusable_password()
         user.save(using=self._db)
         return user
-
-    def create_superuser(self, email: str, password: str | None = None, **fields) -> User:
-        fields.setdefault("role", Role.ADMINISTRATOR)
-        fields.update(is_staff=True, is_superuser=True)
-        return self.create_user(email, password, **fields)
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -138,6 +137,28 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Only administrators can use the administration pages."),
     )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    welcome_sent_at = models.DateTimeField(_("sign-in link sent"), null=True, blank=True)
+    # An elevated role (ELEVATED_ROLES) grants its powers only while a confirmation younger
+    # than SAMEN_ROLE_RECERTIFY_MONTHS stands; the grant counts as the first confirmation.
+    role_granted_by = models.ForeignKey(
+        "self",
+        verbose_name=_("role granted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role_granted_at = models.DateTimeField(_("role granted"), null=True, blank=True)
+    role_confirmed_by = models.ForeignKey(
+        "self",
+        verbose_name=_("role confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role_confirmed_at = models.DateTimeField(_("role confirmed"), null=True, blank=True)
+    role_lapse_recorded_at = models.DateTimeField(_("role lapse recorded"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -163,6 +184,44 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_city_wide(self) -> bool:
         return self.role in CITY_WIDE_ROLES
+
+    @property
+    def role_is_elevated(self) -> bool:
+        return self.role in ELEVATED_ROLES
+
+    @property
+    def role_lapses_on(self) -> datetime.date | None:
+        """The day an elevated role stops granting anything unless re-confirmed before."""
+        if not self.role_is_elevated:
+            return None
+        if self.role_confirmed_at is None:
+            return timezone.localdate()  # never confirmed: grants nothing
+        confirmed_on = timezone.localdate(self.role_confirmed_at)
+        return add_months(confirmed_on, recertify_months())
+
+    @property
+    def role_lapsed(self) -> bool:
+        """Whether this person's elevated role went unconfirmed too long; checked per request."""
+        lapses_on = self.role_lapses_on
+        return lapses_on is not None and timezone.localdate() >= lapses_on
+
+    # Permissions in the administration follow the role, in code, and nothing else: not
+    # is_superuser, groups or per-person permissions, which nobody can edit.
+    def get_all_permissions(self, obj=None) -> set[str]:
+        from samen.people.permissions import permissions_of
+
+        if not self.is_active or obj is not None or self.role_lapsed:
+            return set()
+        return set(permissions_of(self.role))
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        return perm in self.get_all_permissions(obj)
+
+    def has_perms(self, perm_list, obj=None) -> bool:
+        return all(self.has_perm(perm, obj) for perm in perm_list)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return any(perm.startswith(f"{app_label}.") for perm in self.get_all_permissions())
 
 
 class OrganisationMembership(models.Model):

@@ -1,6 +1,7 @@
 """What the people module adds to the navigation, the home page and the district page."""
 
 from allauth.mfa.models import Authenticator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.navigation import add_nav_item, add_panel
@@ -39,3 +40,31 @@ def district_staff(request, place):
     teams = place.teams.all()
     count = visible_staff(request.user).filter(home_district=place).count()
     return {"teams": teams, "staff_count": count, "place": place}
+
+
+def roles_to_reconfirm() -> list:
+    """Elevated roles that lapse within the warning period (or lapsed), soonest first."""
+    import datetime
+
+    from django.utils import timezone
+
+    from samen.core.dates import add_months
+    from samen.people.models import User
+    from samen.people.roles import ELEVATED_ROLES, RECERTIFY_WARNING_DAYS, recertify_months
+
+    horizon = timezone.localdate() + datetime.timedelta(days=RECERTIFY_WARNING_DAYS)
+    # A generous cut in the database; the exact lapse day (month ends) is the model's.
+    confirmed_before = add_months(horizon, -recertify_months()) + datetime.timedelta(days=4)
+    candidates = User.objects.filter(is_active=True, role__in=ELEVATED_ROLES).filter(
+        Q(role_confirmed_at__isnull=True) | Q(role_confirmed_at__date__lte=confirmed_before)
+    )
+    due = [member for member in candidates if member.role_lapses_on <= horizon]
+    return sorted(due, key=lambda member: (member.role_lapses_on, member.full_name))
+
+
+@add_panel("home", "people/panels/roles_to_reconfirm.html", roles=[Role.ADMINISTRATOR], order=5)
+def roles_to_reconfirm_panel(request):
+    due = roles_to_reconfirm()
+    if not due:
+        return None
+    return {"due": due, "me": request.user}

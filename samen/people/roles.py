@@ -59,3 +59,21 @@ def user_requires_two_factor(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return requires_two_factor(user.role) or any(rule(user) for rule in _two_factor_rules)
+
+
+# Roles with powers beyond one's own work: each must be re-confirmed by an administrator
+# other than the holder every SAMEN_ROLE_RECERTIFY_MONTHS, or it lapses by itself.
+ELEVATED_ROLES = frozenset(
+    {
+        Role.ADMINISTRATOR,
+        Role.DATA_PROTECTION_OFFICER,
+        Role.PREVENTION_OFFICER,
+        Role.POLICY_ANALYST,
+    }
+)
+# How long before a lapse the administrators' home page warns.
+RECERTIFY_WARNING_DAYS = 30
+
+
+def recertify_months() -> int:
+    return settings.SAMEN_ROLE_RECERTIFY_MONTHS

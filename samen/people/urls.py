@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("<int:pk>/", views.staff_member, name="staff_member"),
     path("organisations/", views.organisations, name="organisations"),
+    path("welcome/<str:token>/", views.welcome, name="welcome"),
 ]

@@ -1,8 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from samen.core.lists import render_list
 from samen.core.navigation import panels_for
@@ -10,9 +15,11 @@ from samen.people.access import (
     check_directory_access,
     check_organisations_access,
     get_staff_member_for_reader,
+    get_welcome_member,
     visible_organisations,
     visible_staff,
 )
+from samen.people.actions import own_password_set
 from samen.people.forms import DirectoryFilterForm, OrganisationFilterForm
 
 
@@ -73,3 +80,22 @@ def organisations(request: HttpRequest) -> HttpResponse:
         {"form": form},
         ordering=("name", "pk"),
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def welcome(request: HttpRequest, token: str) -> HttpResponse:
+    """Let a new person choose their own password through their one-time sign-in link."""
+    member = get_welcome_member(token)
+    if member is None:
+        return render(request, "people/welcome_invalid.html", status=404)
+    form = SetPasswordForm(member, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            own_password_set(by=member, member=member, password=form.cleaned_data["new_password1"])
+        except ValidationError as refused:
+            form.add_error("new_password1", refused)
+        else:
+            messages.success(request, _("Your password is set. Sign in with it now."))
+            return redirect("account_login")
+    return render(request, "people/welcome.html", {"form": form, "member": member})

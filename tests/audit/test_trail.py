@@ -19,7 +19,6 @@ def test_create_records_who_and_what(personas):
         full_name="Nieuwe Collega",
         role="frontline_worker",
         home_district=personas.berchem,
-        password="a long enough password",
     )
     record = AuditRecord.objects.get(
         object_pk=str(member.pk), action=AuditRecord.Action.CREATE, content_type__model="user"
@@ -50,7 +49,6 @@ def test_sensitive_fields_are_fully_redacted(personas):
         email="secret@samen.test",
         full_name="Geheim",
         role="frontline_worker",
-        password="a long enough password",
     )
     record = AuditRecord.objects.get(
         object_pk=str(member.pk), action=AuditRecord.Action.CREATE, content_type__model="user"

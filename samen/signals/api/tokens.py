@@ -78,6 +78,9 @@ class SamenTokenAuthentication(TokenAuthentication):
 
     def validate_user(self, auth_token: AuthToken):
         user, token = super().validate_user(auth_token)
+        if user.role_lapsed:
+            # The web signs such a person out (samen.people.middleware); tokens follow suit.
+            raise AuthenticationFailed(_("Your role has lapsed: ask an administrator."))
         if not is_two_factor_token(token) and user_requires_two_factor(user):
             raise AuthenticationFailed(
                 _(
