@@ -13,8 +13,6 @@ from collections.abc import Iterable
 
 from django.db import connection
 
-from samen.core.prepared import prepared_cursor
-
 Key = tuple[int, datetime.date, int | None]  # place, week, category (None: all categories)
 
 # Every way of adding to the counts: insert the rows, or add to the rows that exist already.
@@ -72,15 +70,8 @@ class CountChanges:
             delta[0] += sign
             delta[1] += sign * severity
 
-    def write(self, *, along: Iterable[tuple[str, list] | None] = ()) -> None:
-        """Write the changes, with `along`: INSERTs (sql, params) of the same transaction, in
-        their order; None entries are skipped.
-
-        On PostgreSQL a signal's few rows, with `along` (the signal, its audit record and its
-        category rows), go as one statement: one round trip instead of five, the biggest cost
-        of filing a signal after the interpreter's own.
-        """
-        along = [statement for statement in along if statement is not None]
+    def write(self) -> None:
+        """Write the changes: on PostgreSQL a signal's few rows as one statement."""
         batches: dict[str, list[tuple]] = defaultdict(list)
         for (place, week, category), (count, weighted) in self.deltas.items():
             if count == 0 and weighted == 0:
@@ -99,12 +90,9 @@ class CountChanges:
         for kind, rows in batches.items():
             # Upsert rows start with their key; decrement rows end with it, after the deltas.
             rows.sort(key=(lambda row: row[2:]) if kind in _DECREMENTS else (lambda row: row[:-2]))
-        with prepared_cursor() as cursor:
+        with connection.cursor() as cursor:
             if _fits_one_statement(batches):
-                _upsert_both(cursor, batches.pop(_ALL), batches.pop(_ONE), along)
-            else:
-                for statement in along:
-                    cursor.execute(*statement)
+                _upsert_both(cursor, batches.pop(_ALL), batches.pop(_ONE))
             for kind, rows in batches.items():
                 if kind in (_ALL, _ONE):
                     _upsert(cursor, *kind, rows)
@@ -123,28 +111,21 @@ def _fits_one_statement(batches: dict) -> bool:
     )
 
 
-def _upsert_both(
-    cursor, overall: list[tuple], per_category: list[tuple], along: list[tuple[str, list]]
-) -> None:
-    """Both upserts, and `along`, in one round trip, all but the last as data-modifying WITHs.
+def _upsert_both(cursor, overall: list[tuple], per_category: list[tuple]) -> None:
+    """Both upserts in one round trip, the first as a data-modifying WITH.
 
     The two upserts' conflict targets differ (the overall rows have their own partial unique
     index), so one INSERT cannot do both; they touch different rows, which PostgreSQL allows
     in one statement. SQLite has no data-modifying WITH and takes separate statements.
     """
-    parts, params = [], []
-    for number, (sql, values) in enumerate(along):
-        parts.append(f"along_{number} AS ({sql})")
-        params += values
     # Columns as arrays: the same text and five values whatever the number of rows, so that
     # psycopg parses the statement once per process (it keeps no statement of over 50 values).
-    places, weeks, counts, weighted = (list(column) for column in zip(*overall, strict=True))
-    parts.append(f"overall AS ({_UPSERT_ARRAYS.format(category='NULL', target=_ALL[1])})")
-    params += [places, weeks, counts, weighted]
+    params = [list(column) for column in zip(*overall, strict=True)]
+    first = f"WITH overall AS ({_UPSERT_ARRAYS.format(category='NULL', target=_ALL[1])}) "
     columns = [list(column) for column in zip(*per_category, strict=True)]
     last = _UPSERT_ARRAYS.format(category="unnest(%s::integer[])", target=_ONE[1])
     params += [columns[0], columns[1], columns[2], columns[3], columns[4]]
-    cursor.execute("WITH " + ", ".join(parts) + " " + last, params)
+    cursor.execute(first + last, params)
 
 
 def _upsert(cursor, row: str, target: str, rows: list[tuple]) -> None:
