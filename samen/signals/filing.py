@@ -1,10 +1,12 @@
 """Storing one new signal: the row, its audit record, its category rows and the weekly counts.
 
-The boring path, through the ORM on every database: `save()` writes the row and auditlog's
-receiver its creation record; the category rows go in with one `bulk_create`, without the
-m2m_changed record `.set()` would add (the codes ride on the creation's record instead, see
-`Signal.get_additional_data`); the counts are one upsert (samen.signals.counting). All of it
-inside the caller's transaction. bench/signal_intake.py measures it against a bare insert.
+Through the ORM on every database: `save()` writes the row and auditlog's receiver its
+creation record. The category rows go in without the m2m_changed record `.set()` would add
+(the codes ride on the creation's record, see `Signal.get_additional_data`), as a
+hand-written INSERT that travels with the weekly counts' upsert (samen.signals.counting):
+on PostgreSQL one statement for both, a round trip less on the busiest write Samen has
+(bench/signal_intake.py; bench/README.md has the figures). All of it inside the caller's
+transaction.
 """
 
 from __future__ import annotations
@@ -12,12 +14,19 @@ from __future__ import annotations
 from samen.signals.counting import CountChanges
 from samen.signals.models import Signal
 
+_LINKS = "INSERT INTO signals_signal_categories (signal_id, category_id) VALUES {rows}"
+
 
 def store_new_signal(signal: Signal, category_ids: list[int], changes: CountChanges) -> None:
     """Save `signal` (unsaved) with its categories and the weekly-count `changes`."""
     signal.save()
-    through = Signal.categories.through
-    through.objects.bulk_create(
-        [through(signal_id=signal.pk, category_id=category_id) for category_id in category_ids]
-    )
-    changes.write()
+    changes.write(along=category_links(signal.pk, category_ids))
+
+
+def category_links(signal_id: int, category_ids: list[int]) -> tuple[str, list] | None:
+    """The INSERT of a new signal's category rows, as (sql, params): every value a parameter."""
+    if not category_ids:
+        return None
+    rows = ", ".join(["(%s, %s)"] * len(category_ids))
+    params = [value for category_id in category_ids for value in (signal_id, category_id)]
+    return _LINKS.format(rows=rows), params

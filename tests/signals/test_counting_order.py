@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_rows_go_to_the_database_sorted_by_place_week_and_category(monkeypatch):
     written = []
-    monkeypatch.setattr(counting, "_upsert_both", lambda c, a, o: written.extend([a, o]))
+    monkeypatch.setattr(counting, "_upsert_both", lambda c, a, o, along: written.extend([a, o]))
     monkeypatch.setattr(counting, "_upsert", lambda c, row, target, rows: written.append(rows))
     week = datetime.date(2026, 11, 23)
     changes = counting.CountChanges()
