@@ -126,17 +126,17 @@ def _upsert_both(
     index), so one INSERT cannot do both; they touch different rows, which PostgreSQL allows
     in one statement. SQLite has no data-modifying WITH and takes separate statements.
     """
+    parts, params = [], []
+    if along is not None:
+        parts.append(f"along AS ({along[0]})")
+        params += along[1]
     # Columns as arrays: the same text and five values whatever the number of rows, so that
     # psycopg parses the statement once per process (it keeps no statement of over 50 values).
-    first = f"WITH overall AS ({_UPSERT_ARRAYS.format(category='NULL', target=_ALL[1])}) "
-    params = [list(column) for column in zip(*overall, strict=True)]
-    if along is not None:
-        first = f"WITH along AS ({along[0]}), {first[5:]}"
-        params = [*along[1], *params]
-    columns = [list(column) for column in zip(*per_category, strict=True)]
+    parts.append(f"overall AS ({_UPSERT_ARRAYS.format(category='NULL', target=_ALL[1])})")
+    params += [list(column) for column in zip(*overall, strict=True)]
     last = _UPSERT_ARRAYS.format(category="unnest(%s::integer[])", target=_ONE[1])
-    params += [columns[0], columns[1], columns[2], columns[3], columns[4]]
-    cursor.execute(first + last, params)
+    params += [list(column) for column in zip(*per_category, strict=True)]
+    cursor.execute("WITH " + ", ".join(parts) + " " + last, params)
 
 
 def _upsert(cursor, row: str, target: str, rows: list[tuple]) -> None:
