@@ -166,13 +166,6 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The busiest hand-written statements are prepared by PostgreSQL (samen.core.prepared); off
-# behind a pooler in transaction mode that cannot keep prepared statements. psycopg prepares
-# a statement run this many times on a connection, and only those sent with server-side
-# binding: the ORM's own queries (client-side binding) are never prepared.
-SAMEN_PREPARED_STATEMENTS = env_bool("SAMEN_PREPARED_STATEMENTS", True)
-if SAMEN_PREPARED_STATEMENTS and DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 
 # --- Cache and sessions ---------------------------------------------------------------------
 if os.environ.get("REDIS_URL"):

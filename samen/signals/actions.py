@@ -171,8 +171,8 @@ def signal_record(*, by, fields: SignalFields, shared_with=()) -> Signal:
         reporter=by,
     )
     # The categories ride on the creation's audit record (Signal.get_additional_data) and go
-    # in with one insert, instead of a second audit record and three queries from .set();
-    # the signal, its record and that insert travel with the weekly counts' (filing.py).
+    # in with one insert, instead of a second audit record and three queries from .set()
+    # (filing.py).
     signal.audit_extra = {"categories": sorted(c.code for c in fields.categories)}
     signal.set_week()
     category_ids = [c.pk for c in fields.categories]

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 
 from django.db import connection
 
-from samen.core.prepared import prepared_cursor
-
 Key = tuple[int, datetime.date, int | None]  # place, week, category (None: all categories)
 
 # Every way of adding to the counts: insert the rows, or add to the rows that exist already.
@@ -72,15 +70,12 @@ class CountChanges:
             delta[0] += sign
             delta[1] += sign * severity
 
-    def write(self, *, along: Iterable[tuple[str, list] | None] = ()) -> None:
-        """Write the changes, with `along`: INSERTs (sql, params) of the same transaction, in
-        their order; None entries are skipped.
+    def write(self, *, along: tuple[str, list] | None = None) -> None:
+        """Write the changes, after `along`, an INSERT (sql, params) of the same transaction.
 
-        On PostgreSQL a signal's few rows, with `along` (the signal, its audit record and its
-        category rows), go as one statement: one round trip instead of five, the biggest cost
-        of filing a signal after the interpreter's own.
+        On PostgreSQL a signal's few rows, with `along` (its category rows), go as one
+        statement: a round trip less for every signal filed.
         """
-        along = [statement for statement in along if statement is not None]
         batches: dict[str, list[tuple]] = defaultdict(list)
         for (place, week, category), (count, weighted) in self.deltas.items():
             if count == 0 and weighted == 0:
@@ -99,12 +94,11 @@ class CountChanges:
         for kind, rows in batches.items():
             # Upsert rows start with their key; decrement rows end with it, after the deltas.
             rows.sort(key=(lambda row: row[2:]) if kind in _DECREMENTS else (lambda row: row[:-2]))
-        with prepared_cursor() as cursor:
+        with connection.cursor() as cursor:
             if _fits_one_statement(batches):
                 _upsert_both(cursor, batches.pop(_ALL), batches.pop(_ONE), along)
-            else:
-                for statement in along:
-                    cursor.execute(*statement)
+            elif along is not None:
+                cursor.execute(*along)
             for kind, rows in batches.items():
                 if kind in (_ALL, _ONE):
                     _upsert(cursor, *kind, rows)
@@ -124,26 +118,24 @@ def _fits_one_statement(batches: dict) -> bool:
 
 
 def _upsert_both(
-    cursor, overall: list[tuple], per_category: list[tuple], along: list[tuple[str, list]]
+    cursor, overall: list[tuple], per_category: list[tuple], along: tuple[str, list] | None
 ) -> None:
-    """Both upserts, and `along`, in one round trip, all but the last as data-modifying WITHs.
+    """Both upserts and `along` in one round trip, all but the last as data-modifying WITHs.
 
     The two upserts' conflict targets differ (the overall rows have their own partial unique
     index), so one INSERT cannot do both; they touch different rows, which PostgreSQL allows
     in one statement. SQLite has no data-modifying WITH and takes separate statements.
     """
     parts, params = [], []
-    for number, (sql, values) in enumerate(along):
-        parts.append(f"along_{number} AS ({sql})")
-        params += values
+    if along is not None:
+        parts.append(f"along AS ({along[0]})")
+        params += along[1]
     # Columns as arrays: the same text and five values whatever the number of rows, so that
     # psycopg parses the statement once per process (it keeps no statement of over 50 values).
-    places, weeks, counts, weighted = (list(column) for column in zip(*overall, strict=True))
     parts.append(f"overall AS ({_UPSERT_ARRAYS.format(category='NULL', target=_ALL[1])})")
-    params += [places, weeks, counts, weighted]
-    columns = [list(column) for column in zip(*per_category, strict=True)]
+    params += [list(column) for column in zip(*overall, strict=True)]
     last = _UPSERT_ARRAYS.format(category="unnest(%s::integer[])", target=_ONE[1])
-    params += [columns[0], columns[1], columns[2], columns[3], columns[4]]
+    params += [list(column) for column in zip(*per_category, strict=True)]
     cursor.execute("WITH " + ", ".join(parts) + " " + last, params)
 
 

@@ -1,123 +1,89 @@
-"""Filing a signal in one statement stores what the ORM and auditlog would have stored."""
+"""Filing a signal stores its row, its audit record, its category rows and its weekly counts."""
 
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.models.signals import post_save
-from django.forms.models import model_to_dict
+from django.db import DatabaseError, IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samen.audit.context import acting_as
 from samen.audit.models import AuditRecord
-from samen.signals import filing
+from samen.signals.actions import signal_record
+from samen.signals.counting import CountChanges
 from samen.signals.models import Category, Signal, WeeklyCount
+from tests.signals.conftest import fields
 
 pytestmark = pytest.mark.django_db
 
-# Differ between any two signals, whichever way they were stored.
-_OWN = {"id", "created_at"}
 
-
-def _file_both_ways(file_signal, person, district, monkeypatch, **overrides):
-    one_statement = file_signal(person, district, **overrides)
-    monkeypatch.setattr(filing, "in_one_statement", lambda: False)
-    through_orm = file_signal(person, district, **overrides)
-    monkeypatch.undo()
-    return one_statement, through_orm
-
-
-def _creation(signal: Signal) -> AuditRecord:
-    return AuditRecord.objects.get_for_object(signal).get(action=AuditRecord.Action.CREATE)
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL only")
-def test_one_statement_stores_the_row_and_record_the_orm_stores(personas, file_signal, monkeypatch):
-    overrides = {
-        "occurred_at": timezone.now() - datetime.timedelta(days=2),
-        "categories": list(Category.objects.filter(code__in=["housing", "youth-groups"])),
-        "severity": 3,
-        "text": "Ruzie tussen buren over geluidsoverlast.",
-    }
-    fast, slow = _file_both_ways(
-        file_signal, personas.frontline, personas.borgerhout, monkeypatch, **overrides
-    )
-    assert fast.pk != slow.pk
-    stored_fast = model_to_dict(Signal.objects.get(pk=fast.pk))
-    stored_slow = model_to_dict(Signal.objects.get(pk=slow.pk))
-    assert {k: v for k, v in stored_fast.items() if k not in _OWN} == {
-        k: v for k, v in stored_slow.items() if k not in _OWN
-    }
-    assert sorted(c.code for c in stored_fast["categories"]) == ["housing", "youth-groups"]
-    # The instance the action returns is a saved one, like save() leaves it.
-    assert not fast._state.adding and fast._state.db == "default"
-    assert Signal.objects.get(pk=fast.pk).created_at == fast.created_at
-
-    record_fast, record_slow = _creation(fast), _creation(slow)
-    columns = [f.attname for f in AuditRecord._meta.concrete_fields]
-    differ = {"id", "timestamp", "object_pk", "object_id", "object_repr", "changes"}
-    for column in columns:
-        if column not in differ:
-            assert getattr(record_fast, column) == getattr(record_slow, column), column
-    assert record_fast.object_pk == str(fast.pk) and record_fast.object_id == fast.pk
-    assert record_fast.object_repr == str(fast)
-    assert record_fast.actor == personas.frontline
-    assert record_fast.changes.keys() == record_slow.changes.keys()
-    for name, values in record_fast.changes.items():
-        if name not in _OWN:
-            assert values == record_slow.changes[name], name
-    assert record_fast.changes["id"] == ["None", str(fast.pk)]
-    assert record_fast.changes["text"][1] == "[redacted]"
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL only")
-def test_one_statement_adds_to_the_same_weekly_counts(personas, file_signal, monkeypatch):
-    file_signal(personas.frontline, personas.borgerhout, severity=4)
-    after_one = {
+def _counts() -> dict:
+    return {
         (c.place_id, c.week, c.category_id): (c.count, c.weighted)
         for c in WeeklyCount.objects.all()
     }
-    monkeypatch.setattr(filing, "in_one_statement", lambda: False)
-    file_signal(personas.frontline, personas.borgerhout, severity=4)
-    after_two = {
-        (c.place_id, c.week, c.category_id): (c.count, c.weighted)
-        for c in WeeklyCount.objects.all()
-    }
-    assert after_one.keys() == after_two.keys()
-    assert len(after_one) == 4  # city and district, overall and for the one category
-    assert all(after_two[key] == (2 * n, 2 * w) for key, (n, w) in after_one.items())
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL only")
-def test_a_failing_statement_leaves_nothing(personas, file_signal):
-    """The row, its record, its categories and the counts go together or not at all."""
-    from django.db import IntegrityError
+def _stored() -> tuple[int, int, int, dict]:
+    links = Signal.categories.through.objects.count()
+    return Signal.objects.count(), AuditRecord.objects.count(), links, _counts()
 
-    signals, records, counts = (
-        Signal.objects.count(),
-        AuditRecord.objects.count(),
-        WeeklyCount.objects.count(),
+
+def test_filing_stores_the_row_with_its_categories(personas, file_signal):
+    occurred_at = timezone.now() - datetime.timedelta(days=2)
+    categories = list(Category.objects.filter(code__in=["housing", "youth-groups"]))
+    signal = file_signal(
+        personas.frontline,
+        personas.borgerhout,
+        occurred_at=occurred_at,
+        categories=categories,
+        severity=3,
+        text="  Ruzie tussen buren over geluidsoverlast. ",
     )
-    stray = Category(pk=987654, code="stray", group="theme", name_nl="x", name_fr="x", name_en="x")
-    stray.parent_id = Category.objects.get(code="youth-groups").parent_id
-    with connection.cursor() as cursor:
-        # Checked at the statement's end rather than at the test's commit, which never comes.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    with pytest.raises(IntegrityError):
-        # A category that is not in the database: its foreign keys fail.
-        file_signal(personas.frontline, personas.borgerhout, categories=[stray])
-    assert Signal.objects.count() == signals
-    assert AuditRecord.objects.count() == records
-    assert WeeklyCount.objects.count() == counts
+    stored = Signal.objects.get(pk=signal.pk)
+    assert stored.district == personas.borgerhout and stored.reporter == personas.frontline
+    assert stored.occurred_at == occurred_at and stored.severity == 3
+    assert stored.text == "Ruzie tussen buren over geluidsoverlast."
+    assert stored.week == timezone.localdate(occurred_at) - datetime.timedelta(
+        days=timezone.localdate(occurred_at).weekday()
+    )
+    assert stored.status == Signal.Status.NEW and stored.created_at == signal.created_at
+    assert sorted(stored.categories.values_list("code", flat=True)) == ["housing", "youth-groups"]
+    assert not signal._state.adding and signal._state.db == "default"
 
 
-def test_auditlog_is_the_only_receiver_of_a_new_signal():
-    """The one statement sends no post_save: a receiver added later would silently miss
-    filed signals, so adding one must come with a change to samen.signals.filing."""
-    sync_receivers, async_receivers = post_save._live_receivers(Signal)
-    names = {f"{r.__module__}.{r.__name__}" for r in [*sync_receivers, *async_receivers]}
-    assert names == {"auditlog.receivers.log_create"}, names
+def test_the_creation_record_is_auditlog_s_with_the_categories_and_the_text_redacted(
+    personas, file_signal
+):
+    categories = list(Category.objects.filter(code__in=["housing", "youth-groups"]))
+    signal = file_signal(personas.frontline, personas.borgerhout, categories=categories)
+    records = AuditRecord.objects.get_for_object(signal)
+    # One record: the category rows add none of their own (they ride on this one).
+    [record] = records
+    assert record.action == AuditRecord.Action.CREATE
+    assert record.actor == personas.frontline and record.actor_email == personas.frontline.email
+    assert record.object_pk == str(signal.pk) and record.object_id == signal.pk
+    assert record.object_repr == str(signal)
+    assert record.additional_data == {"categories": ["housing", "youth-groups"]}
+    assert record.changes["id"] == ["None", str(signal.pk)]
+    assert record.changes["text"][1] == "[redacted]"
+    assert record.changes["severity"] == ["None", "2"]
+    assert "week" not in record.changes  # excluded when the model was tracked
+    assert "comments" not in record.changes  # other models' links are not its fields
+
+
+def test_filing_adds_to_the_weekly_counts_of_each_place_and_category(personas, file_signal):
+    youth = Category.objects.get(code="youth-groups")
+    first = file_signal(personas.frontline, personas.borgerhout, severity=4)
+    week, city, district = first.week, personas.borgerhout.parent_id, personas.borgerhout.pk
+    expected = {
+        (place, week, category): (1, 4)
+        for place in (city, district)
+        for category in (None, youth.pk)
+    }
+    assert _counts() == expected
+    file_signal(personas.frontline, personas.borgerhout, severity=1)
+    assert _counts() == {key: (2, 5) for key in expected}
 
 
 def test_filing_without_auditlog_writes_no_record(personas, file_signal):
@@ -129,24 +95,38 @@ def test_filing_without_auditlog_writes_no_record(personas, file_signal):
     assert not AuditRecord.objects.get_for_object(signal).exists()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL only")
-def test_numbers_come_a_block_at_a_time_and_never_twice(personas, file_signal):
-    filing._numbers.clear()
-    with CaptureQueriesContext(connection) as queries:
-        signals = [file_signal(personas.frontline, personas.borgerhout) for _ in range(3)]
-    fetches = [q for q in queries.captured_queries if "nextval" in q["sql"]]
-    assert len(fetches) == 1
-    assert len(filing._numbers) == filing.NUMBERS_PER_BLOCK - 3
-    numbers = [s.pk for s in signals]
-    assert numbers == sorted(numbers) and len(set(numbers)) == 3
-    # A signal stored the ordinary way meanwhile takes a number from the same sequence.
-    other = Signal.objects.create(
-        district=personas.borgerhout,
-        occurred_at=timezone.now(),
-        severity=1,
-        source_type="resident",
-        information_class="experienced",
-        confidence=1,
-        reporter=personas.frontline,
-    )
-    assert other.pk not in numbers and other.pk not in filing._numbers
+def test_a_failing_category_row_leaves_nothing(personas, file_signal):
+    """The row and its record are written before the category rows: they go too."""
+    before = _stored()
+    youth = Category.objects.get(code="youth-groups")
+    with pytest.raises(IntegrityError):
+        file_signal(personas.frontline, personas.borgerhout, categories=[youth, youth])
+    assert _stored() == before
+
+
+def test_a_failing_count_statement_leaves_nothing(personas, file_signal, monkeypatch):
+    """The counts and the category rows go last: the row and its record go too."""
+    file_signal(personas.frontline, personas.borgerhout)
+    before = _stored()
+
+    def fail(self, **kwargs):
+        raise DatabaseError("the counts could not be written")
+
+    monkeypatch.setattr(CountChanges, "write", fail)
+    with pytest.raises(DatabaseError):
+        file_signal(personas.frontline, personas.borgerhout)
+    assert _stored() == before
+
+
+def test_filing_takes_the_same_queries_whatever_the_categories(personas, file_signal):
+    """Savepoint (the action's transaction inside the test's), the signal, its record, the
+    category rows and the counts (one statement on PostgreSQL, three on SQLite), release."""
+    file_signal(personas.frontline, personas.borgerhout)  # the record type, looked up once
+    counts = []
+    for codes in (["racism"], ["racism", "housing", "poverty"]):
+        one = fields(personas.borgerhout, categories=list(Category.objects.filter(code__in=codes)))
+        with CaptureQueriesContext(connection) as queries:
+            signal_record(by=personas.frontline, fields=one)
+        counts.append(len(queries))
+    expected = 5 if connection.vendor == "postgresql" else 7
+    assert counts == [expected, expected], [q["sql"][:80] for q in queries.captured_queries]
