@@ -7,7 +7,8 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit")
 
     def ready(self) -> None:
-        # Imported once the models are loaded: the registry connects to them, panels read them.
-        from samen.audit import panels, registry  # noqa: F401  (panels: navigation and panels)
+        # Imported once the models are loaded: the registry connects to them, and importing
+        # panels registers the navigation and the home page's panel.
+        from samen.audit import panels, registry  # noqa: F401
 
         registry.register_domain_models()

@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from samen.communities.models import Community, Contact, Relationship, RestorePlan
 from samen.people.roles import Role
 
 SEE_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST})
@@ -42,8 +43,6 @@ def check_may_use(user) -> None:
 def active_in(place) -> Q:
     """Communities active in `place`: a district (based there, or active in it or one of its
     neighbourhoods) or a neighbourhood (listed as active there)."""
-    from samen.communities.models import Community
-
     through = Community.places.through
     if place.kind == "district":
         listed = through.objects.filter(community=OuterRef("pk")).filter(
@@ -78,8 +77,6 @@ def editable_communities(communities: QuerySet, user) -> QuerySet:
 
 def get_community_for_user(user, pk) -> object:
     """The community `pk` if `user` may see it; 404 otherwise, whether it exists or not."""
-    from samen.communities.models import Community
-
     try:
         return visible_communities(
             Community.objects.select_related("district", "organisation"), user
@@ -89,8 +86,6 @@ def get_community_for_user(user, pk) -> object:
 
 
 def may_edit_community(user, community) -> bool:
-    from samen.communities.models import Community
-
     return editable_communities(Community.objects.filter(pk=community.pk), user).exists()
 
 
@@ -115,8 +110,6 @@ def _involving(communities: QuerySet) -> Q:
 
 def visible_relationships(relationships: QuerySet, user) -> QuerySet:
     """Relationships of which at least one side is a community `user` may see."""
-    from samen.communities.models import Community
-
     if not _in_module(user):
         return relationships.none()
     if user.role in SEE_ALL_ROLES:
@@ -125,8 +118,6 @@ def visible_relationships(relationships: QuerySet, user) -> QuerySet:
 
 
 def get_relationship_for_user(user, pk) -> object:
-    from samen.communities.models import Relationship
-
     try:
         return visible_relationships(
             Relationship.objects.select_related("community", "other"), user
@@ -136,8 +127,6 @@ def get_relationship_for_user(user, pk) -> object:
 
 
 def editable_relationships(relationships: QuerySet, user) -> QuerySet:
-    from samen.communities.models import Community
-
     if not _in_module(user) or user.role == Role.POLICY_ANALYST:
         return relationships.none()
     if user.role in EDIT_ALL_ROLES:
@@ -146,8 +135,6 @@ def editable_relationships(relationships: QuerySet, user) -> QuerySet:
 
 
 def may_edit_relationship(user, relationship) -> bool:
-    from samen.communities.models import Relationship
-
     mine = editable_relationships(Relationship.objects.filter(pk=relationship.pk), user)
     return mine.exists()
 
@@ -159,8 +146,6 @@ def check_may_edit_relationship(user, relationship) -> None:
 
 def visible_contacts(contacts: QuerySet, user) -> QuerySet:
     """Contacts that involve at least one community `user` may see."""
-    from samen.communities.models import Community, Contact
-
     if not _in_module(user):
         return contacts.none()
     if user.role in SEE_ALL_ROLES:
@@ -173,8 +158,6 @@ def visible_contacts(contacts: QuerySet, user) -> QuerySet:
 
 
 def visible_restore_plans(plans: QuerySet, user) -> QuerySet:
-    from samen.communities.models import Relationship
-
     if not _in_module(user):
         return plans.none()
     if user.role in SEE_ALL_ROLES:
@@ -183,8 +166,6 @@ def visible_restore_plans(plans: QuerySet, user) -> QuerySet:
 
 
 def get_restore_plan_for_user(user, pk) -> object:
-    from samen.communities.models import RestorePlan
-
     try:
         return visible_restore_plans(
             RestorePlan.objects.with_behind().select_related(

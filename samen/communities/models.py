@@ -23,14 +23,6 @@ from samen.audit.registry import track
 from samen.communities.vocabulary import Language, Theme
 
 
-class CommunityQuerySet(models.QuerySet):
-    def visible_to(self, user) -> CommunityQuerySet:
-        """Communities this person may see (see samen.communities.access)."""
-        from samen.communities.access import visible_communities
-
-        return visible_communities(self, user)
-
-
 class Community(models.Model):
     """A community or organisation the city works with, active in one or more places."""
 
@@ -78,8 +70,6 @@ class Community(models.Model):
     # PostgreSQL searches it through a GIN index (migration 0003), SQLite with LIKE.
     search_text = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CommunityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("community")
@@ -140,14 +130,6 @@ STATE_ORDER = {State.ACTIVE: 0, State.WEAKENED: 1, State.LAPSED: 2, State.BROKEN
 CONNECTING_STATES = frozenset({State.ACTIVE, State.WEAKENED})
 
 
-class RelationshipQuerySet(models.QuerySet):
-    def visible_to(self, user) -> RelationshipQuerySet:
-        """Relationships this person may see (see samen.communities.access)."""
-        from samen.communities.access import visible_relationships
-
-        return visible_relationships(self, user)
-
-
 class Relationship(models.Model):
     """A tie between two communities, or (with `other` empty) between the city and one."""
 
@@ -172,8 +154,6 @@ class Relationship(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = RelationshipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("relationship")

@@ -15,6 +15,8 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils import translation
 
+from samen.communities.models import Community
+
 CONFIG = "simple"
 # Words only: what reaches to_tsquery can then never be a syntax error or an operator.
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -35,8 +37,6 @@ def compose(*, name: str, kind: str, named, places, figures) -> str:
     """The words a community is found by: its kind, themes and languages in the city's three
     languages (and their codes), the Dutch names of its places (with a neighbourhood's
     district), its key figures' names."""
-    from samen.communities.models import Community
-
     parts = [name]
     for language in ("nl", "fr", "en"):
         with translation.override(language):

@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from samen.audit.reads import record_read
+from samen.mediation.models import Mediation, MediationCoordinator
 from samen.people.roles import Role
 
 ALL_MEDIATIONS_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST})
@@ -41,8 +42,6 @@ def _active(user) -> bool:
 
 
 def _coordinations(user) -> QuerySet:
-    from samen.mediation.models import MediationCoordinator
-
     return MediationCoordinator.objects.filter(user_id=user.pk)
 
 
@@ -64,8 +63,6 @@ def coordinates(user, district_id: int) -> bool:
 
 def _coordinated(user) -> Q:
     """Mediations in this person's coordination scope, as one subquery (no extra query)."""
-    from samen.mediation.models import MediationCoordinator
-
     scope = MediationCoordinator.objects.filter(user_id=user.pk).filter(
         Q(district__isnull=True) | Q(district_id=OuterRef("district_id"))
     )
@@ -93,8 +90,6 @@ def visible_mediations(mediations: QuerySet, user) -> QuerySet:
 
 def get_mediation_for_user(user, pk: int):
     """The mediation `pk` if `user` may see it; 404 otherwise, whether it exists or not."""
-    from samen.mediation.models import Mediation
-
     try:
         return visible_mediations(
             Mediation.objects.select_related(
@@ -161,8 +156,6 @@ def check_may_export(user) -> None:
 def mediation_url_for(user, identifier: str) -> str | None:
     """The page of mediation `identifier` if this person may open it (follow-up links)."""
     from django.urls import reverse
-
-    from samen.mediation.models import Mediation
 
     if not identifier.isdigit():
         return None

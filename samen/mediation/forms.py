@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from samen.mediation.access import MEDIATOR_ROLES
 from samen.mediation.actions import CLOSING_OUTCOMES, PartyFields, check_free_text, check_street
 from samen.mediation.models import DUE_SOON, Mediation, Party
-from samen.mediation.retention import warning_cutoff
+from samen.mediation.periods import warning_cutoff
 from samen.people.models import User
 from samen.places.models import Place
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from samen.audit.registry import track
+from samen.mediation.periods import idle_removal_on
 
 # A follow-up check shows as due this many days before its date.
 DUE_SOON = datetime.timedelta(days=14)
@@ -68,12 +69,6 @@ class MediationCoordinator(models.Model):
 
 
 class MediationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> MediationQuerySet:
-        """Mediations whose existence and anonymous facts this person may see."""
-        from samen.mediation.access import visible_mediations
-
-        return visible_mediations(self, user)
-
     def open(self) -> MediationQuerySet:
         return self.exclude(status=Mediation.Status.CLOSED)
 
@@ -225,8 +220,6 @@ class Mediation(models.Model):
     @property
     def idle_removal_on(self) -> datetime.date | None:
         """For an open mediation idle past the warning period: the day its party data goes."""
-        from samen.mediation.retention import idle_removal_on
-
         return idle_removal_on(self)
 
     @property

@@ -18,7 +18,7 @@ from samen.mediation.access import (
 )
 from samen.mediation.actions import FOLLOW_UP_KIND
 from samen.mediation.models import DUE_SOON, Mediation
-from samen.mediation.retention import idle_warning_months, warning_cutoff
+from samen.mediation.periods import idle_warning_months, warning_cutoff
 
 add_nav_item(_("Mediation"), "mediation:list", roles=MEDIATION_ROLES, order=20)
 add_follow_up_start(FOLLOW_UP_KIND, _("Start a mediation"), "mediation:new")

@@ -14,7 +14,8 @@ neighbourhood, the dates, the mediator, the number of parties and sessions and w
 which, the outcome and the follow-up check's result.
 
 An open mediation idle for SAMEN_MEDIATION_IDLE_WARNING_MONTHS (24 by default) shows, on its
-page and in the lists, the day its party data goes unless there is activity before then.
+page and in the lists, the day its party data goes unless there is activity before then
+(samen.mediation.periods reads both periods).
 
 The purge updates whole batches at once, which the per-record audit trail does not see, so
 each run writes one audit record that says how much it removed, why, and up to which moment.
@@ -26,9 +27,7 @@ import datetime
 from dataclasses import asdict, dataclass
 
 from auditlog.cid import get_cid
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,8 +35,8 @@ from django.utils.translation import gettext as _
 from samen.audit.models import AuditRecord
 from samen.audit.redaction import REDACTED
 from samen.core.actions import action
-from samen.core.dates import add_months
 from samen.mediation.models import Mediation, Party, Session
+from samen.mediation.periods import retention_cutoff, retention_years
 
 BATCH = 1000
 PERSONAL_FIELDS = (
@@ -89,59 +88,6 @@ class Removal:
     @property
     def sessions(self) -> int:
         return self.total.sessions
-
-
-def retention_years() -> int:
-    """Return the configured period in whole years; refuse one under a year."""
-    years = settings.SAMEN_MEDIATION_RETENTION_YEARS
-    if years < 1:
-        raise ImproperlyConfigured("SAMEN_MEDIATION_RETENTION_YEARS must be at least 1.")
-    return years
-
-
-def idle_warning_months() -> int:
-    """Return the months of idleness before the warning; refuse one not inside the period."""
-    months = settings.SAMEN_MEDIATION_IDLE_WARNING_MONTHS
-    if not 1 <= months < 12 * retention_years():
-        raise ImproperlyConfigured(
-            "SAMEN_MEDIATION_IDLE_WARNING_MONTHS must be at least 1 and fewer than the "
-            "months of SAMEN_MEDIATION_RETENTION_YEARS, or the warning would come too late."
-        )
-    return months
-
-
-def _months_before(now: datetime.datetime | None, months: int) -> datetime.datetime:
-    local = timezone.localtime(now or timezone.now())
-    day = add_months(local.date(), -months)
-    return local.replace(year=day.year, month=day.month, day=day.day)
-
-
-def retention_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
-    """Return the moment before which a closing, or an open mediation's last activity, makes
-    its personal data go."""
-    return _months_before(now, 12 * retention_years())
-
-
-def warning_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
-    """Return the moment before which an open mediation's last activity brings the warning."""
-    return _months_before(now, idle_warning_months())
-
-
-def idle_removal_on(
-    mediation: Mediation, now: datetime.datetime | None = None
-) -> datetime.date | None:
-    """The day an open mediation idle past the warning period loses its party data, or None.
-
-    From that day on a run removes it (the nightly one in the night after); any activity
-    before then moves the day.
-    """
-    if mediation.is_closed or mediation.personal_data_removed_at is not None:
-        return None
-    if mediation.last_activity_at >= warning_cutoff(now):
-        return None
-    last = timezone.localtime(mediation.last_activity_at).date()
-    # Past that day, and not yet removed (the nightly run has not come yet): the next run.
-    return max(add_months(last, 12 * retention_years()), timezone.localdate(now))
 
 
 def _closed_expired(cutoff: datetime.datetime) -> QuerySet:

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest
 from samen.audit.reads import record_read
 from samen.people.models import Organisation, User
 from samen.people.roles import DIRECTORY_ROLES, Role
+from samen.people.welcome import user_for_token
 
 
 def visible_staff(user) -> QuerySet[User]:
@@ -60,6 +61,4 @@ def visible_organisations(user) -> QuerySet[Organisation]:
 
 def get_welcome_member(token: str) -> User | None:
     """The person a sign-in link is for while it is valid (unexpired, unused); else None."""
-    from samen.people.welcome import user_for_token
-
     return user_for_token(token)

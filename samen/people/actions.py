@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from samen.core.actions import action
 from samen.people.models import Organisation, OrganisationMembership, Team, User
 from samen.people.roles import ELEVATED_ROLES, Role
+from samen.people.second_factor_keys import cipher
+from samen.people.welcome import send_welcome_link
 
 
 @action
@@ -158,8 +160,6 @@ def role_lapses_record(*, by) -> list[User]:
 @action
 def welcome_link_send(*, by, member: User, base_url: str) -> User:
     """Mail `member` a one-time link to set their own password, after the transaction commits."""
-    from samen.people.welcome import send_welcome_link
-
     if not member.is_active:
         raise ValidationError(_("This account is closed."))
     member.welcome_sent_at = timezone.now()
@@ -209,8 +209,6 @@ def second_factor_reset(*, by, member: User) -> int:
 def second_factor_keys_rotate(*, by) -> int:
     """Re-encrypt every stored second-factor secret with the newest key in SAMEN_MFA_KEYS."""
     from allauth.mfa.models import Authenticator
-
-    from samen.people.second_factor_keys import cipher
 
     rotated = 0
     for authenticator in Authenticator.objects.select_for_update():

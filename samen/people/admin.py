@@ -19,6 +19,7 @@ from samen.people.actions import (
     welcome_link_send,
 )
 from samen.people.models import Organisation, OrganisationMembership, Team, User
+from samen.people.panels import roles_to_reconfirm
 from samen.people.roles import ELEVATED_ROLES, RECERTIFY_WARNING_DAYS
 
 
@@ -59,8 +60,6 @@ class RoleReviewFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "due":
             return queryset
-        from samen.people.panels import roles_to_reconfirm
-
         return queryset.filter(pk__in=[m.pk for m in roles_to_reconfirm()])
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
 from samen.core.dates import add_months
+from samen.people.permissions import permissions_of
 from samen.people.roles import CITY_WIDE_ROLES, ELEVATED_ROLES, Role, recertify_months
 
 
@@ -208,8 +209,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Permissions in the administration follow the role, in code, and nothing else: not
     # is_superuser, groups or per-person permissions, which nobody can edit.
     def get_all_permissions(self, obj=None) -> set[str]:
-        from samen.people.permissions import permissions_of
-
         if not self.is_active or obj is not None or self.role_lapsed:
             return set()
         return set(permissions_of(self.role))

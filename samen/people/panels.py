@@ -1,11 +1,24 @@
 """What the people module adds to the navigation, the home page and the district page."""
 
+import datetime
+
 from allauth.mfa.models import Authenticator
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samen.core.dates import add_months
 from samen.core.navigation import add_nav_item, add_panel
-from samen.people.roles import DIRECTORY_ROLES, Role, user_requires_two_factor
+from samen.people.access import visible_staff
+from samen.people.models import User
+from samen.people.roles import (
+    DIRECTORY_ROLES,
+    ELEVATED_ROLES,
+    RECERTIFY_WARNING_DAYS,
+    Role,
+    recertify_months,
+    user_requires_two_factor,
+)
 
 add_nav_item(_("Home"), "home", order=0)
 add_nav_item(_("Staff"), "people:directory", roles=DIRECTORY_ROLES, order=60)
@@ -35,8 +48,6 @@ def partner_welcome(request):
 def district_staff(request, place):
     if request.user.role not in DIRECTORY_ROLES:
         return None
-    from samen.people.access import visible_staff
-
     teams = place.teams.all()
     count = visible_staff(request.user).filter(home_district=place).count()
     return {"teams": teams, "staff_count": count, "place": place}
@@ -44,14 +55,6 @@ def district_staff(request, place):
 
 def roles_to_reconfirm() -> list:
     """Elevated roles that lapse within the warning period (or lapsed), soonest first."""
-    import datetime
-
-    from django.utils import timezone
-
-    from samen.core.dates import add_months
-    from samen.people.models import User
-    from samen.people.roles import ELEVATED_ROLES, RECERTIFY_WARNING_DAYS, recertify_months
-
     horizon = timezone.localdate() + datetime.timedelta(days=RECERTIFY_WARNING_DAYS)
     # A generous cut in the database; the exact lapse day (month ends) is the model's.
     confirmed_before = add_months(horizon, -recertify_months()) + datetime.timedelta(days=4)

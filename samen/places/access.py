@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from samen.people.roles import CITY_WIDE_ROLES, DISTRICT_ROLES
+from samen.places.models import Place
 
 
 def visible_places(places: QuerySet, user) -> QuerySet:
@@ -31,8 +32,6 @@ def visible_places(places: QuerySet, user) -> QuerySet:
 def get_place_for_user(user, code: str):
     """The place with this official code if the user may open its page: 404 if there is no
     such place, 403 if it lies outside the user's work."""
-    from samen.places.models import Place
-
     place = get_object_or_404(Place.objects.select_related("parent", "successor"), code=code)
     if not visible_places(Place.objects.filter(pk=place.pk), user).exists():
         raise PermissionDenied

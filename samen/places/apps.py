@@ -7,4 +7,5 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self) -> None:
-        from samen.places import panels, seed  # noqa: F401  (registers panels and seeder)
+        # Importing these, once the models are loaded, registers the panels and the seeder.
+        from samen.places import panels, seed  # noqa: F401

@@ -30,12 +30,6 @@ class PlaceQuerySet(models.QuerySet):
     def neighbourhoods(self) -> PlaceQuerySet:
         return self.filter(kind=Place.Kind.NEIGHBOURHOOD)
 
-    def visible_to(self, user) -> PlaceQuerySet:
-        """Places whose pages this user may open (see samen.places.access)."""
-        from samen.places.access import visible_places
-
-        return visible_places(self, user)
-
 
 class Place(TranslatedName, models.Model):
     """A city, district or neighbourhood, valid over a period so that merges keep history."""

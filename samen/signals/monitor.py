@@ -27,6 +27,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from scipy import stats
 
+from samen.places.models import Place
 from samen.signals.models import TensionLevel, WeeklyCount, week_of
 
 # A baseline needs this many weeks with at least one signal before it may warn: fewer, and
@@ -367,8 +368,6 @@ def rising_categories(
 
 def latest_levels(place_ids: list[int]) -> dict[int, TensionLevel]:
     """Return the newest tension level of each place that has one."""
-    from samen.places.models import Place
-
     newest = (
         TensionLevel.objects.filter(place=OuterRef("pk"))
         .order_by("-week", "-set_at", "-pk")

@@ -28,11 +28,8 @@ from samen.mediation.actions import (
 from samen.mediation.checks import retention_settings_valid
 from samen.mediation.forms import CloseForm
 from samen.mediation.models import Mediation, Party, Session
-from samen.mediation.retention import (
-    expired,
-    mediation_personal_data_purge,
-    warning_cutoff,
-)
+from samen.mediation.periods import warning_cutoff
+from samen.mediation.retention import expired, mediation_personal_data_purge
 from samen.mediation.tasks import purge_mediation_data_daily
 from tests.mediation.conftest import NEIGHBOUR, RESIDENT, STREET
 from tests.mediation.test_retention import closed_at

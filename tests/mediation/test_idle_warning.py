@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
-from samen.mediation.retention import idle_removal_on
+from samen.mediation.periods import idle_removal_on
 from tests.conftest import get_as
 from tests.mediation.conftest import RESIDENT
 from tests.mediation.test_idle_retention import (

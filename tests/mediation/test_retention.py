@@ -23,11 +23,8 @@ from samen.mediation.actions import (
     session_record,
 )
 from samen.mediation.models import Mediation, Party, Session
-from samen.mediation.retention import (
-    expired,
-    mediation_personal_data_purge,
-    retention_cutoff,
-)
+from samen.mediation.periods import retention_cutoff
+from samen.mediation.retention import expired, mediation_personal_data_purge
 from samen.mediation.tasks import next_run_time, purge_mediation_data_daily
 from tests.mediation.conftest import RESIDENT
 from tests.signals.test_retention_tasks import keep_the_test_connection, run_worker  # noqa: F401
