@@ -50,7 +50,7 @@ DISTRICTS = ["11002Z", "11002T", "11002Y", "11002S", "11002R", "11002P", "11002V
 CATEGORIES = ["youth-groups", "racism", "rules", "housing", "poverty", "safety", "religion"]
 ISSUE_SNIPPET = """
 from samen.people.models import User
-from samen.signals.api.tokens import api_token_issue
+from samen.api.tokens import api_token_issue
 _, secret = api_token_issue(by=User.objects.get(email="%s"), two_factor=False)
 print("token", secret)
 """
