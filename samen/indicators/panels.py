@@ -1,0 +1,1 @@
+"""What the indicators module adds to the navigation and the place pages."""
