@@ -105,11 +105,11 @@ def is_xlsx(data: bytes) -> bool:
     return data.startswith(XLSX_MAGIC)
 
 
-def csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(data: bytes, delimiter: str | None = None) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) of a delimited text file, the header first."""
     text = decode(data)
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(first))
+    delimiter = delimiter or separator(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     line = 0
     for cells in reader:
         start = line + 1
@@ -136,6 +136,13 @@ def table_rows(data: bytes) -> Iterator[tuple[int, list]]:
     return csv_rows(data)
 
 
+def uses_decimal_comma(data: bytes) -> bool:
+    """Whether the file separates with semicolons, and so writes decimals with a comma."""
+    if is_xlsx(data):
+        return False
+    return separator(decode(data[:4096]).split("\n", 1)[0]) == ";"
+
+
 def header_of(data: bytes) -> list[str]:
     """The file's column names, for the mapping step; [] when it cannot be read."""
     try:
@@ -158,14 +165,21 @@ def count_rows(data: bytes) -> int:
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
-def number(cell: object) -> float | None:
-    """A cell as a number: 1234, 1234.5, 1.234,5 and 1 234,5 all read; None when it is not."""
+def number(cell: object, *, decimal_comma: bool = False) -> float | None:
+    """A cell as a number; None when it is not one.
+
+    1234, 1234.5, 1 234 and 12,5 read anywhere; with both marks the last one is the decimal
+    separator (1.234,5 and 1,234.5). In a semicolon-separated file, Belgium's convention, the
+    comma is the decimal separator and a point separates thousands: 1.200 is 1200.
+    """
     if isinstance(cell, bool):
         return None
     if isinstance(cell, int | float):
         return float(cell)
     text = _SPACES.sub("", str(cell))
-    if "," in text and "." in text:
+    if decimal_comma:
+        text = text.replace(".", "").replace(",", ".")
+    elif "," in text and "." in text:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
         thousands = "." if decimal == "," else ","
         text = text.replace(thousands, "").replace(decimal, ".")
@@ -294,6 +308,7 @@ def check_file(
     if problems:
         return checked
     targets = Targets(mapping.layout)
+    decimal_comma = uses_decimal_comma(data)
     seen: dict[tuple[int, int, int], int] = {}
     values = checked.values
     try:
@@ -346,7 +361,7 @@ def check_file(
                 cell = cells[at]
                 if str(cell).strip() == "":
                     continue  # not given: no value, which is not 0
-                value = number(cell)
+                value = number(cell, decimal_comma=decimal_comma)
                 if value is None:
                     row_problems.append(
                         Problem(
