@@ -17,6 +17,7 @@ urlpatterns = [
     path("communities/", include("samen.communities.urls")),
     path("mediation/", include("samen.mediation.urls")),
     path("cases/", include("samen.cases.urls")),
+    path("indicators/", include("samen.indicators.urls")),
     path("api/cases/", include("samen.cases.api_urls")),
     path("api/", include("samen.signals.api.urls")),
     path("admin/", admin.site.urls),

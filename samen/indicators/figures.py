@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from samen.indicators.formulas import NO_VALUE, CompiledIndicator, Result, Term, compile_indicator
+from samen.indicators.formulas import NO_VALUE, Result, Term, compile_indicator
 from samen.indicators.models import Aggregate, DataElement, Indicator
 from samen.places.models import Place
 
@@ -35,59 +35,72 @@ def element_ids(codes: Iterable[str]) -> dict[str, int]:
     return dict(DataElement.objects.filter(code__in=set(codes)).values_list("code", "pk"))
 
 
-def years_with_data(indicator: Indicator) -> list[int]:
-    """The years for which the indicator's numerator elements have aggregates, oldest first."""
-    compiled = compile_indicator(indicator)
-    ids = element_ids(compiled.numerator.codes).values()
+def years_with_data(indicators: Iterable[Indicator]) -> list[int]:
+    """The years in which the indicators' numerators have figures, oldest first."""
+    codes = {code for i in indicators for code in compile_indicator(i).numerator.codes}
+    ids = element_ids(codes).values()
     years = Aggregate.objects.filter(element_id__in=ids, quarter=0).values_list("year", flat=True)
-    return sorted(set(years))
+    return sorted(set(years.distinct()))
 
 
-def compute_table(
-    indicator: Indicator,
+def compute_tables(
+    indicators: Iterable[Indicator],
     places: Iterable[Place],
     years: Iterable[int],
     *,
     city: Place | None = None,
-    compiled: CompiledIndicator | None = None,
-) -> Table:
-    """Results of `indicator` for `places` in `years` (whole years); with `city`, also the
-    city within today's boundaries where it differs from the city as it was."""
-    compiled = compiled or compile_indicator(indicator)
-    places, years = list(places), sorted(set(years))
-    ids = element_ids(t.code for t in compiled.terms)
-    needed_years = {y + t.offset for y in years for t in compiled.terms}
+) -> list[Table]:
+    """Results of each indicator for `places` in `years` (whole years), all read in one query;
+    with `city`, also the city within today's boundaries where it differs from the city as it
+    was (before Borsbeek joined)."""
+    indicators, places, years = list(indicators), list(places), sorted(set(years))
+    compiled = [compile_indicator(indicator) for indicator in indicators]
+    terms = {t for c in compiled for t in c.terms}
+    ids = element_ids(t.code for t in terms)
+    needed_years = {y + t.offset for y in years for t in terms}
     place_ids = {p.pk for p in places} | ({city.pk} if city else set())
     rows = Aggregate.objects.filter(
         element_id__in=ids.values(), place_id__in=place_ids, year__in=needed_years, quarter=0
     ).values_list("element_id", "place_id", "year", "boundaries", "value", "synthetic")
     found: dict[tuple, float] = {}
-    synthetic = False
+    synthetic_elements: set[int] = set()
     for element, place, year, boundaries, value, fake in rows:
         found[(element, place, year, boundaries)] = value
-        synthetic |= fake
+        if fake:
+            synthetic_elements.add(element)
 
     def lookup_for(place_id: int, year: int, boundaries: str = THEN):
         def lookup(term: Term) -> float | None:
-            element = ids.get(term.code)
-            key = (element, place_id, year + term.offset)
+            key = (ids.get(term.code), place_id, year + term.offset)
             if boundaries == TODAY and (*key, TODAY) in found:
                 return found[(*key, TODAY)]
             return found.get((*key, THEN))
 
         return lookup
 
-    results = {
-        place.pk: {year: compiled.compute(lookup_for(place.pk, year)) for year in years}
-        for place in places
-    }
-    city_today = {}
-    if city is not None:
-        for year in years:
-            if any((e, city.pk, year, TODAY) in found for e in ids.values()):
-                city_today[year] = compiled.compute(lookup_for(city.pk, year, TODAY))
-        results.setdefault(city.pk, {y: compiled.compute(lookup_for(city.pk, y)) for y in years})
-    return Table(indicator, years, results, synthetic, city_today)
+    everywhere = [*places, *([city] if city and city not in places else [])]
+    tables = []
+    for indicator, formula in zip(indicators, compiled, strict=True):
+        results = {
+            place.pk: {year: formula.compute(lookup_for(place.pk, year)) for year in years}
+            for place in everywhere
+        }
+        city_today = {}
+        if city is not None:
+            own = {ids.get(t.code) for t in formula.terms}
+            for year in years:
+                if any((e, city.pk, year, TODAY) in found for e in own):
+                    city_today[year] = formula.compute(lookup_for(city.pk, year, TODAY))
+        synthetic = any(ids.get(t.code) in synthetic_elements for t in formula.terms)
+        tables.append(Table(indicator, years, results, synthetic, city_today))
+    return tables
+
+
+def compute_table(
+    indicator: Indicator, places: Iterable[Place], years: Iterable[int], *, city=None
+) -> Table:
+    """Results of one indicator (see compute_tables)."""
+    return compute_tables([indicator], places, years, city=city)[0]
 
 
 def rank(table: Table, place_id: int, year: int, among: Iterable[int]) -> tuple[int, int] | None:
