@@ -130,3 +130,26 @@ def mapping(name: str = "Statbel", **fields) -> SourceMapping:
         "columns": {"TOTAL": "residents", "BIRTHS": "births"},
     }
     return SourceMapping.objects.create(name=name, **{**defaults, **fields})
+
+
+@pytest.fixture
+def figures(small_city) -> SmallCity:
+    """Two years of residents and births, and two indicators on the district pages."""
+    values = {}
+    for year, grow in ((2024, 0), (2025, 10)):
+        values |= {
+            ("residents", "11002S01-", year): 600 + grow,
+            ("residents", "11002S02-", year): 300,
+            ("residents", "11002S10-", year): 25,
+            ("residents", "11002T01-", year): 400,
+            ("residents", "11007A00-", year): 200,
+            ("born_abroad", "11002S01-", year): 300,
+            ("born_abroad", "11002S02-", year): 90,
+            ("born_abroad", "11002S10-", year): 10,
+            ("born_abroad", "11002T01-", year): 100,
+            ("born_abroad", "11007A00-", year): 3,
+        }
+    store(values)
+    make_indicator("share_born_abroad", "born_abroad", "residents", 100, in_context=True, order=1)
+    make_indicator("residents", "residents", decimals=0, in_context=True, order=2)
+    return small_city
