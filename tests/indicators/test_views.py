@@ -110,6 +110,7 @@ def test_the_csv_holds_what_is_shown_without_small_numbers(client, personas, fig
         personas.analyst,
         reverse("indicators:export")
         + "?indicator=share_born_abroad&year=2025&compare=2024&format=csv",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -152,7 +153,7 @@ def test_an_upload_is_checked_stored_and_followed(client, personas, small_city):
     assert data_import.status == "done" and data_import.imported_by == personas.admin
     assert data_import.upload is None
     assert Value.objects.count() == 2
-    page = client.get(response.url)
+    page = client.get(response.url, HTTP_ACCEPT_LANGUAGE="en")
     assert "2 new values" in page.content.decode()
     assert b'http-equiv="refresh"' not in page.content
 
