@@ -365,8 +365,8 @@ REST_FRAMEWORK = {
     # Every API view, the case consultation's too: per person and per token (429 with
     # Retry-After), counted in the shared cache (REDIS_URL) so that app servers agree.
     "DEFAULT_THROTTLE_CLASSES": [
-        "samen.core.throttles.PersonRateThrottle",
-        "samen.core.throttles.TokenRateThrottle",
+        "samen.api.throttles.PersonRateThrottle",
+        "samen.api.throttles.TokenRateThrottle",
     ],
 }
 # Requests per person (all their tokens and their browser session together) and per token.

@@ -7,7 +7,7 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit")
 
     def ready(self) -> None:
-        from samen.audit import registry
+        # Imported once the models are loaded: the registry connects to them, panels read them.
+        from samen.audit import panels, registry  # noqa: F401  (panels: navigation and panels)
 
         registry.register_domain_models()
-        from samen.audit import panels  # noqa: F401  (registers navigation and panels)

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samen.audit.context import current_actor
 from samen.audit.registry import track
+from samen.core.acting import current_actor
 
 
 class AppendOnlyError(Exception):

@@ -10,11 +10,12 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 from django.utils.translation import gettext_lazy as _
 
+from samen.audit.access import TRAIL_READER_ROLE
+from samen.audit.models import AuditRecord
 from samen.audit.reads import LIST_READ
 from samen.core.navigation import add_nav_item, add_panel
-from samen.people.roles import Role
 
-add_nav_item(_("Audit trail"), "audit:trail", roles=[Role.DATA_PROTECTION_OFFICER], order=80)
+add_nav_item(_("Audit trail"), "audit:trail", roles=[TRAIL_READER_ROLE], order=80)
 
 LATEST = 10
 
@@ -82,11 +83,9 @@ def latest_list_reads(records: QuerySet, limit: int = LATEST) -> list[ListRead]:
     ]
 
 
-@add_panel("home", "audit/panels/home.html", roles=[Role.DATA_PROTECTION_OFFICER], order=20)
+@add_panel("home", "audit/panels/home.html", roles=[TRAIL_READER_ROLE], order=20)
 def recent_reads(request):
     """The data-protection officer's view of the latest confidential reads: records opened
     one by one, and lists summarised to one line each, so that lists do not crowd them out."""
-    from samen.audit.models import AuditRecord
-
     reads = AuditRecord.objects.filter(action=AuditRecord.Action.ACCESS)
     return {"reads": latest_single_reads(reads), "lists": latest_list_reads(reads)}

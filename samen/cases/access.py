@@ -241,7 +241,7 @@ def passed_second_factor(request) -> bool:
     from allauth.account.authentication import get_authentication_records
     from knox.models import AuthToken
 
-    from samen.signals.api.tokens import is_two_factor_token
+    from samen.api.tokens import is_two_factor_token
 
     token = getattr(request, "auth", None)
     if isinstance(token, AuthToken):

@@ -30,7 +30,11 @@ from samen.cases.models import (
 from samen.cases.retention import retain_until_for
 from samen.cases.validation import check_identity, check_text, require
 from samen.core.actions import action
-from samen.core.references import CASE_REFERENCE_ALPHABET, CASE_REFERENCE_LENGTH, case_reference
+from samen.privacy.case_references import (
+    CASE_REFERENCE_ALPHABET,
+    CASE_REFERENCE_LENGTH,
+    case_reference,
+)
 
 # The version of the confidentiality rules a member acknowledges (docs/cases.md).
 RULES_VERSION = "2026-1"
@@ -111,7 +115,7 @@ def referral_submit(
 
 
 # References name a case without counting: random, never given twice. Their form is the
-# platform's (samen.core.references), so that other modules can refuse them in their text.
+# platform's (samen.privacy.case_references), so that other modules can refuse them in their text.
 REFERENCE_ALPHABET = CASE_REFERENCE_ALPHABET
 REFERENCE_LENGTH = CASE_REFERENCE_LENGTH
 REFERENCE_ATTEMPTS = 20

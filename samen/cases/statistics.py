@@ -17,7 +17,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from samen.cases.models import AgeBand, Case, ExtremismType
-from samen.signals.statistics import HIDDEN, SMALL, SMALL_CELL_LIMIT, suppress
+from samen.privacy.small_cells import HIDDEN, SMALL, SMALL_CELL_LIMIT, suppress
 
 QUARTERS = (1, 2, 3, 4)
 

@@ -35,9 +35,9 @@ from samen.communities.models import (
 )
 from samen.communities.search import search_text_for
 from samen.core.actions import action
-from samen.core.references import check_no_case_reference
 from samen.places.models import Place
-from samen.signals.actions import check_text
+from samen.privacy.case_references import check_no_case_reference
+from samen.privacy.text_guard import check_text
 
 OLDEST = datetime.timedelta(days=366 * 5)
 

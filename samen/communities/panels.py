@@ -24,8 +24,9 @@ from samen.communities.models import (
     Relationship,
     RelationshipChange,
 )
+from samen.communities.plan_actions import FOLLOW_UP_KIND
+from samen.core.follow_ups import add_follow_up_start, add_reference_resolver
 from samen.core.navigation import add_nav_item, add_panel
-from samen.signals.follow_up_links import add_follow_up_start, add_reference_resolver
 
 add_nav_item(_("Communities"), "communities:list", roles=COMMUNITY_ROLES, order=25)
 
@@ -87,5 +88,5 @@ def _restore_plan_url(user, identifier: str) -> str | None:
     return reverse("communities:restore_plan", args=[plan.pk])
 
 
-add_follow_up_start("restore_plan", _("Start a restore plan"), "communities:restore_plan_new")
-add_reference_resolver("restore_plan", _restore_plan_url)
+add_follow_up_start(FOLLOW_UP_KIND, _("Start a restore plan"), "communities:restore_plan_new")
+add_reference_resolver(FOLLOW_UP_KIND, _restore_plan_url)

@@ -12,10 +12,12 @@ from samen.communities.access import check_may_edit_relationship, may_own_restor
 from samen.communities.actions import Problems
 from samen.communities.models import Relationship, RestoreAction, RestorePlan
 from samen.core.actions import action
-from samen.signals.actions import check_text, signal_follow_up
-from samen.signals.models import FollowUp
+from samen.core.follow_ups import record_follow_up
+from samen.privacy.text_guard import check_text
 
 LONGEST = datetime.timedelta(days=366 * 2)
+# What a restore plan is to a signal it follows up, and the prefix of its reference there.
+FOLLOW_UP_KIND = "restore_plan"
 
 
 def _check_open(plan: RestorePlan) -> None:
@@ -29,7 +31,7 @@ def restore_plan_create(
 ) -> RestorePlan:
     """Open a restore plan; from a signal, record it as the signal's follow-up in the same step.
 
-    `signal` must come from `samen.signals.access.get_signal_for_user`: the follow-up itself
+    `signal` must come from `samen.core.follow_ups.signal_to_follow_up`: the follow-up itself
     checks that `by` may triage it, and refuses a signal that is new or closed, which rolls
     the plan back with it.
     """
@@ -56,11 +58,11 @@ def restore_plan_create(
     )
     plan.save()
     if signal is not None:
-        signal_follow_up(
+        record_follow_up(
             by=by,
             signal=signal,
-            kind=FollowUp.Kind.RESTORE_PLAN,
-            reference=f"restore_plan:{plan.pk}",
+            kind=FOLLOW_UP_KIND,
+            reference=f"{FOLLOW_UP_KIND}:{plan.pk}",
         )
     return plan
 

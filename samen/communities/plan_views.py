@@ -24,9 +24,8 @@ from samen.communities.access import (
 from samen.communities.forms import ClosePlanForm, RestoreActionForm, RestorePlanForm
 from samen.communities.models import Relationship, RestorePlan
 from samen.communities.views import form_problems
+from samen.core.follow_ups import signal_to_follow_up, signal_visible
 from samen.core.lists import render_list
-from samen.signals.access import get_signal_for_user, may_triage, visible_signals
-from samen.signals.models import Signal
 
 
 @require_GET
@@ -54,9 +53,7 @@ def restore_plan_new(request: HttpRequest) -> HttpResponse:
     user = request.user
     signal, relationship = None, None
     if request.GET.get("signal"):
-        signal = get_signal_for_user(user, request.GET["signal"])
-        if not may_triage(user, signal):
-            raise PermissionDenied
+        signal = signal_to_follow_up(user, request.GET["signal"])
     if request.GET.get("relationship"):
         relationship = get_relationship_for_user(user, request.GET["relationship"])
         check_may_edit_relationship(user, relationship)
@@ -89,8 +86,7 @@ def restore_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _detail(request, plan, status=200, action_form=None, close_form=None) -> HttpResponse:
     # The signal is linked only for those who may open it (its own module's rule).
-    signals = visible_signals(Signal.objects.filter(pk=plan.signal_id), request.user)
-    signal_pk = plan.signal_id if plan.signal_id and signals.exists() else None
+    signal_pk = plan.signal_id if signal_visible(request.user, plan.signal_id) else None
     return render(
         request,
         "communities/restore_plan_detail.html",

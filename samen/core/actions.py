@@ -8,7 +8,7 @@ from typing import ParamSpec, TypeVar
 
 from django.db import transaction
 
-from samen.audit.context import acting_as
+from samen.core.acting import acting_as
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -9,6 +9,7 @@ import path), inside the one transaction of the seed.
 from __future__ import annotations
 
 import random
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,9 @@ class SeedRun:
     faker: Faker = field(init=False)
     accounts: list[tuple[str, str, str, str]] = field(default_factory=list)
     """Demo accounts: (role label, e-mail, password, note)."""
+    districts: list = field(default_factory=list)
+    """The city's current districts, by code: the places seeder (10) leaves them here for
+    the seeders after it, which place staff, teams and organisations in them."""
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -76,7 +80,7 @@ def add_seeder(order: int) -> Callable[[Seeder], Seeder]:
     return register
 
 
-# Demo accounts a module adds beyond the roles' (the mayor of the case consultation, say):
+# Demo accounts the modules add (one per role, the mayor of the case consultation):
 # (e-mail, label, note), printed again by `samen demo` on later runs.
 _demo_accounts: list[tuple[str, object, object]] = []
 
@@ -89,6 +93,12 @@ def add_demo_account(email: str, label, note) -> None:
 
 def demo_accounts() -> list[tuple[str, object, object]]:
     return list(_demo_accounts)
+
+
+def demo_password(seed: int) -> str:
+    """The demo accounts' password: the same for a given seed, so it can be printed again."""
+    rng = random.Random(f"samen-demo-password-{seed}")
+    return "Samen-" + "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(10))
 
 
 def seeders() -> list[Seeder]:

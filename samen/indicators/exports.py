@@ -6,26 +6,14 @@ column says why ("<5", "too few residents"), as on the page.
 
 from __future__ import annotations
 
-import csv
-import io
-
-from django.utils import timezone
-from django.utils.text import slugify
+from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from samen.exports.files import CSV_TYPE, XLSX_TYPE, csv_lines, export_filename, xlsx_file
 from samen.indicators.formulas import Result
 from samen.indicators.selection import Selection
 
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Text a spreadsheet would run as a formula starts with one of these.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+__all__ = ["CSV_TYPE", "XLSX_TYPE", "as_csv", "as_xlsx", "filename"]
 
 
 def _value(result: Result | None, decimals: int) -> float | str:
@@ -51,7 +39,7 @@ def rows(selection: Selection) -> list[list]:
     for row in selection.rows:
         line = [
             row.place.code,
-            safe_text(row.place.name),
+            row.place.name,
             _value(row.result, decimals),
             _status(row.result),
         ]
@@ -69,49 +57,38 @@ def rows(selection: Selection) -> list[list]:
     return lines
 
 
-def title_lines(selection: Selection) -> list[list[str]]:
-    lines = [[safe_text(selection.indicator.name)], [_("Year") + f": {selection.year}"]]
+def notes(selection: Selection) -> list[list[str]]:
+    """What the page says beside the figures: the indicator, synthetic, the sources."""
+    lines = [[selection.indicator.name]]
     if selection.synthetic:
         lines.append(
             [_("Synthetic figures: generated for demonstration, not the city's statistics.")]
         )
     for attribution in selection.attributions:
-        lines.append([_("Source") + ": " + safe_text(attribution)])
+        lines.append([_("Source") + ": " + attribution])
     return lines
 
 
 def filename(selection: Selection, extension: str) -> str:
-    stem = slugify(f"{selection.indicator.code}-{selection.level}-{selection.year}")
-    return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
+    return export_filename(
+        f"{selection.indicator.code}-{selection.level}-{selection.year}", extension
+    )
 
 
-def as_csv(selection: Selection) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for line in title_lines(selection):
-        writer.writerow(line)
-    writer.writerow([])
-    writer.writerow(header(selection))
-    writer.writerows(rows(selection))
-    return ("\ufeff" + buffer.getvalue()).encode()
+def as_csv(selection: Selection):
+    """The CSV's lines: the table, a blank line, then the notes."""
+    return csv_lines(
+        header(selection),
+        [*rows(selection), [], *notes(selection)],
+        translation.get_language(),
+    )
 
 
-def as_xlsx(selection: Selection) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = str(selection.year)
-    for line in title_lines(selection):
-        sheet.append(line)
-    sheet.append([])
-    sheet.append(header(selection))
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    for line in rows(selection):
-        sheet.append(line)
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, never a formula
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def as_xlsx(selection: Selection):
+    """A rewound XLSX file: the table on the first sheet, the notes on the second."""
+    return xlsx_file(
+        [
+            (str(selection.year), header(selection), rows(selection)),
+            (_("About"), [_("Notes")], notes(selection)),
+        ]
+    )

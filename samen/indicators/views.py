@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -76,10 +82,15 @@ def export(request: HttpRequest) -> HttpResponse:
     if selection is None:
         raise Http404
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(exports.as_xlsx(selection), content_type=exports.XLSX_TYPE)
         name = exports.filename(selection, "xlsx")
+        return FileResponse(
+            exports.as_xlsx(selection),
+            as_attachment=True,
+            filename=name,
+            content_type=exports.XLSX_TYPE,
+        )
     else:
-        response = HttpResponse(exports.as_csv(selection), content_type=exports.CSV_TYPE)
+        response = StreamingHttpResponse(exports.as_csv(selection), content_type=exports.CSV_TYPE)
         name = exports.filename(selection, "csv")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from samen.core.actions import action
 from samen.core.dates import add_months
-from samen.core.references import case_reference_message, find_case_references
+from samen.core.follow_ups import record_follow_up
 from samen.mediation.access import (
     MEDIATOR_ROLES,
     check_may_assign,
@@ -27,8 +27,11 @@ from samen.mediation.access import (
 from samen.mediation.models import Mediation, MediationCoordinator, Party, Session
 from samen.people.roles import Role
 from samen.places.models import Place
+from samen.privacy.case_references import case_reference_message, find_case_references
 
 FOLLOW_UP_AFTER_MONTHS = 3
+# What a mediation is to a signal it follows up, and the prefix of its reference there.
+FOLLOW_UP_KIND = "mediation"
 # A mediator closes with one of these; "lapsed" is the retention run's (Mediation.Outcome).
 CLOSING_OUTCOMES = [o for o in Mediation.Outcome.values if o != Mediation.Outcome.LAPSED]
 # A street name never needs a digit; a house number, box or postcode always has one.
@@ -178,15 +181,12 @@ def mediation_open(
     for party in parties:
         _new_party(mediation, party)
     if signal is not None:
-        from samen.signals.actions import signal_follow_up
-        from samen.signals.models import FollowUp
-
         # In this same transaction: a refused follow-up (a closed signal) undoes the intake.
-        signal_follow_up(
+        record_follow_up(
             by=by,
             signal=signal,
-            kind=FollowUp.Kind.MEDIATION,
-            reference=f"mediation:{mediation.pk}",
+            kind=FOLLOW_UP_KIND,
+            reference=f"{FOLLOW_UP_KIND}:{mediation.pk}",
         )
     return mediation
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from samen.signals.exports import csv_lines
+from samen.exports.files import csv_lines
 
 HEADER = [
     _("Number"),

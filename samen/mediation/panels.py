@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samen.core.follow_ups import add_follow_up_start, add_reference_resolver
 from samen.core.navigation import add_nav_item, add_panel
 from samen.mediation.access import (
     MEDIATION_ROLES,
@@ -15,13 +16,13 @@ from samen.mediation.access import (
     mediation_url_for,
     visible_mediations,
 )
+from samen.mediation.actions import FOLLOW_UP_KIND
 from samen.mediation.models import DUE_SOON, Mediation
 from samen.mediation.retention import idle_warning_months, warning_cutoff
-from samen.signals.follow_up_links import add_follow_up_start, add_reference_resolver
 
 add_nav_item(_("Mediation"), "mediation:list", roles=MEDIATION_ROLES, order=20)
-add_follow_up_start("mediation", _("Start a mediation"), "mediation:new")
-add_reference_resolver("mediation", mediation_url_for)
+add_follow_up_start(FOLLOW_UP_KIND, _("Start a mediation"), "mediation:new")
+add_reference_resolver(FOLLOW_UP_KIND, mediation_url_for)
 
 LATEST = 10
 

@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from samen.audit.models import AuditRecord
 from samen.audit.redaction import REDACTED
 from samen.core.actions import action
-from samen.mediation.actions import add_months
+from samen.core.dates import add_months
 from samen.mediation.models import Mediation, Party, Session
 
 BATCH = 1000

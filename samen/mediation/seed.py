@@ -15,8 +15,9 @@ import datetime
 
 from django.utils import timezone
 
+from samen.core.dates import add_months
 from samen.core.seeding import SeedRun, add_seeder
-from samen.mediation.actions import FOLLOW_UP_AFTER_MONTHS, add_months, coordinator_designate
+from samen.mediation.actions import FOLLOW_UP_AFTER_MONTHS, coordinator_designate
 from samen.mediation.models import Mediation, Party, Session
 from samen.people.models import User
 from samen.people.roles import Role

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samen.core.follow_ups import signal_to_follow_up, signal_visible
 from samen.core.lists import render_list
+from samen.exports.files import CSV_TYPE
 from samen.mediation import actions
 from samen.mediation.access import (
     check_may_assign,
@@ -42,9 +44,6 @@ from samen.mediation.forms import (
     add_action_errors,
 )
 from samen.mediation.models import Mediation
-from samen.signals.access import get_signal_for_user, may_triage, visible_signals
-from samen.signals.exports import CSV_TYPE
-from samen.signals.models import Signal
 
 
 @require_GET
@@ -76,11 +75,7 @@ def _signal_from(request: HttpRequest):
     pk = request.GET.get("signal")
     if not pk:
         return None
-    signal = get_signal_for_user(request.user, pk)
-    # Following a signal up is triage: for those who may triage it (its district coordinator).
-    if not may_triage(request.user, signal):
-        raise PermissionDenied
-    return signal
+    return signal_to_follow_up(request.user, pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,10 +129,6 @@ def _detail(
     user = request.user
     details = read_party_details(user, mediation, request)
     works = details is not None and not mediation.is_closed
-    signal_visible = (
-        mediation.signal_id is not None
-        and visible_signals(Signal.objects.filter(pk=mediation.signal_id), user).exists()
-    )
     context = {
         "mediation": mediation,
         "details": details,
@@ -147,7 +138,7 @@ def _detail(
         and mediation.is_closed
         and not mediation.lapsed
         and not mediation.follow_up_done_at,
-        "signal_visible": signal_visible,
+        "signal_visible": signal_visible(user, mediation.signal_id),
     }
     if context["may_assign"]:
         context["assign_form"] = given.get("assign_form") or AssignForm(mediation=mediation)

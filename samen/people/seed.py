@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import random
 import re
-import string
 import unicodedata
 
 from django.contrib.auth import password_validation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from samen.core.actions import action
-from samen.core.seeding import SeedRun, add_seeder
+from samen.core.seeding import SeedRun, add_demo_account, add_seeder, demo_password
 from samen.people.actions import organisation_create, staff_member_create, team_create
 from samen.people.models import Organisation, PolicyLevel
 from samen.people.roles import Role, requires_two_factor
-from samen.places.models import Place
 
 DEMO_DISTRICT = "11002S"  # Borgerhout
 DEMO_ACCOUNTS = [
@@ -94,10 +92,9 @@ def account_note(role: str) -> str:
     )
 
 
-def demo_password(seed: int) -> str:
-    """The demo accounts' password: the same for a given seed, so it can be printed again."""
-    rng = random.Random(f"samen-demo-password-{seed}")
-    return "Samen-" + "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(10))
+# Every later `samen demo` run prints them again, with the password of its seed.
+for _role, _email in DEMO_ACCOUNTS:
+    add_demo_account(_email, Role(_role).label, lazy(account_note, str)(_role))
 
 
 @action
@@ -129,7 +126,7 @@ def _role_counts(total: int) -> dict[str, int]:
 
 @add_seeder(order=20)
 def seed_people(run: SeedRun) -> None:
-    districts = list(Place.objects.current().districts().order_by("code"))
+    districts = run.districts
     organisations = [
         organisation_create(by=None, name=name, policy_level=level, sector=sector)
         for name, level, sector in PARTNERS

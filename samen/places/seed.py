@@ -3,6 +3,7 @@
 from samen.core.seeding import SeedRun, add_seeder
 from samen.places.actions import places_import
 from samen.places.geojson import read_place_file
+from samen.places.models import Place
 
 # The demo city's share of signals and communities per district, by population and history.
 DISTRICT_WEIGHTS = {
@@ -21,6 +22,12 @@ DISTRICT_WEIGHTS = {
 
 @add_seeder(order=10)
 def seed_places(run: SeedRun) -> None:
+    _import_boundaries(run)
+    run.districts = list(Place.objects.current().districts().order_by("code"))
+
+
+def _import_boundaries(run: SeedRun) -> None:
+    """Give the districts (made by the migrations) and neighbourhoods their boundaries."""
     if run.places_dir is None:
         run.out("No boundary folder given: districts are listed without maps.")
         return

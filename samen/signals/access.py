@@ -14,9 +14,12 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from samen.people.models import OrganisationMembership
 from samen.people.roles import Role
+from samen.places.models import Place
+from samen.signals.models import FollowUp, Signal
 
 ALL_SIGNALS_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST})
 REPORTING_ROLES = frozenset(
@@ -45,8 +48,6 @@ def visible_signals(signals: QuerySet, user) -> QuerySet:
 
 def _role_rule(user) -> Q:
     """What a role sees beyond the signals the person filed."""
-    from samen.signals.models import FollowUp, Signal
-
     role, district = user.role, user.home_district_id
     if role in (Role.FRONTLINE_WORKER, Role.DISTRICT_COORDINATOR) and district:
         return Q(district_id=district)
@@ -64,8 +65,6 @@ def _role_rule(user) -> Q:
 
 def get_signal_for_user(user, pk: int):
     """The signal `pk` if `user` may see it; 404 otherwise, whether it exists or not."""
-    from samen.signals.models import Signal
-
     try:
         return visible_signals(
             Signal.objects.select_related("district", "neighbourhood", "reporter", "merged_into"),
@@ -73,6 +72,21 @@ def get_signal_for_user(user, pk: int):
         ).get(pk=pk)
     except (Signal.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def get_signal_to_follow_up(user, pk) -> Signal:
+    """The signal `pk` that `user` may follow up with another module's record (a mediation, a
+    restore plan): 404 when they may not see it, as for any signal; 403 when they may see it
+    but not triage it, for following a signal up is triage (its district coordinator)."""
+    signal = get_signal_for_user(user, pk)
+    if not may_triage(user, signal):
+        raise PermissionDenied
+    return signal
+
+
+def may_open_signal(user, pk: int) -> bool:
+    """Whether `user` may open signal `pk`: another module's record links to it only then."""
+    return visible_signals(Signal.objects.filter(pk=pk), user).exists()
 
 
 def check_may_report(user) -> None:
@@ -95,8 +109,6 @@ def check_may_triage(user, signal) -> None:
 
 def monitor_places(user) -> QuerySet:
     """The districts whose monitor and tension level this person may see."""
-    from samen.places.models import Place
-
     districts = Place.objects.current().districts()
     if not user.is_authenticated:
         return districts.none()
@@ -141,10 +153,6 @@ def check_may_export_statistics(user) -> None:
 
 def get_monitor_district(user, code: str):
     """Return district `code` if `user` may see its monitor: 404 if none, 403 if not theirs."""
-    from django.shortcuts import get_object_or_404
-
-    from samen.places.models import Place
-
     # Districts are public facts, so 403 rather than 404 (as for place pages).
     place = get_object_or_404(Place.objects.current().districts(), code=code)
     if not monitor_places(user).filter(pk=place.pk).exists():

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.core.actions import action
-from samen.core.references import check_no_case_reference
 from samen.places.models import Place
-from samen.signals.access import check_may_report, check_may_triage
+from samen.privacy.text_guard import check_text
+from samen.signals.access import check_may_report, check_may_triage, may_set_tension_level
 from samen.signals.counting import CountChanges, signal_keys
 from samen.signals.filing import store_new_signal
 from samen.signals.models import (
@@ -28,7 +28,6 @@ from samen.signals.models import (
     TensionLevel,
     week_of,
 )
-from samen.signals.pii import KIND_LABELS, find_personal_data
 
 # A clock a few minutes fast must not make "now" a future moment.
 FUTURE_TOLERANCE = datetime.timedelta(minutes=10)
@@ -38,25 +37,6 @@ _SEVERITIES = frozenset(Signal.Severity.values)
 _SOURCE_TYPES = frozenset(Signal.SourceType.values)
 _INFORMATION_CLASSES = frozenset(Signal.InformationClass.values)
 _CONFIDENCES = frozenset(Signal.Confidence.values)
-
-
-class PersonalDataError(ValidationError):
-    """The text names people: `findings` say where (kind, start, end)."""
-
-    def __init__(self, field: str, findings):
-        self.field = field
-        self.findings = findings
-        kinds = ", ".join(sorted({str(KIND_LABELS[f.kind]) for f in findings}))
-        quoted = ", ".join(f"“{f.text}”" for f in findings)
-        super().__init__(
-            {
-                field: _(
-                    "Describe the situation without personal identifiers. Remove: %(found)s "
-                    "(%(kinds)s)."
-                )
-                % {"found": quoted, "kinds": kinds}
-            }
-        )
 
 
 @dataclass
@@ -87,14 +67,6 @@ class SignalFields:
             confidence=data["confidence"],
             text=data["text"],
         )
-
-
-def check_text(field: str, text: str) -> None:
-    """Refuse text that carries a case reference (the purpose lock) or personal identifiers."""
-    check_no_case_reference(field, text)
-    findings = find_personal_data(text)
-    if findings:
-        raise PersonalDataError(field, findings)
 
 
 def check_signal(
@@ -313,8 +285,6 @@ def tension_level_set(
     *, by, place: Place, week: datetime.date, level: int, rationale: str
 ) -> TensionLevel:
     """Record a coordinator's judgement for a district-week; earlier ones stay in history."""
-    from samen.signals.access import may_set_tension_level
-
     if not may_set_tension_level(by, place):
         raise PermissionDenied
     rationale = rationale.strip()

@@ -24,13 +24,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from samen.core.references import CaseReferenceError, find_case_references
 from samen.people.roles import Role
 from samen.places.models import Place
+from samen.privacy.case_references import CaseReferenceError, find_case_references
+from samen.privacy.identifiers import KIND_LABELS, find_personal_data
+from samen.privacy.text_guard import PersonalDataError
 from samen.signals import batches
-from samen.signals.actions import PersonalDataError, SignalFields, check_signal
+from samen.signals.actions import SignalFields, check_signal
 from samen.signals.models import Category, SignalImport
-from samen.signals.pii import KIND_LABELS, find_personal_data
 
 COLUMNS = (
     "occurred_at",

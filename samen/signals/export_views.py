@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from samen.exports import files
 from samen.signals import exports, statistics
 from samen.signals.access import check_may_export_statistics
 
@@ -22,13 +23,13 @@ def _refused(request: HttpRequest, error: ValidationError) -> HttpResponse:
 
 
 def _csv(lines, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(lines, content_type=exports.CSV_TYPE)
+    response = StreamingHttpResponse(lines, content_type=files.CSV_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
 def _xlsx(file, filename: str) -> FileResponse:
-    return FileResponse(file, as_attachment=True, filename=filename, content_type=exports.XLSX_TYPE)
+    return FileResponse(file, as_attachment=True, filename=filename, content_type=files.XLSX_TYPE)
 
 
 @require_GET
@@ -41,7 +42,7 @@ def export_signals_csv(request: HttpRequest) -> HttpResponse:
         )
     except ValidationError as error:
         return _refused(request, error)
-    return _csv(export.csv(), exports.export_filename(_("signals"), "csv"))
+    return _csv(export.csv(), files.export_filename(_("signals"), "csv"))
 
 
 @require_GET
@@ -54,7 +55,7 @@ def export_signals_xlsx(request: HttpRequest) -> HttpResponse:
         )
     except ValidationError as error:
         return _refused(request, error)
-    return _xlsx(export.xlsx(), exports.export_filename(_("signals"), "xlsx"))
+    return _xlsx(export.xlsx(), files.export_filename(_("signals"), "xlsx"))
 
 
 @require_GET
@@ -71,13 +72,11 @@ def export_statistics(request: HttpRequest) -> HttpResponse:
             request, "signals/exports/statistics.html", {"form": form}, status=400 if bound else 200
         )
     table = statistics.statistics_export(request.user, form, request=request)
-    filename = exports.export_filename(_("signal statistics"), form.cleaned_data["format"])
+    filename = files.export_filename(_("signal statistics"), form.cleaned_data["format"])
     if form.cleaned_data["format"] == "csv":
-        return _csv(
-            exports.csv_lines(table.header, table.rows, translation.get_language()), filename
-        )
+        return _csv(files.csv_lines(table.header, table.rows, translation.get_language()), filename)
     sheets = [
         (_("Statistics"), table.header, table.rows),
         (_("Notes"), [_("Sign"), _("Meaning")], table.notes),
     ]
-    return _xlsx(exports.xlsx_file(sheets), filename)
+    return _xlsx(files.xlsx_file(sheets), filename)

@@ -1,4 +1,5 @@
-"""Exports of signal rows as CSV and XLSX, and the file helpers the statistics share.
+"""Exports of signal rows as CSV and XLSX (the files are samen.exports.files'), and the access
+record every signal export writes.
 
 Signal rows follow the list's rule: `check_may_export`, then `visible_signals` narrowed by the
 list's filters; each export writes one access record to the audit trail. The statistics for
@@ -7,10 +8,8 @@ other policy levels live in samen.signals.statistics.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -21,14 +20,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone, translation
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from samen.audit.models import AuditRecord
+from samen.exports.files import XLSX_MAX_ROWS, csv_lines, xlsx_file
 from samen.places.models import Place
 from samen.signals.access import (
     check_may_export,
@@ -37,80 +34,10 @@ from samen.signals.access import (
 from samen.signals.filters import SignalFilterForm
 from samen.signals.models import Category, Signal
 
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
 CHUNK = 500
-# Text a spreadsheet would run as a formula (or a DDE call) starts with one of these.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-# --- Cells and files ----------------------------------------------------------------------------
-
-
-def safe_cell(value: object) -> object:
-    """Prefix text a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _text(value) -> str | int:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value if isinstance(value, int) else str(value)
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_lines(header: list, rows: Iterable[list], language: str) -> Iterator[str]:
-    """Yield a CSV file line by line, in `language`: byte-order mark, header, rows."""
-    writer = csv.writer(_Echo())
-    with translation.override(language):
-        yield "\ufeff"  # so that spreadsheets read the file as UTF-8
-        yield writer.writerow([safe_cell(str(label)) for label in header])
-        for row in rows:
-            yield writer.writerow([safe_cell(_text(value)) for value in row])
-
-
-def xlsx_file(sheets: list[tuple[str, list, Iterable[list]]]) -> IO[bytes]:
-    """Write (title, header, rows) sheets in write-only mode to a temporary file, rewound."""
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for title, header, rows in sheets:
-        sheet = book.create_sheet(title=str(title)[:31])
-        labels = [WriteOnlyCell(sheet, value=safe_cell(str(label))) for label in header]
-        for label in labels:
-            label.font = bold
-        sheet.append(labels)
-        for row in rows:
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
-    file = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes it when sent
-    book.save(file)
-    file.seek(0)
-    return file
-
-
-def _xlsx_cell(sheet, value):
-    if value is None or isinstance(value, int | float):
-        return value
-    if isinstance(value, datetime.datetime):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = "yyyy-mm-dd hh:mm"
-        return cell
-    cell = WriteOnlyCell(sheet, value=safe_cell(str(value)))
-    cell.data_type = "s"  # text, never a formula
-    return cell
-
-
-def export_filename(stem: str, extension: str) -> str:
-    """Name a download after its contents and today's date: `signals-2026-06-01.csv`."""
-    return f"{slugify(stem)}-{timezone.localdate().isoformat()}.{extension}"
+# --- The export record ---------------------------------------------------------------------------
 
 
 def record_export(

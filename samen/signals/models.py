@@ -79,12 +79,6 @@ class SignalImport(models.Model):
 
 
 class SignalQuerySet(models.QuerySet):
-    def visible_to(self, user) -> SignalQuerySet:
-        """Signals this person may see (see samen.signals.access)."""
-        from samen.signals.access import visible_signals
-
-        return visible_signals(self, user)
-
     def counted(self) -> SignalQuerySet:
         """Signals that count in statistics: not merged into another."""
         return self.filter(merged_into__isnull=True)

@@ -1,14 +1,26 @@
-"""What the signals module adds to the navigation, the home page and the district page."""
+"""What the signals module adds to the navigation, the home page and the district page, and
+its rules for the modules that follow a signal up (samen.core.follow_ups)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from samen.core.follow_ups import set_signal_rules
 from samen.core.navigation import add_nav_item, add_panel
-from samen.signals.access import ALL_SIGNALS_ROLES, REPORTING_ROLES, visible_signals
+from samen.signals.access import (
+    ALL_SIGNALS_ROLES,
+    REPORTING_ROLES,
+    get_signal_to_follow_up,
+    may_open_signal,
+    visible_signals,
+)
+from samen.signals.actions import signal_follow_up
 from samen.signals.models import Signal
 
 add_nav_item(_("Signals"), "signals:list", roles=REPORTING_ROLES, order=10)
 add_nav_item(
     _("Statistics"), "signal_exchange:export_statistics", roles=ALL_SIGNALS_ROLES, order=40
+)
+set_signal_rules(
+    to_follow_up=get_signal_to_follow_up, visible=may_open_signal, record=signal_follow_up
 )
 
 LATEST = 8

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samen.core.follow_ups import reference_shown, starts_for
 from samen.core.lists import render_list
 from samen.signals import actions
 from samen.signals.access import (
@@ -21,7 +22,6 @@ from samen.signals.access import (
 )
 from samen.signals.csv_import import may_import
 from samen.signals.filters import SignalFilterForm
-from samen.signals.follow_up_links import reference_shown, starts_for
 from samen.signals.forms import CommentForm, FollowUpForm, MergeForm, ShareForm, SignalForm
 from samen.signals.models import Signal
 

@@ -3,9 +3,9 @@
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from samen.audit.context import acting_as
 from samen.audit.models import AppendOnlyError, AuditRecord
 from samen.audit.redaction import REDACTED
+from samen.core.acting import acting_as
 from samen.people.actions import staff_member_change_role, staff_member_create
 from samen.places.models import Place
 

@@ -8,9 +8,9 @@ import time_machine
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from samen.api.tokens import api_token_issue
 from samen.audit.models import AuditRecord
 from samen.cases.models import Referral
-from samen.signals.api.tokens import api_token_issue
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_access_ends_after_the_end_date(table):
 def test_a_password_token_is_refused_to_a_member(table):
     from knox.models import AuthToken
 
-    from samen.signals.api.tokens import PASSWORD_PREFIX
+    from samen.api.tokens import PASSWORD_PREFIX
 
     # A token from before the invitation: it is not a two-factor token.
     _token, secret = AuthToken.objects.create(table.mayor, prefix=PASSWORD_PREFIX)

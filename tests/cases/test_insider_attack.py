@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from samen.api.tokens import api_token_issue
 from samen.cases import access
 from samen.cases.actions import delegation_propose, seat_propose
 from samen.cases.models import CoreSeat, Meeting
 from samen.people.actions import staff_member_create
 from samen.people.roles import Role
-from samen.signals.api.tokens import api_token_issue
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in, with_totp
 

@@ -206,7 +206,7 @@ def test_the_api_list_without_acknowledgement_or_second_factor_records_nothing(t
     from knox.models import AuthToken
     from rest_framework.test import APIClient
 
-    from samen.signals.api.tokens import PASSWORD_PREFIX
+    from samen.api.tokens import PASSWORD_PREFIX
 
     _token, secret = AuthToken.objects.create(table.invited, prefix=PASSWORD_PREFIX)
     client = APIClient()

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from samen.communities import plan_actions
 from samen.communities.models import RestorePlan
+from samen.core.follow_ups import reference_url, starts_for
 from samen.signals.actions import signal_record, signal_review
-from samen.signals.follow_up_links import reference_url, starts_for
 from samen.signals.models import FollowUp, Signal
 from tests.signals.conftest import fields as signal_fields
 

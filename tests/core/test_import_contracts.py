@@ -1,4 +1,5 @@
-"""The import contracts in pyproject.toml hold, cover every module, and break when violated."""
+"""The import contracts in pyproject.toml hold, cover every module, ignore no import, and
+break when violated."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import grimp
 
 import samen
 
@@ -40,21 +43,73 @@ def test_the_contracts_hold_today():
     assert "0 broken" in result.stdout
 
 
+def top_level() -> set[str]:
+    return {f"samen.{m.name}" for m in pkgutil.iter_modules(samen.__path__)}
+
+
+def layer_names(layer: str) -> set[str]:
+    return {name.strip() for name in layer.replace(":", "|").split("|")}
+
+
+def platform() -> set[str]:
+    """The packages of every layer below the modules'."""
+    _modules, *lower = contracts()["layers"]["layers"]
+    return {name for layer in lower for name in layer_names(layer)}
+
+
+def test_no_contract_ignores_an_import():
+    assert all(not contract.get("ignore_imports") for contract in contracts().values())
+
+
 def test_every_module_but_the_case_consultation_is_held_to_the_purpose_lock():
-    top_level = {f"samen.{m.name}" for m in pkgutil.iter_modules(samen.__path__)}
-    assert set(contracts()["purpose-lock"]["source_modules"]) == top_level - {"samen.cases"}
+    assert set(contracts()["purpose-lock"]["source_modules"]) == top_level() - {"samen.cases"}
+
+
+def test_the_case_consultation_may_import_the_platform_and_nothing_else():
+    contract = contracts()["cases-on-the-platform-only"]
+    assert contract["source_modules"] == ["samen.cases"]
+    assert set(contract["forbidden_modules"]) == top_level() - platform() - {"samen.cases"}
 
 
 def test_the_platform_and_the_modules_are_all_layered():
     layers = contracts()["layers"]["layers"]
-    named = {name.strip() for layer in layers for name in layer.replace(":", "|").split("|")}
+    named = {name for layer in layers for name in layer_names(layer)}
     packages = {f"samen.{m.name}" for m in pkgutil.iter_modules(samen.__path__) if m.ispkg}
     assert named == packages
 
 
+def test_the_platform_is_layered_in_a_strict_order():
+    """Below the modules, one package per layer, or independent siblings: never ":"."""
+    _modules, *lower = contracts()["layers"]["layers"]
+    assert lower[-1] == "samen.core"
+    assert all(":" not in layer for layer in lower)
+
+
+def matching(graph, expressions: list[str]) -> set[str]:
+    found = set()
+    for expression in expressions:
+        if "*" in expression:
+            found |= graph.find_matching_modules(expression)
+        else:
+            found.add(expression)
+    return found
+
+
+def test_every_access_module_and_every_views_module_is_in_the_access_contract():
+    contract = contracts()["access-without-views"]
+    graph = grimp.build_graph("samen", cache_dir=None)
+    last = {module: module.rsplit(".", 1)[-1] for module in graph.modules}
+    access = {m for m, name in last.items() if name == "access" or name.endswith("_access")}
+    views = {m for m, name in last.items() if name == "views" or name.endswith("_views")}
+    assert access and views
+    assert matching(graph, contract["source_modules"]) >= access
+    assert matching(graph, contract["forbidden_modules"]) >= views
+
+
 def test_a_forbidden_import_breaks_the_build(tmp_path):
-    """A copy of the code with one import from the platform into a module and one into the
-    case consultation: both contracts break, and lint-imports fails."""
+    """A copy of the code with an import from the platform into a module, one from a lower
+    platform layer into a higher one, one into the case consultation, one from it into another
+    module, and one from access rules into views: every contract breaks, lint-imports fails."""
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     shutil.copytree(
         ROOT / "samen",
@@ -63,10 +118,19 @@ def test_a_forbidden_import_breaks_the_build(tmp_path):
     )
     with open(tmp_path / "samen" / "core" / "dates.py", "a") as dates:
         dates.write("\nimport samen.signals.models  # noqa\n")
+    with open(tmp_path / "samen" / "audit" / "reads.py", "a") as reads:
+        reads.write("\nimport samen.people.models  # noqa\n")
     with open(tmp_path / "samen" / "mediation" / "exports.py", "a") as exports:
         exports.write("\nimport samen.cases.models  # noqa\n")
+    with open(tmp_path / "samen" / "cases" / "apps.py", "a") as apps:
+        apps.write("\nimport samen.signals.models  # noqa\n")
+    with open(tmp_path / "samen" / "mediation" / "access.py", "a") as access:
+        access.write("\nimport samen.mediation.views  # noqa\n")
     result = lint_imports(tmp_path)
     assert result.returncode != 0
-    assert "Contracts: 0 kept, 2 broken." in result.stdout, result.stdout
+    assert "Contracts: 0 kept, 4 broken." in result.stdout, result.stdout
     assert "samen.core.dates -> samen.signals.models" in result.stdout
+    assert "samen.audit.reads -> samen.people.models" in result.stdout
     assert "samen.mediation.exports -> samen.cases.models" in result.stdout
+    assert "samen.cases.apps -> samen.signals.models" in result.stdout
+    assert "samen.mediation.access -> samen.mediation.views" in result.stdout

@@ -12,7 +12,6 @@ from django.utils import timezone
 from samen.audit.models import AuditRecord
 from samen.mediation.actions import (
     PartyFields,
-    add_months,
     coordinator_designate,
     coordinator_end,
     follow_up_check_record,
@@ -254,9 +253,3 @@ def test_administrators_designate_coordinators_but_cannot_be_one(personas):
         content_type__model="mediationcoordinator", action=AuditRecord.Action.DELETE
     )
     assert ended.get().actor == personas.admin
-
-
-def test_add_months_keeps_the_day_or_takes_the_month_s_last():
-    assert add_months(datetime.date(2026, 1, 15), 3) == datetime.date(2026, 4, 15)
-    assert add_months(datetime.date(2026, 11, 30), 3) == datetime.date(2027, 2, 28)
-    assert add_months(datetime.date(2028, 2, 29), -36) == datetime.date(2025, 2, 28)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from samen.core.follow_ups import reference_url, starts_for
 from samen.mediation.models import Mediation
 from samen.places.models import Place
 from samen.signals.actions import signal_close, signal_review
-from samen.signals.follow_up_links import reference_url, starts_for
 from samen.signals.models import FollowUp
 from tests.mediation.test_views import intake
 from tests.signals.conftest import fields

@@ -221,7 +221,7 @@ def test_six_months_is_the_default():
 def test_a_lapsed_role_is_refused_on_the_api_too(granted):
     from rest_framework.test import APIClient
 
-    from samen.signals.api.tokens import api_token_issue
+    from samen.api.tokens import api_token_issue
 
     _first, _second, analyst = granted
     with time_machine.travel(datetime.datetime(2026, 7, 1, 9, 0, tzinfo=datetime.UTC)):

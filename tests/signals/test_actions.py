@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.places.models import Place
+from samen.privacy.text_guard import PersonalDataError
 from samen.signals import actions
-from samen.signals.actions import PersonalDataError
 from samen.signals.models import Category, Comment, Signal, WeeklyCount, week_of
 from tests.signals.conftest import fields
 

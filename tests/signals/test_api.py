@@ -10,14 +10,14 @@ from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from samen.people.actions import staff_member_change_role
-from samen.people.roles import Role
-from samen.signals.api.tokens import (
+from samen.api.tokens import (
     PASSWORD_PREFIX,
     TWO_FACTOR_PREFIX,
     TWO_FACTOR_TOKEN_TTL,
     api_token_issue,
 )
+from samen.people.actions import staff_member_change_role
+from samen.people.roles import Role
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

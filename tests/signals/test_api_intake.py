@@ -8,10 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from samen.api.tokens import api_token_issue
 from samen.audit.models import AuditRecord
 from samen.places.models import Place
 from samen.signals.api.serializers import SignalInputSerializer, read_signal_fields
-from samen.signals.api.tokens import api_token_issue
 from samen.signals.models import Category, Signal, WeeklyCount
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from samen.api.tokens import api_token_issue
 from samen.people.actions import organisation_create
 from samen.people.models import OrganisationMembership
 from samen.people.roles import requires_two_factor
 from samen.places.models import Place
-from samen.signals.api.tokens import api_token_issue
 from samen.signals.models import Signal, WeeklyCount
 
 pytestmark = pytest.mark.django_db

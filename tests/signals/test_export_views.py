@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
+from samen.privacy.small_cells import HIDDEN, SMALL
 from samen.signals.retention import signal_text_purge
-from samen.signals.statistics import HIDDEN, SMALL
 from tests.conftest import get_as
 from tests.signals.test_exports import MARCH, at, new_signal
 

@@ -7,8 +7,8 @@ from django.db import DatabaseError, IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from samen.audit.context import acting_as
 from samen.audit.models import AuditRecord
+from samen.core.acting import acting_as
 from samen.signals.actions import signal_record
 from samen.signals.counting import CountChanges
 from samen.signals.models import Category, Signal, WeeklyCount

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from samen.api.tokens import API_AUTHENTICATION
 from samen.cases import access, actions
 from samen.cases.access import AcknowledgementRequiredError, SecondFactorRequiredError
 from samen.cases.api.serializers import (
@@ -27,7 +28,6 @@ from samen.cases.api.serializers import (
     ReferralReceivedSerializer,
 )
 from samen.cases.list_access import listed_for_reader
-from samen.signals.api.tokens import API_AUTHENTICATION
 
 REFUSALS = {
     403: OpenApiResponse(

@@ -13,6 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from samen.api.tokens import API_AUTHENTICATION
 from samen.indicators.access import get_indicator_for_user, visible_indicators
 from samen.indicators.api.serializers import (
     MAX_YEARS,
@@ -23,9 +24,6 @@ from samen.indicators.api.serializers import (
 from samen.indicators.figures import compute_table, years_with_data
 from samen.indicators.models import Aggregate
 from samen.places.models import Place
-
-# The API tokens: to move to the platform with the API (pyproject.toml, ignore_imports).
-from samen.signals.api.tokens import API_AUTHENTICATION
 
 
 @extend_schema(summary="The indicators, names in the language asked for")

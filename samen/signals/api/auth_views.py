@@ -1,4 +1,4 @@
-"""Getting and giving back API tokens (the rules are in samen.signals.api.tokens)."""
+"""Getting and giving back API tokens (the rules are in samen.api.tokens)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from samen.people.roles import user_requires_two_factor
-from samen.signals.api.tokens import (
+from samen.api.tokens import (
     API_AUTHENTICATION,
     SamenTokenAuthentication,
     api_token_issue,
@@ -23,6 +22,7 @@ from samen.signals.api.tokens import (
     api_tokens_revoke_all,
     issue_for_session,
 )
+from samen.people.roles import user_requires_two_factor
 
 
 class LoginSerializer(serializers.Serializer):

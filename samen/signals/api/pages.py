@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from samen.api.tokens import issue_for_session
 from samen.people.roles import user_requires_two_factor
 from samen.signals.access import check_may_report
-from samen.signals.api.tokens import issue_for_session
 
 
 @never_cache

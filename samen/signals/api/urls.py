@@ -4,8 +4,8 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
 
+from samen.api.tokens import API_AUTHENTICATION
 from samen.signals.api import auth_views, pages, views
-from samen.signals.api.tokens import API_AUTHENTICATION
 
 app_name = "api"
 urlpatterns = [

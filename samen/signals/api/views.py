@@ -11,10 +11,12 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samen.core.references import CASE_REFERENCE, CASE_REFERENCE_LABEL, CaseReferenceError
+from samen.api.tokens import API_AUTHENTICATION
+from samen.privacy.case_references import CASE_REFERENCE, CASE_REFERENCE_LABEL, CaseReferenceError
+from samen.privacy.identifiers import KIND_LABELS
+from samen.privacy.text_guard import PersonalDataError
 from samen.signals import actions
 from samen.signals.access import check_may_report, get_signal_for_user, visible_signals
-from samen.signals.actions import PersonalDataError
 from samen.signals.api.serializers import (
     CategorySerializer,
     PersonalDataErrorSerializer,
@@ -23,9 +25,7 @@ from samen.signals.api.serializers import (
     SignalSerializer,
     read_signal_fields,
 )
-from samen.signals.api.tokens import API_AUTHENTICATION
 from samen.signals.models import Category, Signal
-from samen.signals.pii import KIND_LABELS
 
 
 class SignalPagination(LimitOffsetPagination):

@@ -1,15 +1,13 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from samen.core.management.commands.seed import print_accounts
-from samen.core.seeding import demo_accounts, refuse_production_settings
-from samen.people.models import User
-from samen.people.roles import Role
-from samen.people.seed import DEMO_ACCOUNTS, account_note, demo_password
+from samen.core.seeding import demo_accounts, demo_password, refuse_production_settings
 
 # Where the city's open boundary data sits beside a checkout (see README).
 DEFAULT_PLACES_DIR = settings.PROJECT_DIR.parent / "shared" / "data" / "antwerp"
@@ -33,7 +31,8 @@ class Command(BaseCommand):
             self.check()
         call_command("compile_translations", verbosity=0)
         call_command("migrate", interactive=False, verbosity=0)
-        if not User.objects.exists():
+        accounts = get_user_model().objects
+        if not accounts.exists():
             if not places_dir.is_dir():
                 self.stdout.write(
                     _("%(folder)s not found: the demo runs without maps.") % {"folder": places_dir}
@@ -42,15 +41,9 @@ class Command(BaseCommand):
             call_command("seed", seed=seed, staff=staff, places_dir=places_dir, stdout=self.stdout)
         else:
             password = demo_password(seed)
-            listed = [
-                *(
-                    (str(Role(role).label), email, account_note(role))
-                    for role, email in DEMO_ACCOUNTS
-                ),
-                *((str(label), email, str(note)) for email, label, note in demo_accounts()),
-            ]
+            listed = [(str(label), email, str(note)) for email, label, note in demo_accounts()]
             emails = [email for _label, email, _note in listed]
-            existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+            existing = set(accounts.filter(email__in=emails).values_list("email", flat=True))
             accounts = [
                 (label, email, password, note) for label, email, note in listed if email in existing
             ]

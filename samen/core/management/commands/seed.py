@@ -1,11 +1,11 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samen.core.seeding import SeedRun, refuse_production_settings, seeders
-from samen.people.models import User
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             self.check()
         if staff < 10:
             raise CommandError(_("A city needs at least 10 staff members (at least one per role)."))
-        if User.objects.exists():
+        if get_user_model().objects.exists():
             raise CommandError(
                 _("The database already holds accounts; seed only an empty database.")
             )

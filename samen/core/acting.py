@@ -1,4 +1,5 @@
-"""Who is acting, for the audit records written inside an action."""
+"""Who is acting: set by every action (samen.core.actions), read by the audit trail, which
+attributes the records written inside the action to that person."""
 
 from __future__ import annotations
 

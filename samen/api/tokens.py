@@ -21,8 +21,10 @@ import binascii
 import datetime
 from hmac import compare_digest
 
+from allauth.account.authentication import get_authentication_records
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -97,7 +99,7 @@ def tokens_with_person(key: str) -> list[AuthToken]:
     Hand-written SQL through Django's cursor, put together once per process from the two
     models' fields: the ORM compiles the same join again on every API request, about 0.3 ms of
     CPU against 0.07 ms for this (bench/README.md). The rows become instances the way the ORM
-    makes them (`from_db`, the fields' converters); tests/signals/test_token_lookup.py holds
+    makes them (`from_db`, the fields' converters); tests/api/test_token_lookup.py holds
     the two side by side on both databases.
     """
     if not _LOOKUP:
@@ -203,9 +205,6 @@ def issue_for_session(request, user) -> tuple[AuthToken, str]:
     """Issue a token to the person signed in on the web; PermissionDenied if they must
     first pass their second factor in this session (security-critical: the web sign-in is
     the only place the second factor is checked)."""
-    from allauth.account.authentication import get_authentication_records
-    from django.core.exceptions import PermissionDenied
-
     if not user_requires_two_factor(user):
         return api_token_issue(by=user, two_factor=False)
     records = get_authentication_records(request, user)

@@ -1,9 +1,9 @@
-"""Personal identifiers in the free text of a signal.
+"""Personal identifiers in free text.
 
-A signal describes a situation in a neighbourhood, never a named person, so its text must not
-carry national register numbers, phone numbers, e-mail addresses, bank accounts or licence plates.
-``find_personal_data`` points them out so the form can refuse or mask them before anything is
-stored.
+A signal describes a situation in a neighbourhood, never a named person, and so do the notes
+of the other modules: their text must not carry national register numbers, phone numbers,
+e-mail addresses, bank accounts or licence plates. ``find_personal_data`` points them out so
+the form can refuse or mask them before anything is stored (samen.privacy.text_guard).
 
 The detectors favour precision: field workers write about streets, house numbers, postcodes,
 times, dates, years, bus and tram lines and amounts all the time, and flagging those would teach

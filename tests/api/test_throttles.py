@@ -3,7 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from samen.signals.api.tokens import api_token_issue
+from samen.api.tokens import api_token_issue
 
 pytestmark = pytest.mark.django_db
 

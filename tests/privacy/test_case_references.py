@@ -9,7 +9,7 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samen.core.references import (
+from samen.privacy.case_references import (
     CASE_REFERENCE_ALPHABET,
     CASE_REFERENCE_LENGTH,
     CASE_URL_PREFIXES,

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from knox.models import AuthToken
 from knox.settings import CONSTANTS
 
-from samen.signals.api.tokens import api_token_issue, tokens_with_person
+from samen.api.tokens import api_token_issue, tokens_with_person
 
 pytestmark = pytest.mark.django_db
 

@@ -123,8 +123,8 @@ def check_no_case_reference(field: str, text: str) -> None:
     """Refuse text that carries a case reference or a link into the case consultation.
 
     Security-critical: the purpose lock. Every free-text field outside ``samen.cases`` goes
-    through this (the signals module's text guard calls it first), in the action, so the web
-    forms, the API and the CSV import all refuse it before anything is stored.
+    through this (the text guard, samen.privacy.text_guard, calls it first), in the action, so
+    the web forms, the API and the CSV import all refuse it before anything is stored.
     """
     found = find_case_references(text)
     if found:

@@ -1,0 +1,1 @@
+"""Export files (CSV and XLSX) for every module: see `samen.exports.files`."""
