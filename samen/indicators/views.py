@@ -89,9 +89,8 @@ def export(request: HttpRequest) -> HttpResponse:
             filename=name,
             content_type=exports.XLSX_TYPE,
         )
-    else:
-        response = StreamingHttpResponse(exports.as_csv(selection), content_type=exports.CSV_TYPE)
-        name = exports.filename(selection, "csv")
+    response = StreamingHttpResponse(exports.as_csv(selection), content_type=exports.CSV_TYPE)
+    name = exports.filename(selection, "csv")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
