@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,7 @@ from samen.indicators.importing import CheckedFile, Problem
 from samen.indicators.models import (
     DataElement,
     DataImport,
+    FiguresVersion,
     Indicator,
     SourceMapping,
     StatisticalSector,
@@ -34,6 +36,12 @@ from samen.places.models import Place
 
 BATCH = 5000
 Stored = Callable[[int], None]  # values just stored
+
+
+def figures_changed() -> None:
+    """Raise the figures' version: cached sections are read again (inside the action)."""
+    if not FiguresVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        FiguresVersion.objects.create(pk=1, number=1)
 
 
 def check_may_administer(by) -> None:
@@ -88,6 +96,8 @@ def sectors_import(*, by, rows: list[dict]) -> SectorReport:
             set(touched.values_list("element_id", flat=True).distinct()),
             set(touched.values_list("year", flat=True).distinct()),
         )
+    if report.created or report.updated:
+        figures_changed()
     return report
 
 
@@ -117,6 +127,7 @@ def indicator_save(*, by, indicator: Indicator) -> Indicator:
     check_may_administer(by)
     check_indicator(indicator)
     indicator.save()
+    figures_changed()
     return indicator
 
 
@@ -124,6 +135,7 @@ def indicator_save(*, by, indicator: Indicator) -> Indicator:
 def indicator_delete(*, by, indicator: Indicator) -> None:
     check_may_administer(by)
     indicator.delete()
+    figures_changed()
 
 
 @action
@@ -143,6 +155,7 @@ def data_element_save(*, by, element: DataElement) -> DataElement:
                     }
                 )
     element.save()
+    figures_changed()
     return element
 
 
@@ -336,5 +349,6 @@ def values_import(
         if key in existing and not _same(existing[key][1], value)
     }
     refresh_aggregates({k[0] for k in touched}, {k[2] for k in touched})
+    figures_changed()
     outcome.data_import = data_import
     return outcome

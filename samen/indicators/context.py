@@ -9,28 +9,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from samen.indicators import charts
 from samen.indicators.figures import Table, compute_tables, rank, years_with_data
 from samen.indicators.formulas import Result, compile_indicator
-from samen.indicators.models import DataElement, Indicator, reference_day
+from samen.indicators.models import DataElement, FiguresVersion, Indicator, reference_day
 from samen.places.models import Place
 
 TREND_YEARS = 10
 TABLE_YEARS = 5
+CACHE_SECONDS = 3600  # and a new key whenever figures or definitions change
+# Place pages need names, not boundaries (large GeoJSON).
+LIGHT = ("pk", "kind", "code", "name_nl", "name_fr", "name_en", "valid_from", "valid_until")
 
 
 @dataclass(frozen=True)
 class ContextRow:
-    indicator: Indicator
-    result: Result
-    city: Result
-    city_today: Result | None
-    rank: tuple[int, int] | None
+    """One indicator in the section, its figures already written out as shown."""
+
+    code: str
+    name: str
+    value: str
+    city: str
+    city_today: str
     rank_text: str
     spark: charts.Sparkline | None
-    history: list[tuple[int, Result]]
+    history: list[str]  # the table's years, oldest first
 
 
 def rank_text(position: tuple[int, int] | None, kind: str) -> str:
@@ -54,11 +62,31 @@ def peers_of(place: Place, year: int) -> list[Place]:
     """The places a place is ranked among in a year: the districts the city then had, or
     all neighbourhoods."""
     if place.kind == Place.Kind.DISTRICT:
-        return list(Place.objects.districts().valid_on(reference_day(year)))
-    return list(Place.objects.neighbourhoods())
+        return list(Place.objects.districts().valid_on(reference_day(year)).only(*LIGHT))
+    return list(Place.objects.neighbourhoods().only(*LIGHT))
 
 
 def context_for(place: Place) -> dict | None:
+    """The context section of a place, from the cache while no figure or definition changed
+    (one query for the version), else computed and kept."""
+    key = ":".join(
+        str(part)
+        for part in (
+            "indicators-context",
+            place.pk,
+            get_language(),
+            FiguresVersion.current(),
+            reference_day(timezone.localdate().year),  # ranks follow the year's districts
+        )
+    )
+    found = cache.get(key)
+    if found is None:
+        found = compute_context(place) or {}
+        cache.set(key, found, CACHE_SECONDS)
+    return found or None
+
+
+def compute_context(place: Place) -> dict | None:
     """The context section's rows for a place; None when no indicator has figures."""
     indicators = list(Indicator.objects.filter(in_context=True))
     if not indicators:
@@ -68,38 +96,48 @@ def context_for(place: Place) -> dict | None:
         return None
     latest = years[-1]
     window = [y for y in years if y > latest - TREND_YEARS]
-    city = Place.objects.get(kind=Place.Kind.CITY, parent__isnull=True)
+    table_years = window[-TABLE_YEARS:]
+    city = Place.objects.only(*LIGHT).get(kind=Place.Kind.CITY, parent__isnull=True)
     peers = peers_of(place, latest)
     tables = compute_tables(indicators, {place, *peers}, window, city=city)
-    rows = [_row(place, table, latest, peers, city) for table in tables]
-    codes = {c for i in indicators for c in compile_indicator(i).terms}
+    rows = [_row(place, table, latest, table_years, peers, city) for table in tables]
+    codes = {t.code for i in indicators for t in compile_indicator(i).terms}
     attributions = sorted(
         set(
-            DataElement.objects.filter(code__in={t.code for t in codes})
+            DataElement.objects.filter(code__in=codes)
             .exclude(attribution="")
             .values_list("attribution", flat=True)
         )
     )
     return {
-        "place": place,
+        "place": {"name": place.name, "kind": place.kind},
         "rows": rows,
         "year": latest,
-        "table_years": window[-TABLE_YEARS:],
+        "table_years": table_years,
         "synthetic": any(t.synthetic for t in tables),
         "attributions": attributions,
     }
 
 
-def _row(place: Place, table: Table, year: int, peers: list[Place], city: Place) -> ContextRow:
+def shown(result: Result | None, indicator: Indicator) -> str:
+    if result is None:
+        return ""
+    if not result.shown:
+        return result.label
+    return charts.shown(result.value, indicator.decimals) + indicator.unit_suffix
+
+
+def _row(
+    place: Place, table: Table, year: int, table_years: list[int], peers: list[Place], city: Place
+) -> ContextRow:
     indicator = table.indicator
-    history = [(y, table.result(place.pk, y)) for y in table.years]
     position = rank(table, place.pk, year, [p.pk for p in peers])
     return ContextRow(
-        indicator=indicator,
-        result=table.result(place.pk, year),
-        city=table.result(city.pk, year),
-        city_today=table.city_today.get(year),
-        rank=position,
+        code=indicator.code,
+        name=indicator.name,
+        value=shown(table.result(place.pk, year), indicator),
+        city=shown(table.result(city.pk, year), indicator),
+        city_today=shown(table.city_today.get(year), indicator),
         rank_text=rank_text(position, place.kind),
         spark=charts.sparkline(
             f"context-{indicator.code}",
@@ -110,7 +148,7 @@ def _row(place: Place, table: Table, year: int, peers: list[Place], city: Place)
                 "first": table.years[0],
                 "last": table.years[-1],
             },
-            [r.value for _y, r in history],
+            [table.result(place.pk, y).value for y in table.years],
         ),
-        history=history,
+        history=[shown(table.result(place.pk, y), indicator) for y in table_years],
     )

@@ -6,10 +6,17 @@ small-number rule, so that a hidden value never leaves this module as a number.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
-from samen.indicators.formulas import NO_VALUE, Result, Term, compile_indicator
+from samen.indicators.formulas import (
+    NO_VALUE,
+    CompiledIndicator,
+    Result,
+    Term,
+    compile_indicator,
+    min_denominator,
+)
 from samen.indicators.models import Aggregate, DataElement, Indicator
 from samen.places.models import Place
 
@@ -18,17 +25,28 @@ THEN, TODAY = Aggregate.BOUNDARIES_THEN, Aggregate.BOUNDARIES_TODAY
 
 @dataclass
 class Table:
-    """An indicator's results: results[place id][year], and whether any figure is synthetic."""
+    """An indicator's results by place and year, computed when first asked for.
+
+    `synthetic` says whether any figure it reads is synthetic; `city_today` holds the city
+    within today's boundaries for the years where that differs (before Borsbeek joined).
+    """
 
     indicator: Indicator
     years: list[int]
-    results: dict[int, dict[int, Result]]
     synthetic: bool
-    # The city within today's boundaries, for the years where that differs (Borsbeek).
     city_today: dict[int, Result]
+    formula: CompiledIndicator
+    lookup_for: Callable[..., Callable]
+    place_ids: set[int]
+    computed: dict[tuple[int, int], Result] = field(default_factory=dict)
 
     def result(self, place_id: int, year: int) -> Result:
-        return self.results.get(place_id, {}).get(year, Result(NO_VALUE))
+        if place_id not in self.place_ids or year not in self.years:
+            return Result(NO_VALUE)
+        key = (place_id, year)
+        if key not in self.computed:
+            self.computed[key] = self.formula.compute(self.lookup_for(place_id, year))
+        return self.computed[key]
 
 
 def element_ids(codes: Iterable[str]) -> dict[str, int]:
@@ -78,21 +96,27 @@ def compute_tables(
 
         return lookup
 
-    everywhere = [*places, *([city] if city and city not in places else [])]
     tables = []
+    minimum = min_denominator()
     for indicator, formula in zip(indicators, compiled, strict=True):
-        results = {
-            place.pk: {year: formula.compute(lookup_for(place.pk, year)) for year in years}
-            for place in everywhere
-        }
         city_today = {}
         if city is not None:
             own = {ids.get(t.code) for t in formula.terms}
             for year in years:
                 if any((e, city.pk, year, TODAY) in found for e in own):
-                    city_today[year] = formula.compute(lookup_for(city.pk, year, TODAY))
+                    city_today[year] = formula.compute(lookup_for(city.pk, year, TODAY), minimum)
         synthetic = any(ids.get(t.code) in synthetic_elements for t in formula.terms)
-        tables.append(Table(indicator, years, results, synthetic, city_today))
+        tables.append(
+            Table(
+                indicator=indicator,
+                years=years,
+                synthetic=synthetic,
+                city_today=city_today,
+                formula=replace(formula, minimum=minimum),
+                lookup_for=lookup_for,
+                place_ids=place_ids,
+            )
+        )
     return tables
 
 

@@ -196,6 +196,7 @@ class CompiledIndicator:
     numerator: Formula
     denominator: Formula | None
     factor: int
+    minimum: int | None = None  # the small-number rule's; None: from the settings
 
     @property
     def terms(self) -> set[Term]:
@@ -205,6 +206,7 @@ class CompiledIndicator:
 
     def compute(self, lookup: Lookup, minimum: int | None = None) -> Result:
         """numerator ÷ denominator × factor, under the small-number rule."""
+        minimum = minimum if minimum is not None else self.minimum
         minimum = min_denominator() if minimum is None else minimum
         numerator = evaluate(self.numerator, lookup)
         if numerator is None:

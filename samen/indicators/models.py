@@ -428,6 +428,23 @@ class Indicator(TranslatedName, models.Model):
         return {100: "%", 1000: "‰"}.get(self.factor, "")
 
 
+class FiguresVersion(models.Model):
+    """A number that every change to figures or definitions raises, in the same transaction.
+
+    Shown sections (the place pages' context) are kept in the cache under this number, so a
+    new import or a changed indicator shows at once on every server.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.number)
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
 track(DataElement)
 track(StatisticalSector)
 track(SourceMapping)

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from samen.indicators.models import DataImport, Value
 from tests.conftest import get_as
-from tests.indicators.conftest import mapping
+from tests.indicators.conftest import mapping, store
 
 pytestmark = pytest.mark.django_db
 
@@ -234,20 +234,35 @@ def test_a_neighbourhood_page_ranks_among_neighbourhoods(client, personas, figur
     assert "too few residents" in content
 
 
-def test_the_context_costs_the_same_queries_for_more_indicators(
-    client, personas, figures, django_assert_num_queries
-):
+def test_the_context_costs_the_same_queries_for_more_indicators(client, personas, figures):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from tests.indicators.conftest import make_indicator
 
     client.force_login(personas.analyst)
     url = reverse("places:detail", args=["11002S"])
     client.get(url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+    cache.clear()
     with CaptureQueriesContext(connection) as before:
         client.get(url)
     make_indicator("births_share", "born_abroad", "residents", 1000, in_context=True)
+    cache.clear()
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(url)
+    assert len(cached) < len(after)
+
+
+def test_a_new_import_shows_at_once_in_the_context(client, personas, figures):
+    client.force_login(personas.analyst)
+    url = reverse("places:detail", args=["11002T"])
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Indicators chosen by the city, 2025" in first
+    store({("residents", "11002T01-", 2026): 500, ("born_abroad", "11002T01-", 2026): 150})
+    again = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Indicators chosen by the city, 2026" in again
+    assert "30.0%" in again  # 150 of 500
