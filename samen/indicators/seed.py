@@ -9,6 +9,8 @@ shows one says so. Without the sector lookup (`--places-dir`) only the definitio
 
 from __future__ import annotations
 
+import random
+
 from django.utils import timezone
 
 from samen.core.seeding import SeedRun, add_seeder
@@ -396,7 +398,8 @@ def _wave(rng, amplitude: float) -> float:
 
 def synthetic_values(run: SeedRun, last_year: int) -> tuple[CheckedFile, CheckedFile]:
     """Sector values (summable elements) and place values (medians and survey shares)."""
-    rng = run.rng
+    # Its own generator: the other seeders' figures stay as they were before this one.
+    rng = random.Random(f"indicators-{run.seed}")
     elements = dict(DataElement.objects.values_list("code", "pk"))
     districts = {p.pk: p for p in Place.objects.districts()}
     sectors = list(StatisticalSector.objects.values_list("pk", "district_id"))
