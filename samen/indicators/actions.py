@@ -191,20 +191,34 @@ def mapping_save(*, by, mapping: SourceMapping) -> SourceMapping:
 
 @action
 def import_queue(
-    *, by, mapping: SourceMapping, file_name: str, data: bytes, rows: int
+    *, by, mapping: SourceMapping | None, file_name: str, data: bytes, rows: int
 ) -> DataImport:
-    """Keep an uploaded file for the task worker, which checks and stores it."""
+    """Keep an uploaded file for the task worker, which checks and stores it; without a
+    mapping it waits for the mapping step (`import_map`)."""
     check_may_administer(by)
     data_import = DataImport(
         file_name=file_name[:255],
         sha256=hashlib.sha256(data).hexdigest(),
         mapping=mapping,
         imported_by=by,
-        synthetic=mapping.synthetic,
+        synthetic=mapping.synthetic if mapping else False,
         rows_total=rows,
         upload=data,
     )
     data_import.save()
+    return data_import
+
+
+@action
+def import_map(*, by, data_import: DataImport, mapping: SourceMapping) -> DataImport:
+    """The mapping step: save the new source's mapping and give it to the waiting import."""
+    check_may_administer(by)
+    if data_import.mapping_id is not None or data_import.status != DataImport.Status.QUEUED:
+        raise ValidationError(_("This import has its mapping already."))
+    mapping_save(by=by, mapping=mapping)
+    data_import.mapping = mapping
+    data_import.synthetic = mapping.synthetic
+    data_import.save(update_fields=["mapping", "synthetic"])
     return data_import
 
 

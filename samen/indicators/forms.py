@@ -54,7 +54,15 @@ class UploadForm(forms.Form):
     mapping = forms.ModelChoiceField(
         label=_("Source"),
         queryset=SourceMapping.objects.order_by("name"),
+        required=False,
+        empty_label=_("a new source: name its columns next"),
         help_text=_("The saved mapping says which column is which data element."),
+    )
+    new_source = forms.CharField(
+        label=_("Name of the new source"),
+        max_length=120,
+        required=False,
+        help_text=_("For example: Statbel bevolking per sector. Its mapping is saved under it."),
     )
     file = forms.FileField(
         label=_("File (CSV or XLSX)"),
@@ -63,6 +71,16 @@ class UploadForm(forms.Form):
 
     MAX_BYTES = 50 * 1024 * 1024
 
+    def clean(self):
+        data = super().clean()
+        if not data.get("mapping"):
+            name = (data.get("new_source") or "").strip()
+            if not name:
+                self.add_error("new_source", _("Choose a source, or name a new one."))
+            elif SourceMapping.objects.filter(name=name).exists():
+                self.add_error("new_source", _("A source with this name exists: choose it."))
+        return data
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_BYTES:
@@ -70,3 +88,63 @@ class UploadForm(forms.Form):
                 _("The file is larger than 50 MB: import it with samen import-indicators.")
             )
         return upload
+
+
+NOT_IMPORTED = ""
+
+
+class MappingForm(forms.Form):
+    """The mapping step: which of the file's columns holds the place, the year, and which
+    data element each other column holds."""
+
+    layout = forms.ChoiceField(label=_("Layout"), choices=SourceMapping.Layout.choices)
+    place_column = forms.ChoiceField(label=_("Column of the sector or place"))
+    year_column = forms.ChoiceField(label=_("Column of the year"), required=False)
+    fixed_year = forms.IntegerField(
+        label=_("Year of every row"),
+        required=False,
+        min_value=1900,
+        max_value=2200,
+        help_text=_("Only when the file has no year column."),
+    )
+
+    def __init__(self, data, *, header: list[str], elements):
+        super().__init__(data)
+        self.header = header
+        columns = [(c, c) for c in header]
+        self.fields["place_column"].choices = columns
+        self.fields["year_column"].choices = [("", _("none: every row is of one year"))] + columns
+        choices = [(NOT_IMPORTED, _("not imported"))] + [(e.code, str(e)) for e in elements]
+        self.element_fields = []
+        for index, column in enumerate(header):
+            name = f"column_{index}"
+            self.fields[name] = forms.ChoiceField(label=column, choices=choices, required=False)
+            self.element_fields.append(name)
+        guess = {c.upper(): c for c in header}
+        self.initial.update(
+            place_column=guess.get("CD_SECTOR", header[0] if header else ""),
+            year_column=next((guess[k] for k in ("CD_YEAR", "YEAR", "JAAR") if k in guess), ""),
+            layout="sectors" if "CD_SECTOR" in guess else "places",
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("year_column") and not data.get("fixed_year"):
+            self.add_error(
+                "fixed_year", _("Choose the year column, or give the year of every row.")
+            )
+        columns = {
+            self.header[int(name.split("_")[1])]: data[name]
+            for name in self.element_fields
+            if data.get(name)
+        }
+        if not columns:
+            raise forms.ValidationError(_("Name the data element of at least one column."))
+        data["columns"] = columns
+        return data
+
+    def main_boxes(self):
+        return [self[name] for name in ("layout", "place_column", "year_column", "fixed_year")]
+
+    def element_boxes(self):
+        return [self[name] for name in self.element_fields]

@@ -529,6 +529,9 @@ def synthetic_values(run: SeedRun, last_year: int) -> tuple[CheckedFile, Checked
             year,
             round(CITY_MEDIAN_INCOME * (1 + 0.02 * (year - last_year))),
         )
+        # The city's survey shares: its own sample, not a sum of the districts'.
+        for code, share in (("feels_at_home", 64.0), ("feels_lonely", 26.0), ("health_good", 66.0)):
+            put(by_place, code, city.pk, year, round(share + rng.uniform(-1.5, 1.5), 1))
     by_sector.rows = len(sectors) * YEARS
     by_place.rows = len(by_place.values)
     return by_sector, by_place

@@ -19,7 +19,11 @@ PROGRESS_EVERY = 5000
 def run_import(import_id: int) -> dict:
     """Check a queued import's file and store it when every row is good."""
     data_import = DataImport.objects.select_related("mapping", "imported_by").get(pk=import_id)
-    if data_import.status != DataImport.Status.QUEUED or data_import.upload is None:
+    if (
+        data_import.status != DataImport.Status.QUEUED
+        or data_import.upload is None
+        or data_import.mapping is None
+    ):
         return {"status": data_import.status}
     by = data_import.imported_by
     data = bytes(data_import.upload)

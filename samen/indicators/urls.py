@@ -8,4 +8,5 @@ urlpatterns = [
     path("export/", views.export, name="export"),
     path("import/", views.upload, name="import"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
+    path("import/<int:pk>/mapping/", views.import_mapping, name="import_mapping"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import (
     FileResponse,
     Http404,
@@ -21,16 +22,17 @@ from samen.indicators.access import (
     may_administer,
     visible_indicators,
 )
-from samen.indicators.actions import import_queue
+from samen.indicators.actions import import_map, import_queue
 from samen.indicators.figures import years_with_data
-from samen.indicators.forms import IndicatorChoiceForm, UploadForm
+from samen.indicators.forms import IndicatorChoiceForm, MappingForm, UploadForm
 from samen.indicators.formulas import min_denominator
-from samen.indicators.importing import count_rows
-from samen.indicators.models import DataImport
+from samen.indicators.importing import count_rows, header_of
+from samen.indicators.models import DataElement, DataImport, SourceMapping
 from samen.indicators.selection import select
 from samen.indicators.tasks import run_import
 
 SHOWN_PROBLEMS = 500
+NEW_SOURCE_KEY = "indicators-new-source-%s"
 
 
 def _selection(request: HttpRequest):
@@ -38,7 +40,12 @@ def _selection(request: HttpRequest):
     indicators = visible_indicators(request.user)
     chosen = indicators.filter(code=request.GET.get("indicator", "")).first() or indicators.first()
     years = years_with_data([chosen]) if chosen else []
-    form = IndicatorChoiceForm(request.GET or None, indicators=indicators, years=years)
+    # The defaults as if chosen, so that the form shows what the page shows.
+    query = request.GET.copy()
+    for name, default in (("level", "district"), ("period", "10")):
+        if not query.get(name):
+            query[name] = default
+    form = IndicatorChoiceForm(query, indicators=indicators, years=years)
     data = form.cleaned_data if form.is_valid() else {}
     if chosen is None:
         return form, None
@@ -104,17 +111,56 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
+        mapping = form.cleaned_data["mapping"]
         data_import = import_queue(
             by=request.user,
-            mapping=form.cleaned_data["mapping"],
+            mapping=mapping,
             file_name=upload.name,
             data=data,
             rows=count_rows(data),
         )
+        if mapping is None:
+            request.session[NEW_SOURCE_KEY % data_import.pk] = form.cleaned_data["new_source"]
+            return redirect("indicators:import_mapping", pk=data_import.pk)
         run_import.enqueue(data_import.pk)
         return redirect("indicators:import_detail", pk=data_import.pk)
     recent = DataImport.objects.select_related("mapping", "imported_by")[:10]
     return render(request, "indicators/import.html", {"form": form, "recent": recent})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    """The mapping step of a new source: name the file's columns, save, then import."""
+    data_import = get_import_for_user(request.user, pk)
+    if data_import.mapping_id is not None or data_import.upload is None:
+        return redirect("indicators:import_detail", pk=pk)
+    header = header_of(bytes(data_import.upload))
+    elements = DataElement.objects.order_by("code")
+    form = MappingForm(request.POST or None, header=header, elements=elements)
+    name = request.session.get(NEW_SOURCE_KEY % pk) or data_import.file_name
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        mapping = SourceMapping(
+            name=name[:120],
+            layout=data["layout"],
+            place_column=data["place_column"],
+            year_column=data["year_column"] or "",
+            fixed_year=None if data["year_column"] else data["fixed_year"],
+            columns=data["columns"],
+        )
+        try:
+            import_map(by=request.user, data_import=data_import, mapping=mapping)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            run_import.enqueue(data_import.pk)
+            return redirect("indicators:import_detail", pk=pk)
+    return render(
+        request,
+        "indicators/import_mapping.html",
+        {"form": form, "data_import": data_import, "source": name, "header": header},
+    )
 
 
 @require_GET

@@ -266,3 +266,62 @@ def test_a_new_import_shows_at_once_in_the_context(client, personas, figures):
     again = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Indicators chosen by the city, 2026" in again
     assert "30.0%" in again  # 150 of 500
+
+
+def test_a_new_sources_first_file_goes_through_the_mapping_step(client, personas, small_city):
+    client.force_login(personas.admin)
+    upload = io.BytesIO(
+        b"JAAR;GEBIED;INWONERS;OPMERKING\n2025;Borgerhout;45800;x\n2025;11002T;42000;y\n"
+    )
+    upload.name = "stadsportaal.csv"
+    response = client.post(
+        reverse("indicators:import"), {"new_source": "Stad in cijfers", "file": upload}
+    )
+    data_import = DataImport.objects.get()
+    assert response.url == reverse("indicators:import_mapping", args=[data_import.pk])
+    page = client.get(response.url)
+    assert page.context["header"] == ["JAAR", "GEBIED", "INWONERS", "OPMERKING"]
+    response = client.post(
+        response.url,
+        {
+            "layout": "places",
+            "place_column": "GEBIED",
+            "year_column": "JAAR",
+            "column_2": "residents",
+            "column_3": "",
+        },
+    )
+    assert response.url == reverse("indicators:import_detail", args=[data_import.pk])
+    data_import.refresh_from_db()
+    assert data_import.status == "done" and data_import.values_created == 2
+    assert data_import.mapping.name == "Stad in cijfers"
+    assert data_import.mapping.columns == {"INWONERS": "residents"}
+
+
+def test_the_mapping_step_asks_for_a_year_and_a_data_element(client, personas, small_city):
+    from samen.indicators.actions import import_queue
+
+    data_import = import_queue(
+        by=personas.admin, mapping=None, file_name="x.csv", data=b"A,B\n1,2\n", rows=1
+    )
+    client.force_login(personas.admin)
+    url = reverse("indicators:import_mapping", args=[data_import.pk])
+    response = client.post(url, {"layout": "places", "place_column": "A", "year_column": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not Value.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("analyst", 403), ("partner", 403), ("frontline", 403)]
+)
+def test_only_administrators_reach_the_mapping_step(client, personas, small_city, who, status):
+    from samen.indicators.actions import import_queue
+
+    data_import = import_queue(
+        by=personas.admin, mapping=None, file_name="x.csv", data=b"A\n", rows=1
+    )
+    url = reverse("indicators:import_mapping", args=[data_import.pk])
+    assert get_as(client, getattr(personas, who), url).status_code == status
+    client.logout()
+    assert client.get(url).status_code == 302
