@@ -424,7 +424,7 @@ def take_screenshots(
             shooter.open(
                 page,
                 "/indicators/?indicator=social_housing_per_1000&level=neighbourhood"
-                f"&place={DISTRICT}",
+                f"&place={DISTRICT}01",
             )
             shooter.shoot(page, "indicators-neighbourhoods", full_page=True)
             page.context.close()
