@@ -413,6 +413,27 @@ def take_screenshots(
             shooter.shoot(page, "monitor-district")
             page.context.close()
 
+            # Policy analyst: the indicators (synthetic figures): the context section of a
+            # district page, the indicators page with its map, neighbourhoods, and a phone.
+            page = shooter.page(LAPTOP)
+            shooter.sign_in(page, ANALYST)
+            shooter.open(page, f"/places/{DISTRICT}/")
+            shooter.shoot_part(page, "section#context", "indicators-context")
+            shooter.open(page, "/indicators/?indicator=child_deprivation&compare=2021")
+            shooter.shoot(page, "indicators-page", full_page=True)
+            shooter.open(
+                page,
+                "/indicators/?indicator=social_housing_per_1000&level=neighbourhood"
+                f"&place={DISTRICT}01",
+            )
+            shooter.shoot(page, "indicators-neighbourhoods", full_page=True)
+            page.context.close()
+            page = shooter.page(PHONE)
+            shooter.sign_in(page, ANALYST)
+            shooter.open(page, "/indicators/?indicator=share_young")
+            shooter.shoot(page, "indicators-phone")
+            page.context.close()
+
             # Data-protection officer: the second step, then what the coordinator did.
             page = shooter.page()
             shooter.sign_in(page, DPO)

@@ -9,6 +9,8 @@ COMMANDS = {
     "seed": "seed",
     "import-places": "import_places",
     "import-signals": "import_signals",
+    "import-sectors": "import_sectors",
+    "import-indicators": "import_indicators",
     "purge-signal-text": "purge_signal_text",
     "purge-mediation-data": "purge_mediation_data",
     "compile-translations": "compile_translations",
@@ -27,6 +29,9 @@ USAGE = """usage: samen COMMAND [options]
   seed            fill an empty database with a synthetic city
   import-places   import district and neighbourhood boundaries from a GeoJSON file
   import-signals  import signals from a CSV file (all rows or none)
+  import-sectors  import the statistical-sector lookup (sector -> neighbourhood -> district)
+  import-indicators FILE --source NAME
+                  import figures per statistical sector or per place (all rows or none)
   purge-signal-text
                   remove signal text past its retention period (also runs daily)
   purge-mediation-data

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "samen.communities",
     "samen.mediation",
     "samen.cases",
+    "samen.indicators",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -416,6 +417,9 @@ SAMEN_CASE_FOLLOW_UP_MONTHS = tuple(
 # the early warning: the chance that an ordinary week is flagged (see docs/monitor.md).
 SAMEN_MONITOR_BASELINE_WEEKS = env_int("SAMEN_MONITOR_BASELINE_WEEKS", 12)
 SAMEN_MONITOR_FALSE_ALARM_RATE = float(os.environ.get("SAMEN_MONITOR_FALSE_ALARM_RATE", "0.01"))
+# Indicators: a rate whose denominator is under this many (residents, pupils) is not shown,
+# only "too few residents"; nor is one whose numerator is 1 to 4 ("<5").
+SAMEN_INDICATOR_MIN_DENOMINATOR = env_int("SAMEN_INDICATOR_MIN_DENOMINATOR", 30)
 
 LOGGING = {
     "version": 1,

@@ -51,7 +51,7 @@ def test_navigation_follows_the_role(client, personas):
     assert "audit:trail" in labels(personas.dpo)
     assert "audit:trail" not in labels(personas.analyst)
     assert "people:directory" not in labels(personas.frontline)
-    assert labels(personas.partner) == {"home", "signals:list"}
+    assert labels(personas.partner) == {"home", "signals:list", "indicators:overview"}
 
 
 @pytest.mark.parametrize(
