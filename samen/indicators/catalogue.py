@@ -140,12 +140,13 @@ ELEMENTS = [
     ),
 ]
 
-# code, nl, en, numerator, denominator, factor, decimals, direction, in context
+# code, nl, fr, en, numerator, denominator, factor, decimals, direction, in context
 INDICATORS = [
-    ("residents", "Inwoners", "Residents", "residents", "", 1, 0, "neither", False),
+    ("residents", "Inwoners", "Habitants", "Residents", "residents", "", 1, 0, "neither", False),
     (
         "growth_1y",
         "Bevolkingsgroei op 1 jaar",
+        "Croissance de la population sur 1 an",
         "Population growth over 1 year",
         "residents - residents[-1]",
         "residents[-1]",
@@ -157,6 +158,7 @@ INDICATORS = [
     (
         "growth_5y",
         "Bevolkingsgroei op 5 jaar",
+        "Croissance de la population sur 5 ans",
         "Population growth over 5 years",
         "residents - residents[-5]",
         "residents[-5]",
@@ -168,6 +170,7 @@ INDICATORS = [
     (
         "births_per_1000",
         "Geboorten per 1.000 inwoners",
+        "Naissances pour 1 000 habitants",
         "Births per 1,000 residents",
         "births",
         "residents",
@@ -179,6 +182,7 @@ INDICATORS = [
     (
         "share_born_abroad",
         "Aandeel inwoners geboren in het buitenland",
+        "Part des habitants nés à l’étranger",
         "Share of residents born abroad",
         "born_abroad",
         "residents",
@@ -190,6 +194,7 @@ INDICATORS = [
     (
         "share_young",
         "Aandeel inwoners 0-17 jaar",
+        "Part des habitants de 0 à 17 ans",
         "Share of residents aged 0-17",
         "residents_0_17",
         "residents",
@@ -201,6 +206,7 @@ INDICATORS = [
     (
         "child_deprivation",
         "Kansarmoede bij geboorte",
+        "Enfants nés dans la défavorisation",
         "Children born into deprivation",
         "births_deprived",
         "births",
@@ -212,6 +218,7 @@ INDICATORS = [
     (
         "living_wage_per_1000",
         "Leefloners per 1.000 inwoners 18-64",
+        "Bénéficiaires du revenu d’intégration pour 1 000 habitants de 18 à 64 ans",
         "Living-wage recipients per 1,000 residents aged 18-64",
         "living_wage",
         "residents_18_64",
@@ -223,6 +230,7 @@ INDICATORS = [
     (
         "jobseekers_share",
         "Werkzoekenden",
+        "Demandeurs d’emploi",
         "Jobseekers",
         "jobseekers",
         "residents_18_64",
@@ -234,6 +242,7 @@ INDICATORS = [
     (
         "median_income",
         "Mediaan belastbaar inkomen",
+        "Revenu imposable médian",
         "Median taxable income",
         "median_income",
         "",
@@ -245,6 +254,7 @@ INDICATORS = [
     (
         "school_pressure",
         "Bezetting basisonderwijs",
+        "Occupation de l’enseignement primaire",
         "Primary school occupancy",
         "pupils",
         "school_places",
@@ -256,6 +266,7 @@ INDICATORS = [
     (
         "social_housing_per_1000",
         "Kandidaat-huurders sociale woning per 1.000 inwoners",
+        "Candidats-locataires d’un logement social pour 1 000 habitants",
         "Social-housing applicants per 1,000 residents",
         "social_housing_applicants",
         "residents",
@@ -267,6 +278,7 @@ INDICATORS = [
     (
         "feels_at_home",
         "Voelt zich thuis in de buurt",
+        "Se sent chez soi dans le quartier",
         "Feels at home in the neighbourhood",
         "feels_at_home",
         "",
@@ -278,6 +290,7 @@ INDICATORS = [
     (
         "feels_lonely",
         "Voelt zich eenzaam",
+        "Se sent seul",
         "Feels lonely",
         "feels_lonely",
         "",
@@ -289,6 +302,7 @@ INDICATORS = [
     (
         "health_good",
         "Noemt de eigen gezondheid goed",
+        "Juge sa propre santé bonne",
         "Rates own health good",
         "health_good",
         "",
@@ -298,20 +312,36 @@ INDICATORS = [
         False,
     ),
 ]
+# code: (meaning nl, fr, en), (caveat nl, fr, en)
 MEANINGS = {
     "growth_5y": (
-        "Hoeveel het aantal inwoners op vijf jaar groeide, in procent.",
-        "How much the number of residents grew over five years, in percent.",
-        "Zegt niets over wie er bijkwam of vertrok.",
-        "It says nothing about who arrived or left.",
+        (
+            "Hoeveel het aantal inwoners op vijf jaar groeide, in procent.",
+            "De combien le nombre d’habitants a augmenté en cinq ans, en pour cent.",
+            "How much the number of residents grew over five years, in percent.",
+        ),
+        (
+            "Zegt niets over wie er bijkwam of vertrok.",
+            "Ne dit rien de qui est arrivé ou parti.",
+            "It says nothing about who arrived or left.",
+        ),
     ),
     "child_deprivation": (
-        "Het aandeel kinderen dat geboren wordt in een gezin dat op minstens drie domeinen "
-        "(inkomen, opleiding, werk, huisvesting, gezondheid, ontwikkeling) kansarm is.",
-        "The share of children born into a family that is deprived on at least three of "
-        "income, education, work, housing, health and development.",
-        "Geen maat voor alle armoede: ouderen en gezinnen zonder pasgeborene tellen niet mee.",
-        "Not a measure of all poverty: older people and families without a newborn do not count.",
+        (
+            "Het aandeel kinderen dat geboren wordt in een gezin dat op minstens drie domeinen "
+            "(inkomen, opleiding, werk, huisvesting, gezondheid, ontwikkeling) kansarm is.",
+            "La part des enfants nés dans une famille défavorisée dans au moins trois domaines "
+            "(revenu, formation, emploi, logement, santé, développement).",
+            "The share of children born into a family that is deprived on at least three of "
+            "income, education, work, housing, health and development.",
+        ),
+        (
+            "Geen maat voor alle armoede: ouderen en gezinnen zonder pasgeborene tellen niet mee.",
+            "Pas une mesure de toute la pauvreté : les aînés et les familles sans nouveau-né ne "
+            "sont pas comptés.",
+            "Not a measure of all poverty: older people and families without a newborn do not "
+            "count.",
+        ),
     ),
 }
 
@@ -336,15 +366,15 @@ def make_definitions() -> None:
         data_element_save(by=None, element=element)
     known = set(Indicator.objects.values_list("code", flat=True))
     for order, row in enumerate(INDICATORS, start=1):
-        code, nl, en, numerator, denominator, factor, decimals, direction, context = row
+        code, nl, fr, en, numerator, denominator, factor, decimals, direction, context = row
         if code in known:
             continue
-        meaning = MEANINGS.get(code, (f"{nl}.", f"{en}.", "", ""))
+        meaning, caveat = MEANINGS.get(code, ((f"{nl}.", f"{fr}.", f"{en}."), ("", "", "")))
         indicator = Indicator(
             code=code,
             name_nl=nl,
+            name_fr=fr,
             name_en=en,
-            name_fr="",
             numerator=numerator,
             denominator=denominator,
             factor=factor,
@@ -353,8 +383,10 @@ def make_definitions() -> None:
             in_context=context,
             order=order * 10,
             meaning_nl=meaning[0],
-            meaning_en=meaning[1],
-            caveat_nl=meaning[2],
-            caveat_en=meaning[3],
+            meaning_fr=meaning[1],
+            meaning_en=meaning[2],
+            caveat_nl=caveat[0],
+            caveat_fr=caveat[1],
+            caveat_en=caveat[2],
         )
         indicator_save(by=None, indicator=indicator)
