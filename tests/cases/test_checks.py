@@ -1,5 +1,7 @@
 """Production refuses to start without the case keys; debug and tests use a development key."""
 
+import base64
+
 import pytest
 from cryptography.fernet import Fernet
 
@@ -22,8 +24,10 @@ def test_check_deploy_fails_without_the_case_keys(tmp_path):
     "keys, index_key, problem",
     [
         ("not-a-key", "i" * 40, "is not a Fernet key"),
-        (Fernet.generate_key().decode(), "short", "SAMEN_CASE_INDEX_KEY"),
+        # A fixed valid key: a random one would give each parallel test worker another name.
+        (base64.urlsafe_b64encode(bytes(range(32))).decode(), "short", "SAMEN_CASE_INDEX_KEY"),
     ],
+    ids=["bad-case-key", "short-index-key"],
 )
 def test_check_deploy_names_a_bad_key(tmp_path, keys, index_key, problem):
     result = run_python(
