@@ -35,7 +35,6 @@ def test_without_the_lookup_only_the_definitions_are_made():
             check(indicator.denominator, known)
 
 
-
 def test_every_definition_has_its_name_and_meaning_in_dutch_french_and_english():
     seed_indicators(run()[0])
     for model in (DataElement, Indicator):
@@ -45,6 +44,7 @@ def test_every_definition_has_its_name_and_meaning_in_dutch_french_and_english()
     for indicator in Indicator.objects.all():
         for language in ("nl", "fr", "en"):
             assert getattr(indicator, f"meaning_{language}"), (indicator.code, language)
+
 
 def test_ten_synthetic_years_per_sector_with_district_differences(shared_data):
     call_command(
