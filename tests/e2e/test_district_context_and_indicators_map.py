@@ -1,5 +1,5 @@
-"""A coordinator opens their district's page, finds the context section, then the indicators
-map; both are checked with axe, at a phone's width, under the strict CSP."""
+"""A frontline worker opens their district's page, finds the context section, then the
+indicators map; both are checked with axe, at a phone's width, under the strict CSP."""
 
 from __future__ import annotations
 
