@@ -96,6 +96,7 @@ CasePerson.objects.bulk_create(
 reader = User.objects.get(email=os.environ["BENCH_READER"])
 TOTP.activate(reader, generate_totp_secret())
 mayor = User.objects.get(email="burgemeester@samen.test")
+prevention = User.objects.get(email="preventie@samen.test")  # chairs: sets the agenda
 target = cases[len(cases) // 2]
 for case in [target, *rng.sample(cases, 20)]:
     if not case.invitations.filter(user=reader).exists():
