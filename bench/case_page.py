@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import signal
-import statistics
 import sys
 import tempfile
 from dataclasses import asdict
@@ -30,15 +29,16 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import BenchError, recreate_database, vacuum_analyze  # noqa: E402
+from databases import BenchError, vacuum_analyze  # noqa: E402
 from loadlib import (  # noqa: E402 - the shared load client of the benchmarks
-    HOST,
     SIGNED_IN_MARK,
     Target,
     TargetSummary,
+    add_comparison_arguments,
     build_phases,
+    check_comparison_arguments,
     check_signed_in,
-    percentiles,
+    comparison_ratios,
     report_header,
     run_load,
     summarise,
@@ -46,11 +46,12 @@ from loadlib import (  # noqa: E402 - the shared load client of the benchmarks
 from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     VENV_BIN,
     Server,
+    collect_static,
     create_sessions,
-    free_port,
     run_step,
-    seed_env,
     server_env,
+    set_up_database,
+    start_servers,
 )
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/samen_bench_cases"
@@ -95,6 +96,7 @@ CasePerson.objects.bulk_create(
 reader = User.objects.get(email=os.environ["BENCH_READER"])
 TOTP.activate(reader, generate_totp_secret())
 mayor = User.objects.get(email="burgemeester@samen.test")
+prevention = User.objects.get(email="preventie@samen.test")  # chairs: sets the agenda
 target = cases[len(cases) // 2]
 for case in [target, *rng.sample(cases, 20)]:
     if not case.invitations.filter(user=reader).exists():
@@ -128,37 +130,17 @@ def count_reads(env: dict[str, str]) -> int:
     return int(out.split()[-1])
 
 
-def p95(latencies: list[float]) -> float:
-    return percentiles(latencies)[1] * 1000
-
-
-def round_ratios(audited: list, unaudited: list) -> list[float]:
-    """p95 audited / unaudited per round: rounds run back to back (A B, B A, ...), so a burst
-    of load from elsewhere on a shared machine shows as one odd round, not a shifted total."""
-    return [
-        round(p95(a.latencies) / p95(u.latencies), 3)
-        for a, u in zip(audited, unaudited, strict=True)
-        if a.latencies and u.latencies
-    ]
-
-
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--database-url", default=DEFAULT_DATABASE_URL, help="dropped and recreated"
     )
     parser.add_argument("--cases", type=int, default=10_000, help="cases in the database")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per server")
-    parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per target")
-    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds per target")
-    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds per target")
-    parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
-    parser.add_argument("--client-processes", type=int, default=4)
-    parser.add_argument("--staff", type=int, default=700, help="staff members to seed")
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    add_comparison_arguments(parser)
     args = parser.parse_args(argv)
-    if min(args.workers, args.clients, args.client_processes, args.rounds, args.cases) < 1:
-        parser.error("--workers, --clients, --client-processes, --rounds, --cases must be >= 1")
+    check_comparison_arguments(parser, args)
+    if args.cases < 1:
+        parser.error("--cases must be at least 1")
     return args
 
 
@@ -202,35 +184,27 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="samen-bench-cases-") as tmp:
             workdir = Path(tmp)
             env = server_env(args.database_url, workdir)
-            python = str(VENV_BIN / "python")
             print("setting up:")
-            recreate_database(args.database_url)
-            run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
-            seed = [str(VENV_BIN / "samen"), "seed", "--staff", str(args.staff)]
-            run_step(
-                f"seed {args.staff} staff",
-                [*seed, "--signals", "2000", "--no-progress"],
-                seed_env(env),
+            set_up_database(
+                args.database_url,
+                env,
+                staff=args.staff,
+                seed_options=["--signals", "2000"],
+                label=f"seed {args.staff} staff",
             )
             built = run_step(
                 f"top up to {args.cases:,} cases",
-                [python, "manage.py", "shell", "-c", BUILD_SNIPPET],
+                [str(VENV_BIN / "python"), "manage.py", "shell", "-c", BUILD_SNIPPET],
                 {**env, "BENCH_CASES": str(args.cases), "BENCH_READER": READER},
             )
             target_pk = int(built.split("target")[-1].split()[0])
             vacuum_analyze(args.database_url)
             cookies = create_sessions(env, args.clients, email=READER, second_factor=True)
-            run_step("collectstatic", [python, "manage.py", "collectstatic", "--noinput"], env)
+            collect_static(env)
 
             path = f"/cases/{target_pk}/"
             sites = {"audited": "samen.wsgi", "unaudited": "bench.unaudited_wsgi"}
-            ports: dict[str, int] = {}
-            for name, app in sites.items():
-                server = Server(env, args.workers, free_port(), workdir / f"{name}.log", app)
-                servers.append(server)
-                print(f"starting gunicorn ({name}) on {HOST}:{server.port}:")
-                server.start()
-                ports[name] = server.port
+            ports = start_servers(env, args.workers, workdir, sites, servers)
             # The comparison server must leave the record out, or the comparison compares
             # nothing.
             before = count_reads(env)
@@ -261,16 +235,11 @@ def main(argv: list[str] | None = None) -> int:
 
     summaries = [summarise(target, measured[target])[0] for target in targets]
     audited, unaudited = summaries
-    per_round = round_ratios(measured[targets[0]], measured[targets[1]])
-    ratios = {
-        "p95_audited_over_unaudited": round(audited.p95_ms / unaudited.p95_ms, 3),
-        "p95_ratio_per_round": per_round,
-        "median_of_round_p95_ratios": round(statistics.median(per_round), 3),
-        "p50_audited_over_unaudited": round(audited.p50_ms / unaudited.p50_ms, 3),
-        "throughput_audited_over_unaudited": round(
-            audited.requests_per_second / unaudited.requests_per_second, 3
-        ),
-    }
+    ratios = comparison_ratios(
+        ("audited", "unaudited"),
+        (audited, unaudited),
+        (measured[targets[0]], measured[targets[1]]),
+    )
     print_report(summaries, ratios)
     # Warm-up requests to the audited server are logged too, so at least one per measured one.
     print(

@@ -21,35 +21,34 @@ import argparse
 import json
 import os
 import signal
-import statistics
 import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from databases import BenchError, recreate_database, vacuum_analyze  # noqa: E402
+from databases import BenchError, vacuum_analyze  # noqa: E402
 from loadlib import (  # noqa: E402 - the shared load client of the benchmarks
-    HOST,
     SIGNED_IN_MARK,
     Target,
+    add_comparison_arguments,
     build_phases,
+    check_comparison_arguments,
     check_signed_in,
+    comparison_ratios,
     get,
-    percentiles,
     report_header,
     run_load,
     summarise,
 )
 from serverlib import (  # noqa: E402 - the shared set-up of the benchmarks
     PROJECT_DIR,
-    VENV_BIN,
     Server,
+    collect_static,
     create_sessions,
-    free_port,
-    run_step,
-    seed_env,
     server_env,
+    set_up_database,
+    start_servers,
 )
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/samen_bench_context"
@@ -58,23 +57,14 @@ TARGET_RATIO = 1.2
 CONTEXT_MARK = b'id="context"'
 
 
-def p95(latencies: list[float]) -> float:
-    return percentiles(latencies)[1] * 1000
-
-
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="recreated")
     parser.add_argument("--path", default="/places/11002S/", help="the page under load")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per server")
-    parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per server")
-    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds per server")
-    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds per server")
-    parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
-    parser.add_argument("--client-processes", type=int, default=4)
-    parser.add_argument("--staff", type=int, default=700, help="staff members to seed")
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    return parser.parse_args(argv)
+    add_comparison_arguments(parser)
+    args = parser.parse_args(argv)
+    check_comparison_arguments(parser, args)
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,34 +86,19 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="samen-bench-context-") as tmp:
             workdir = Path(tmp)
             env = server_env(args.database_url, workdir)
-            python = str(VENV_BIN / "python")
             print("setting up:")
-            recreate_database(args.database_url)
-            run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env)
-            run_step(
-                f"seed {args.staff} staff with boundaries and indicator figures",
-                [
-                    str(VENV_BIN / "samen"),
-                    "seed",
-                    "--staff",
-                    str(args.staff),
-                    "--places-dir",
-                    str(PLACES_DIR),
-                    "--no-progress",
-                ],
-                seed_env(env),
+            set_up_database(
+                args.database_url,
+                env,
+                staff=args.staff,
+                seed_options=["--places-dir", str(PLACES_DIR)],
+                label=f"seed {args.staff} staff with boundaries and indicator figures",
             )
             vacuum_analyze(args.database_url)
             cookies = create_sessions(env, args.clients)
-            run_step("collectstatic", [python, "manage.py", "collectstatic", "--noinput"], env)
+            collect_static(env)
             sites = {"with": "samen.wsgi", "without": "bench.without_context_wsgi"}
-            ports: dict[str, int] = {}
-            for name, app in sites.items():
-                server = Server(env, args.workers, free_port(), workdir / f"{name}.log", app)
-                servers.append(server)
-                print(f"starting gunicorn ({name} context) on {HOST}:{server.port}:")
-                server.start()
-                ports[name] = server.port
+            ports = start_servers(env, args.workers, workdir, sites, servers)
             for name in sites:
                 check_signed_in(ports[name], args.path, cookies)
                 body = get(ports[name], args.path, cookies[0])[2]
@@ -154,20 +129,11 @@ def main(argv: list[str] | None = None) -> int:
 
     summaries = [summarise(target, measured[target])[0] for target in targets]
     with_context, without = summaries
-    per_round = [
-        round(p95(a.latencies) / p95(b.latencies), 3)
-        for a, b in zip(measured[targets[0]], measured[targets[1]], strict=True)
-        if a.latencies and b.latencies
-    ]
-    ratios = {
-        "p95_with_over_without": round(with_context.p95_ms / without.p95_ms, 3),
-        "p95_ratio_per_round": per_round,
-        "median_of_round_p95_ratios": round(statistics.median(per_round), 3),
-        "p50_with_over_without": round(with_context.p50_ms / without.p50_ms, 3),
-        "throughput_with_over_without": round(
-            with_context.requests_per_second / without.requests_per_second, 3
-        ),
-    }
+    ratios = comparison_ratios(
+        ("with", "without"),
+        (with_context, without),
+        (measured[targets[0]], measured[targets[1]]),
+    )
     print()
     print(f"{'server':<10} {'requests':>9} {'errors':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for s in summaries:

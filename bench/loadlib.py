@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from multiprocessing.context import SpawnProcess
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
+from pathlib import Path
 
 from databases import BenchError  # bench/ is on sys.path for every script
 
@@ -341,6 +342,56 @@ def summarise(target: Target, results: list[PhaseResult]) -> tuple[TargetSummary
         site=target.site,
     )
     return summary, total.error_samples
+
+
+def round_p95_ratios(first: list[PhaseResult], second: list[PhaseResult]) -> list[float]:
+    """p95 first / second per round: rounds run back to back (A B, B A, ...), so a burst of
+    load from elsewhere on a shared machine shows as one odd round, not a shifted total."""
+    return [
+        round(percentiles(a.latencies)[1] / percentiles(b.latencies)[1], 3)
+        for a, b in zip(first, second, strict=True)
+        if a.latencies and b.latencies
+    ]
+
+
+def comparison_ratios(
+    names: tuple[str, str],
+    summaries: tuple[TargetSummary, TargetSummary],
+    rounds: tuple[list[PhaseResult], list[PhaseResult]],
+) -> dict:
+    """The figures of one page on two servers against each other, keyed `<figure>_<a>_over_<b>`."""
+    a, b = names
+    first, second = summaries
+    per_round = round_p95_ratios(*rounds)
+    return {
+        f"p95_{a}_over_{b}": round(first.p95_ms / second.p95_ms, 3),
+        "p95_ratio_per_round": per_round,
+        "median_of_round_p95_ratios": round(statistics.median(per_round), 3),
+        f"p50_{a}_over_{b}": round(first.p50_ms / second.p50_ms, 3),
+        f"throughput_{a}_over_{b}": round(
+            first.requests_per_second / second.requests_per_second, 3
+        ),
+    }
+
+
+def add_comparison_arguments(parser) -> None:
+    """The load settings of a benchmark that compares one page on two servers."""
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per server")
+    parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per server")
+    parser.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds per server")
+    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds per server")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
+    parser.add_argument("--client-processes", type=int, default=4)
+    parser.add_argument("--staff", type=int, default=700, help="staff members to seed")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+
+
+def check_comparison_arguments(parser, args) -> None:
+    """Refuse load settings that would measure nothing."""
+    if min(args.workers, args.clients, args.client_processes, args.rounds) < 1:
+        parser.error("--workers, --clients, --client-processes and --rounds must be at least 1")
+    if args.seconds <= 0 or args.warmup < 0:
+        parser.error("--seconds must be positive and --warmup not negative")
 
 
 def report_header(args, cores: int, processes: int, **config) -> dict:

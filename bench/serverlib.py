@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from databases import BenchError  # bench/ is on sys.path for every script
+from databases import BenchError, recreate_database  # bench/ is on sys.path for every script
 from loadlib import HOST, get
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -75,6 +75,26 @@ def run_step(label: str, args: list[str], env: dict[str, str]) -> str:
         )
     print(f" {time.perf_counter() - started:.1f} s")
     return proc.stdout
+
+
+def set_up_database(
+    database_url: str, env: dict[str, str], *, staff: int, seed_options: list[str], label: str
+) -> None:
+    """Recreate the benchmark database, migrate it and seed `staff` staff with `seed_options`."""
+    recreate_database(database_url)
+    run_step("migrate", [str(VENV_BIN / "python"), "manage.py", "migrate", "--noinput"], env)
+    run_step(
+        label,
+        [str(VENV_BIN / "samen"), "seed", "--staff", str(staff), *seed_options, "--no-progress"],
+        seed_env(env),
+    )
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """Gather the static files into the run's data folder, as a deployment does."""
+    run_step(
+        "collectstatic", [str(VENV_BIN / "python"), "manage.py", "collectstatic", "--noinput"], env
+    )
 
 
 SESSION_SNIPPET = """
@@ -201,3 +221,18 @@ class Server:
         except OSError:
             return ""
         return "\n".join(text.splitlines()[-lines:])
+
+
+def start_servers(
+    env: dict[str, str], workers: int, workdir: Path, sites: dict[str, str], servers: list[Server]
+) -> dict[str, int]:
+    """Start one gunicorn per site (name: WSGI application) on the same database; the port of
+    each. Each server joins `servers` before it starts, so the caller stops every one it began."""
+    ports: dict[str, int] = {}
+    for name, app in sites.items():
+        server = Server(env, workers, free_port(), workdir / f"{name}.log", app)
+        servers.append(server)
+        print(f"starting gunicorn ({name}) on {HOST}:{server.port}:")
+        server.start()
+        ports[name] = server.port
+    return ports

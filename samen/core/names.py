@@ -1,6 +1,12 @@
-"""Names kept in the city's three languages."""
+"""Names and texts kept in the city's three languages, as `<stem>_nl`, `_fr` and `_en` fields."""
 
 from django.utils.translation import get_language
+
+
+def in_language(obj, stem: str) -> str:
+    """The field `<stem>_<active language>` of `obj`, falling back to Dutch when it is empty."""
+    language = (get_language() or "nl")[:2]
+    return getattr(obj, f"{stem}_{language}", "") or getattr(obj, f"{stem}_nl")
 
 
 class TranslatedName:
@@ -9,5 +15,4 @@ class TranslatedName:
     @property
     def name(self) -> str:
         """The name in the active language, falling back to Dutch."""
-        language = (get_language() or "nl")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_nl
+        return in_language(self, "name")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from samen.indicators.models import DataImport, Indicator
 from samen.people.roles import Role
 
 
@@ -35,8 +36,6 @@ def check_may_administer(user) -> None:
 
 def visible_indicators(user):
     """The indicators this person may see: all of them, to anyone signed in."""
-    from samen.indicators.models import Indicator
-
     indicators = Indicator.objects.all()
     return indicators if may_read(user) else indicators.none()
 
@@ -47,9 +46,13 @@ def get_indicator_for_user(user, code: str):
     return get_object_or_404(visible_indicators(user), code=code)
 
 
+def visible_imports(user):
+    """The imports this person may follow: all of them, to administrators only."""
+    imports = DataImport.objects.select_related("mapping", "imported_by")
+    return imports if may_administer(user) else imports.none()
+
+
 def get_import_for_user(user, pk: int):
     """An import's progress and outcome, for administrators: 404 when absent, 403 otherwise."""
-    from samen.indicators.models import DataImport
-
     check_may_administer(user)
-    return get_object_or_404(DataImport.objects.select_related("mapping", "imported_by"), pk=pk)
+    return get_object_or_404(visible_imports(user), pk=pk)

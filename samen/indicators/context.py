@@ -2,7 +2,8 @@
 
 For each: this year's value, its trend over the last years (a sparkline, with a table), the
 city's value beside it, and where the place ranks among the districts (a neighbourhood among
-the city's neighbourhoods). Three queries whatever the number of indicators.
+the city's neighbourhoods). The same number of queries whatever the number of indicators, and
+one (the figures' version) while the section is in the cache.
 """
 
 from __future__ import annotations

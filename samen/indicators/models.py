@@ -14,23 +14,16 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
-from samen.core.names import TranslatedName
+from samen.core.names import TranslatedName, in_language
 
 CODE_VALIDATOR = RegexValidator(
     r"^[a-z][a-z0-9_]{0,59}$",
     _("Use 1 to 60 lower-case letters, digits and underscores, starting with a letter."),
 )
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-
-
-def in_language(obj, stem: str) -> str:
-    """The field `stem` in the active language, falling back to Dutch."""
-    language = (get_language() or "nl")[:2]
-    return getattr(obj, f"{stem}_{language}", "") or getattr(obj, f"{stem}_nl")
 
 
 def reference_day(year: int, quarter: int = 0) -> datetime.date:

@@ -20,6 +20,7 @@ from samen.indicators.access import (
     check_may_read,
     get_import_for_user,
     may_administer,
+    visible_imports,
     visible_indicators,
 )
 from samen.indicators.actions import import_map, import_queue
@@ -27,7 +28,7 @@ from samen.indicators.figures import years_with_data
 from samen.indicators.forms import IndicatorChoiceForm, MappingForm, UploadForm
 from samen.indicators.formulas import min_denominator
 from samen.indicators.importing import count_rows, header_of
-from samen.indicators.models import DataElement, DataImport, SourceMapping
+from samen.indicators.models import DataElement, SourceMapping
 from samen.indicators.selection import select
 from samen.indicators.tasks import run_import
 
@@ -124,7 +125,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             return redirect("indicators:import_mapping", pk=data_import.pk)
         run_import.enqueue(data_import.pk)
         return redirect("indicators:import_detail", pk=data_import.pk)
-    recent = DataImport.objects.select_related("mapping", "imported_by")[:10]
+    recent = visible_imports(request.user)[:10]
     return render(request, "indicators/import.html", {"form": form, "recent": recent})
 
 

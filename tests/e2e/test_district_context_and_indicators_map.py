@@ -1,5 +1,5 @@
-"""A coordinator opens their district's page, finds the context section, then the indicators
-map; both are checked with axe, at a phone's width, under the strict CSP."""
+"""A frontline worker opens their district's page, finds the context section, then the
+indicators map; both are checked with axe, at a phone's width, under the strict CSP."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from django.core.management import call_command
 from samen.core.seeding import SeedRun
 from samen.indicators.seed import seed_indicators
 from samen.people.roles import Role
-from tests.conftest import PASSWORD, make_person
+from tests.conftest import make_person
+from tests.e2e.conftest import csp_refusals, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +24,7 @@ def axe_violations(page, context: str) -> list[str]:
     return [f"{v['id']}: {v['help']}" for v in results.response["violations"]]
 
 
-def test_the_context_section_and_the_indicators_map(live_server, browser, shared_data):
+def test_the_context_section_and_the_indicators_map(live_server, phone, shared_data):
     from samen.places.models import Place
 
     for name in ("antwerp_districts_2025.geojson", "antwerp_wijken_2025.geojson"):
@@ -32,18 +33,9 @@ def test_the_context_section_and_the_indicators_map(live_server, browser, shared
     borgerhout = Place.objects.get(code="11002S")
     worker = make_person(Role.FRONTLINE_WORKER, "noor.peeters@samen.test", borgerhout)
 
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="nl-BE", is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    refused = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", worker.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page = phone
+    refused = csp_refusals(page)
+    sign_in(page, live_server.url, worker)
 
     page.goto(f"{live_server.url}/places/11002S/")
     section = page.locator("section#context")
@@ -72,4 +64,3 @@ def test_the_context_section_and_the_indicators_map(live_server, browser, shared
     page.wait_for_load_state()
     assert page.locator("figure.indicator-map svg path").count() >= 60
     assert refused == []
-    context.close()

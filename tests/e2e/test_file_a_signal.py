@@ -2,29 +2,20 @@ import pytest
 
 from samen.people.roles import Role
 from samen.signals.models import Signal
-from tests.conftest import PASSWORD, make_person
+from tests.conftest import make_person
+from tests.e2e.conftest import csp_refusals, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_signal_filed_on_a_phone_shows_on_the_district_page(live_server, browser):
+def test_a_signal_filed_on_a_phone_shows_on_the_district_page(live_server, phone):
     from samen.places.models import Place
 
     borgerhout = Place.objects.get(code="11002S")
     worker = make_person(Role.FRONTLINE_WORKER, "jonas.maes@samen.test", borgerhout)
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="nl-BE", is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    refused = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", worker.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page = phone
+    refused = csp_refusals(page)
+    sign_in(page, live_server.url, worker)
 
     page.goto(f"{live_server.url}/signals/new/")
     assert page.locator("select[name=district]").input_value() == str(borgerhout.pk)
@@ -46,4 +37,3 @@ def test_a_signal_filed_on_a_phone_shows_on_the_district_page(live_server, brows
     assert panel.locator(f"a[href='/signals/{signal.pk}/']").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert refused == []
-    context.close()

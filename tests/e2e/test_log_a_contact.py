@@ -3,7 +3,8 @@
 import pytest
 
 from samen.people.roles import Role
-from tests.conftest import PASSWORD, make_person
+from tests.conftest import make_person
+from tests.e2e.conftest import PHONE, csp_refusals, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,16 +40,11 @@ def test_a_contact_that_breaks_a_relationship_shows_on_its_page(live_server, bro
         reason="Samen een toernooi georganiseerd.",
     )
 
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-BE")
+    context = browser.new_context(viewport=PHONE, locale="nl-BE")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    refused = []
-    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=login]", worker.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    refused = csp_refusals(page)
+    sign_in(page, live_server.url, worker)
 
     relationship_url = f"{live_server.url}/communities/relationships/{relationship.pk}/"
     page.goto(relationship_url)

@@ -5,8 +5,7 @@ import pytest
 
 from samen.cases.models import Acknowledgement
 from tests.cases.conftest import build_table
-from tests.conftest import PASSWORD
-from tests.people.test_authentication import current_totp
+from tests.e2e.conftest import csp_refusals, sign_in
 
 # A live-server test empties every table when it ends, the signal categories of the
 # migrations too: this file sorts after test_file_a_signal.py, which needs them.
@@ -19,18 +18,8 @@ def test_a_member_passes_totp_and_the_rules_and_prints_a_watermarked_case(
     table = build_table(personas)
     chair = table.prevention
     Acknowledgement.objects.filter(user=chair).delete()
-    violations = []
-    page.on(
-        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
-    )
-
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mail").fill(chair.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.locator("input[name=code]").fill(current_totp(chair.totp_secret))
-    page.locator("input[name=code]").press("Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    violations = csp_refusals(page)
+    sign_in(page, live_server.url, chair)
 
     case_url = f"{live_server.url}/cases/{table.case.pk}/"
     page.goto(case_url)

@@ -11,8 +11,7 @@ from faker import Faker
 from samen.cases.meeting_actions import agenda_add, meeting_schedule, minutes_write
 from samen.cases.models import Acknowledgement
 from tests.cases.conftest import build_table
-from tests.conftest import PASSWORD
-from tests.people.test_authentication import current_totp
+from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -23,16 +22,6 @@ def long_minutes(seed: int) -> str:
     fake.seed_instance(seed)
     text = "\n\n".join(fake.paragraph(nb_sentences=8) for _ in range(60))
     return text[:9_000]
-
-
-def sign_in(page, base: str, person) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("E-mail").fill(person.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.locator("input[name=code]").fill(current_totp(person.totp_secret))
-    page.locator("input[name=code]").press("Enter")
-    page.wait_for_url(f"{base}/")
 
 
 def printed_pages(page) -> list[str]:

@@ -5,11 +5,6 @@ result on the case page."""
 import datetime
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,13 +12,10 @@ from samen.cases.actions import cycle_open
 from samen.cases.models import AgendaItem, CoreSeat, Meeting
 from samen.people.roles import Role
 from tests.cases.conftest import invitation_create, open_case, seat_assign
-from tests.conftest import PASSWORD, make_person
+from tests.conftest import make_person
+from tests.e2e.conftest import csp_refusals, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def current_totp(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def submit(page, action: str) -> None:
@@ -39,18 +31,8 @@ def test_a_chair_runs_a_meeting_and_sees_it_on_the_case_page(live_server, page):
     cycle_open(by=chair, title="Cyclus", starts_on=today, ends_on=today + datetime.timedelta(30))
     case = open_case()
     invitation_create(by=chair, case=case, user=partner, ends_on=today + datetime.timedelta(30))
-    violations = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
-
-    # Sign in with the second factor.
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mail").fill(chair.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url(f"{live_server.url}{reverse('mfa_authenticate')}")
-    page.locator("input[name=code]").fill(current_totp(chair.totp_secret))
-    page.locator("input[name=code]").press("Enter")
-    page.wait_for_url(f"{live_server.url}/")
+    violations = csp_refusals(page)
+    sign_in(page, live_server.url, chair)  # with the second factor
 
     # Before any meeting no case can be read: the rules name no meeting to acknowledge yet.
     page.goto(f"{live_server.url}{reverse('cases:list')}")

@@ -2,6 +2,7 @@ import pytest
 
 from samen.people.roles import Role
 from tests.conftest import PASSWORD, make_person
+from tests.e2e.conftest import PHONE, csp_refusals, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,17 +33,10 @@ def test_a_phone_sized_screen_shows_the_same_home_page(live_server, browser):
     worker = make_person(
         Role.FRONTLINE_WORKER, "an.jacobs@samen.test", Place.objects.get(code="11002S")
     )
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-BE")
+    context = browser.new_context(viewport=PHONE, locale="nl-BE")
     page = context.new_page()
-    violations = []
-    page.on(
-        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
-    )
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("E-mail").fill(worker.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url(f"{live_server.url}/")
+    violations = csp_refusals(page)
+    sign_in(page, live_server.url, worker)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the home page scrolls sideways on a phone"
     assert violations == []

@@ -22,6 +22,14 @@ def test_the_anonymous_are_refused(figures):
         assert as_person(None).get(url).status_code in (401, 403)
 
 
+def test_a_deactivated_account_is_refused(personas, figures):
+    from samen.people.actions import staff_member_deactivate
+
+    staff_member_deactivate(by=personas.admin, member=personas.analyst)
+    for url in ["/api/indicators/", VALUES]:
+        assert as_person(personas.analyst).get(url).status_code == 403
+
+
 @pytest.mark.parametrize("who", ["admin", "analyst", "frontline", "partner", "dpo"])
 def test_every_signed_in_role_reads_the_indicators(personas, figures, who):
     response = as_person(getattr(personas, who)).get("/api/indicators/")

@@ -32,6 +32,31 @@ GOOD = [
 ]
 
 
+def import_lines(lines: list[str], source, file_name: str):
+    """Check and import a sector file of `lines` with the mapping `source`."""
+    return values_import(
+        by=None,
+        checked=check_file(sectors_file(lines), source),
+        file_name=file_name,
+        mapping=source,
+    )
+
+
+def import_command(path, source: str, *options: str, **streams) -> None:
+    """`import_indicators` on `path` in English, without progress, as a city's script runs it."""
+    call_command(
+        "import_indicators",
+        "--language",
+        "en",
+        str(path),
+        "--source",
+        source,
+        *options,
+        "--no-progress",
+        **streams,
+    )
+
+
 def aggregate(code: str, place: str, year: int) -> float:
     return Aggregate.objects.get(
         element__code=code, place__code=place, year=year, boundaries="then"
@@ -164,28 +189,10 @@ def test_importing_the_same_file_again_changes_nothing_and_says_so(small_city, t
     path.write_bytes(sectors_file(GOOD))
     mapping()
     first, second = io.StringIO(), io.StringIO()
-    call_command(
-        "import_indicators",
-        "--language",
-        "en",
-        str(path),
-        "--source",
-        "Statbel",
-        "--no-progress",
-        stdout=first,
-    )
+    import_command(path, "Statbel", stdout=first)
     assert "8 new values, 0 corrected, 0 unchanged" in first.getvalue()
     records = DataImport.objects.count()
-    call_command(
-        "import_indicators",
-        "--language",
-        "en",
-        str(path),
-        "--source",
-        "Statbel",
-        "--no-progress",
-        stdout=second,
-    )
+    import_command(path, "Statbel", stdout=second)
     assert (
         "Nothing changed: the 8 values of statbel-2024.txt are stored already." in second.getvalue()
     )
@@ -195,16 +202,8 @@ def test_importing_the_same_file_again_changes_nothing_and_says_so(small_city, t
 
 def test_a_corrected_value_keeps_its_history(small_city):
     source = mapping()
-    first = values_import(
-        by=None, checked=check_file(sectors_file(GOOD), source), file_name="a.txt", mapping=source
-    )
-    corrected = [GOOD[0], "2024|11002S01-|Stuivenberg|605|12"]
-    second = values_import(
-        by=None,
-        checked=check_file(sectors_file(corrected), source),
-        file_name="b.txt",
-        mapping=source,
-    )
+    first = import_lines(GOOD, source, "a.txt")
+    second = import_lines([GOOD[0], "2024|11002S01-|Stuivenberg|605|12"], source, "b.txt")
     assert (second.created, second.changed, second.unchanged) == (0, 1, 1)
     value = Value.objects.get(element__code="residents", sector__code="11002S01-", year=2024)
     assert value.value == 605 and value.source_import == second.data_import
@@ -221,16 +220,7 @@ def test_the_command_reports_every_bad_row_and_imports_nothing(small_city, tmp_p
     mapping()
     errors = io.StringIO()
     with pytest.raises(CommandError, match="1 problems in 1 lines; nothing was imported"):
-        call_command(
-            "import_indicators",
-            "--language",
-            "en",
-            str(path),
-            "--source",
-            "Statbel",
-            "--no-progress",
-            stderr=errors,
-        )
+        import_command(path, "Statbel", stderr=errors)
     assert "line 6 [CD_SECTOR]: Unknown statistical sector code “XX”." in errors.getvalue()
     assert not Value.objects.exists() and not DataImport.objects.exists()
 
@@ -238,22 +228,11 @@ def test_the_command_reports_every_bad_row_and_imports_nothing(small_city, tmp_p
 def test_the_command_saves_a_mapping_for_the_next_file(small_city, tmp_path):
     path = tmp_path / "2024.csv"
     path.write_text("CD_SECTOR,TOTAL\n11002S01-,600\n")
-    call_command(
-        "import_indicators",
-        "--language",
-        "en",
-        str(path),
-        "--source",
+    import_command(
+        path,
         "Bevolking",
-        "--layout",
-        "sectors",
-        "--place-column",
-        "CD_SECTOR",
-        "--year",
-        "2024",
-        "--map",
-        "TOTAL=residents",
-        "--no-progress",
+        *("--layout", "sectors", "--place-column", "CD_SECTOR", "--year", "2024"),
+        *("--map", "TOTAL=residents"),
         stdout=io.StringIO(),
     )
     saved = DataImport.objects.get().mapping
@@ -261,45 +240,26 @@ def test_the_command_saves_a_mapping_for_the_next_file(small_city, tmp_path):
     assert saved.fixed_year == 2024
     path.write_text("CD_SECTOR,TOTAL\n11002S01-,600\n11002S02-,50\n")
     out = io.StringIO()
-    call_command(
-        "import_indicators",
-        "--language",
-        "en",
-        str(path),
-        "--source",
-        "Bevolking",
-        "--no-progress",
-        stdout=out,
-    )
+    import_command(path, "Bevolking", stdout=out)
     assert "1 new values, 0 corrected, 1 unchanged" in out.getvalue()
 
 
-def test_the_command_refuses_an_unknown_source_without_a_mapping(small_city, tmp_path):
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        pytest.param([], "No mapping is saved for the source Nieuw", id="unknown-source"),
+        pytest.param(
+            ["--year", "2024", "--map", "TOTAL=inwoners"],
+            "Unknown data element codes: inwoners",
+            id="unknown-data-element",
+        ),
+    ],
+)
+def test_the_command_refuses_a_source_it_cannot_map(small_city, tmp_path, options, message):
     path = tmp_path / "x.csv"
     path.write_text("CD_SECTOR,TOTAL\n")
-    with pytest.raises(CommandError, match="No mapping is saved for the source Nieuw"):
-        call_command(
-            "import_indicators", "--language", "en", str(path), "--source", "Nieuw", "--no-progress"
-        )
-
-
-def test_the_command_refuses_a_mapping_to_an_unknown_data_element(small_city, tmp_path):
-    path = tmp_path / "x.csv"
-    path.write_text("CD_SECTOR,TOTAL\n")
-    with pytest.raises(CommandError, match="Unknown data element codes: inwoners"):
-        call_command(
-            "import_indicators",
-            "--language",
-            "en",
-            str(path),
-            "--source",
-            "Nieuw",
-            "--year",
-            "2024",
-            "--map",
-            "TOTAL=inwoners",
-            "--no-progress",
-        )
+    with pytest.raises(CommandError, match=message):
+        import_command(path, "Nieuw", *options)
 
 
 def test_the_sector_lookup_imports_and_names_sectors_without_a_district(db, tmp_path):

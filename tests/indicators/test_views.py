@@ -45,6 +45,7 @@ def test_the_anonymous_are_sent_to_sign_in_from_every_page(client, figures):
         reverse("indicators:export") + "?format=csv",
         reverse("indicators:import"),
         reverse("indicators:import_detail", args=[1]),
+        reverse("indicators:import_mapping", args=[1]),
     ]:
         response = client.get(url)
         assert response.status_code == 302
@@ -325,3 +326,53 @@ def test_only_administrators_reach_the_mapping_step(client, personas, small_city
     assert get_as(client, getattr(personas, who), url).status_code == status
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_the_anonymous_cannot_upload(client, small_city):
+    upload = io.BytesIO(b"CD_YEAR;CD_SECTOR;TOTAL\n2025;11002S01-;600\n")
+    upload.name = "bevolking.csv"
+    response = client.post(reverse("indicators:import"), {"mapping": mapping().pk, "file": upload})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert not DataImport.objects.exists()
+
+
+@pytest.mark.parametrize("who", [w for w in EVERYONE if w != "admin"])
+def test_only_administrators_upload(client, personas, small_city, who):
+    client.force_login(getattr(personas, who))
+    upload = io.BytesIO(b"CD_YEAR;CD_SECTOR;TOTAL\n2025;11002S01-;600\n")
+    upload.name = "bevolking.csv"
+    response = client.post(reverse("indicators:import"), {"mapping": mapping().pk, "file": upload})
+    assert response.status_code == 403
+    assert not DataImport.objects.exists() and not Value.objects.exists()
+
+
+@pytest.mark.parametrize("who", [w for w in EVERYONE if w != "admin"])
+def test_an_import_is_shown_to_administrators_only(client, personas, small_city, who):
+    from samen.indicators.actions import import_queue
+
+    data_import = import_queue(
+        by=personas.admin, mapping=mapping(), file_name="x.csv", data=b"x", rows=1
+    )
+    url = reverse("indicators:import_detail", args=[data_import.pk])
+    assert get_as(client, personas.admin, url).status_code == 200
+    assert get_as(client, getattr(personas, who), url).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["analyst", "partner", "frontline", None])
+def test_only_administrators_send_the_mapping_step(client, personas, small_city, who):
+    from samen.indicators.actions import import_queue
+    from samen.indicators.models import SourceMapping
+
+    data_import = import_queue(
+        by=personas.admin, mapping=None, file_name="x.csv", data=b"A,B\n1,2\n", rows=1
+    )
+    if who is not None:
+        client.force_login(getattr(personas, who))
+    response = client.post(
+        reverse("indicators:import_mapping", args=[data_import.pk]),
+        {"layout": "places", "place_column": "A", "year_column": "", "fixed_year": 2024},
+    )
+    assert response.status_code == (403 if who else 302)
+    data_import.refresh_from_db()
+    assert data_import.mapping is None and not SourceMapping.objects.exists()

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen.api.tokens import API_AUTHENTICATION
-from samen.indicators.access import get_indicator_for_user, visible_indicators
+from samen.indicators.access import check_may_read, get_indicator_for_user, visible_indicators
 from samen.indicators.api.serializers import (
     MAX_YEARS,
     IndicatorSerializer,
@@ -34,6 +34,7 @@ class IndicatorListView(generics.ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
+        check_may_read(self.request.user)
         return visible_indicators(self.request.user)
 
 

@@ -1,0 +1,1 @@
+"""The parts of docs/screenshots.py: the demo copy, the browser, the pages per module."""
