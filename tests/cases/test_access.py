@@ -17,8 +17,8 @@ from samen.cases.access import (
     cases_visible_to,
     get_case_for_reader,
 )
-from samen.cases.actions import delegation_propose as delegation_grant
-from samen.cases.actions import invitation_end
+from samen.cases.actions.table import delegation_propose as delegation_grant
+from samen.cases.actions.table import invitation_end
 from samen.cases.models import Case, Clearance, CoreSeat
 from samen.people.roles import Role, user_requires_two_factor
 from tests.cases.conftest import confirmed_fields, open_case, seat_assign

@@ -7,7 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
-from samen.cases import actions
+from samen.cases.actions import cases as actions
+from samen.cases.actions import corrections
+from samen.cases.actions import table as table_actions
 from samen.cases.models import Case, CasePerson, Correction, Invitation, Referral
 from tests.cases.conftest import open_case
 
@@ -132,18 +134,18 @@ def test_removing_a_case_removes_its_person_and_the_trail_names_no_one(table, re
 def test_invitations_are_for_support_roles_and_a_year_at_most(personas, table):
     too_late = timezone.localdate() + datetime.timedelta(days=400)
     with pytest.raises(ValidationError) as raised:
-        actions.invitation_propose(
+        table_actions.invitation_propose(
             by=table.prevention, case=table.case, user=personas.analyst, ends_on=too_late
         )
     assert set(raised.value.message_dict) == {"user", "ends_on"}
     with pytest.raises(PermissionDenied):
-        actions.invitation_propose(
+        table_actions.invitation_propose(
             by=table.invited, case=table.case, user=personas.frontline, ends_on=review_day()
         )
 
 
 def test_a_correction_keeps_the_previous_value(table):
-    correction = actions.case_correct(
+    correction = corrections.case_correct(
         by=table.prevention,
         case=table.case,
         field="name",
@@ -161,11 +163,13 @@ def test_a_correction_keeps_the_previous_value(table):
 
 def test_a_bad_correction_changes_nothing(table):
     with pytest.raises(ValidationError):
-        actions.case_correct(
+        corrections.case_correct(
             by=table.prevention, case=table.case, field="birth_date", value="17/05/2004", reason="x"
         )
     with pytest.raises(PermissionDenied):
-        actions.case_correct(by=table.invited, case=table.case, field="name", value="Y", reason="x")
+        corrections.case_correct(
+            by=table.invited, case=table.case, field="name", value="Y", reason="x"
+        )
     assert not Correction.objects.exists()
     table.case.person.refresh_from_db()
     assert table.case.person.birth_date == datetime.date(2004, 5, 17)

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from samen.cases.assessment_actions import assessment_sign
-from samen.cases.assessment_changes import word_diff
+from samen.cases.actions.assessments import assessment_sign
 from samen.cases.models import Assessment, SignedAssessmentError
+from samen.cases.sections.assessment_changes import word_diff
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
 from tests.cases.work_fixtures import NARRATIVES

@@ -17,7 +17,7 @@ from samen.cases.access import (
     get_case_for_reader,
     get_cases_for_reader,
 )
-from samen.cases.actions import invitation_end
+from samen.cases.actions.table import invitation_end
 from samen.cases.models import Case, Clearance, CoreSeat
 from samen.people.roles import Role
 from tests.cases.conftest import (

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.audit.reads import LIST_READ
-from samen.cases.actions import referral_submit
-from samen.cases.meeting_actions import meeting_schedule
+from samen.cases.actions.cases import referral_submit
+from samen.cases.actions.meetings import meeting_schedule
 from samen.cases.models import Case, Referral
 from tests.cases.conftest import acknowledge_for_reading, open_case, sign_in
 from tests.cases.test_api import client_for
@@ -352,7 +352,7 @@ def test_outsiders_are_refused_the_meeting_and_nothing_is_recorded(
 
 
 def test_a_case_already_on_the_agenda_is_not_offered_or_listed(client, table, empty_meeting):
-    from samen.cases.meeting_actions import agenda_add
+    from samen.cases.actions.meetings import agenda_add
 
     agenda_add(by=table.prevention, meeting=empty_meeting, case=table.case)
     sign_in(client, table.prevention)

@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from samen.cases.actions import case_close
-from samen.cases.meeting_actions import (
+from samen.cases.actions.cases import case_close
+from samen.cases.actions.meetings import (
     agenda_add,
     agenda_remove,
     attendance_record,

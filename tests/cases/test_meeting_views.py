@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from samen.audit.models import AuditRecord
-from samen.cases import meeting_actions
+from samen.cases.actions import meetings as meeting_actions
 from samen.cases.models import AgendaItem, Decision
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
@@ -222,7 +222,7 @@ def test_the_meeting_list_asks_the_same_number_of_queries_for_more_meetings(clie
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from samen.cases.meeting_actions import meeting_schedule
+    from samen.cases.actions.meetings import meeting_schedule
 
     def queries() -> int:
         sign_in(client, table.invited)
@@ -374,7 +374,7 @@ def test_an_invitation_that_ended_takes_its_case_off_the_page_and_out_of_the_tra
 
     from django.utils import timezone
 
-    from samen.cases.actions import invitation_end
+    from samen.cases.actions.table import invitation_end
     from tests.cases.conftest import invitation_create
 
     invitation = invitation_create(

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samen.audit.models import AuditRecord
-from samen.cases.actions import referral_submit
+from samen.cases.actions.cases import referral_submit
 from samen.cases.models import Case, Referral
 from tests.cases.conftest import open_case, sign_in
 from tests.cases.test_views import PERSONAS, get

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from samen.cases.actions.police import police_exchange_record
+from samen.cases.forms.work import PoliceExchangeForm
 from samen.cases.models import PoliceExchange
-from samen.cases.police_actions import police_exchange_record
-from samen.cases.work_forms import PoliceExchangeForm
 from samen.people.models import User
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.cases import access
-from samen.cases.actions import case_close
-from samen.cases.support_actions import (
+from samen.cases.actions.cases import case_close
+from samen.cases.actions.support import (
     add_months,
     follow_up_record,
     plan_action_add,

@@ -14,17 +14,17 @@ from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.cases import access
-from samen.cases.actions import (
+from samen.cases.actions.table import (
     delegation_propose,
     grant_confirm,
     grant_end,
+    grant_lapses_record,
     grant_recertify,
     invitation_propose,
     mayor_seat_propose,
     seat_propose,
 )
 from samen.cases.models import CoreSeat, Delegation, Invitation, TableNotice
-from samen.cases.table_actions import grant_lapses_record
 from samen.cases.tasks import case_retention_daily
 from samen.people.roles import Role
 from tests.conftest import make_person

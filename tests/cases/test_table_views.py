@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.cases import access
-from samen.cases.actions import (
+from samen.cases.actions.table import (
     delegation_propose,
     invitation_propose,
     mayor_seat_propose,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
-from samen.cases.actions import referral_submit
+from samen.cases.actions.cases import referral_submit
 from tests.cases.conftest import invitation_create, sign_in
 from tests.conftest import make_person, without_tokens
 

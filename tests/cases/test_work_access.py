@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.cases import access
-from samen.cases.assessment_actions import assessment_sign
-from samen.cases.meeting_actions import agenda_add, decision_record, meeting_schedule
+from samen.cases.access.work import case_members, seated_today
+from samen.cases.actions.assessments import assessment_sign
+from samen.cases.actions.meetings import agenda_add, decision_record, meeting_schedule
+from samen.cases.actions.police import police_exchange_record
+from samen.cases.actions.support import plan_action_add, plan_review_add
 from samen.cases.models import Clearance, CoreSeat
-from samen.cases.police_actions import police_exchange_record
-from samen.cases.support_actions import plan_action_add, plan_review_add
-from samen.cases.work_access import case_members, seated_today
 from samen.people.roles import Role
 from tests.cases import work_fixtures
 from tests.cases.conftest import acknowledge_for_reading, seat_assign, sign_in

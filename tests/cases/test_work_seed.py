@@ -3,7 +3,7 @@
 import pytest
 
 from samen.cases.models import AgendaItem, Assessment, FollowUpReview, PoliceExchange, SupportPlan
-from samen.cases.work_seed import seed_case_work
+from samen.cases.seed.work import seed_case_work
 from samen.core.seeding import SeedRun
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
+from samen.cases.actions.support import plan_close
 from samen.cases.models import Assessment, PlanAction, PoliceExchange
-from samen.cases.support_actions import plan_close
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
 from tests.cases.test_views import PERSONAS, after_end_date, expected, get, person
@@ -183,7 +183,7 @@ def test_the_sections_speak_dutch(client, table, work):
 def test_the_person_export_can_carry_the_case_work(table, work, personas):
     from django.template.loader import render_to_string
 
-    from samen.cases.work_sections import case_work_sections
+    from samen.cases.sections.work import case_work_sections
 
     sections = case_work_sections(table.case, reader=personas.dpo)
     assert [s.template.split("/")[-1] for s in sections] == [
