@@ -50,7 +50,7 @@ def seat_assign(
     clearance_expires_on: datetime.date | None = None,
 ) -> CoreSeat:
     """A confirmed seat, checked as a proposal is (tests of what a seat grants; how a seat is
-    proposed and confirmed is tested in test_table_actions.py)."""
+    proposed and confirmed is tested in actions/test_table.py)."""
     seat = CoreSeat(
         kind=kind,
         user=user,

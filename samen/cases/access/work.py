@@ -131,7 +131,7 @@ def get_item_for_writer(request: HttpRequest, meeting_pk, item_pk) -> AgendaItem
 def seated_today() -> QuerySet[CoreSeat]:
     """The core seats that give access today, in one query (access.granting_seat_rule, the
     same rule as CoreSeat.grants_access), so that member lists for owners and attendance cost
-    one query. tests/cases/test_work_access.py keeps them equal."""
+    one query. tests/cases/access/test_work.py keeps them equal."""
     return CoreSeat.objects.filter(access.granting_seat_rule(access.today()))
 
 

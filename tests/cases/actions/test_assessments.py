@@ -1,5 +1,6 @@
 """Structured professional judgement: protective factors required, a named signer, signed
-assessments immutable, change shown, and nothing scored anywhere."""
+assessments immutable, and nothing scored anywhere (what changed is shown by
+sections/test_assessment_changes.py)."""
 
 import datetime
 
@@ -11,7 +12,6 @@ from django.utils import timezone
 
 from samen.cases.actions.assessments import assessment_sign
 from samen.cases.models import Assessment, SignedAssessmentError
-from samen.cases.sections.assessment_changes import word_diff
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
 from tests.cases.work_fixtures import NARRATIVES
@@ -81,33 +81,6 @@ def test_a_correction_is_a_new_assessment_that_names_the_old_one(client, table, 
     assert correction.corrects == work.assessment
     work.assessment.refresh_from_db()
     assert work.assessment.history == NARRATIVES["history"]
-
-
-def test_the_page_shows_what_changed_since_the_previous_assessment(client, table, work):
-    assessment_sign(
-        by=table.prevention,
-        case=table.case,
-        assessed_on=timezone.localdate(),
-        narratives={**NARRATIVES, "protective_factors": "A caring mother and an internship."},
-    )
-    sign_in(client, table.invited)
-    html = client.get(
-        reverse("cases:detail", args=[table.case.pk]), HTTP_ACCEPT_LANGUAGE="en"
-    ).content.decode()
-    section = html.split('id="assessments"')[1].split("</section>")[0]
-    assert '<del><span class="visually-hidden">[removed] </span>the football club.</del>' in section
-    assert '<ins><span class="visually-hidden">[added] </span>an internship.</ins>' in section
-    assert "Unchanged since the previous assessment." in section
-
-
-def test_the_word_diff_keeps_the_text_in_reading_order():
-    pieces = word_diff("one two three", "one four three")
-    assert [(p.kind, p.text) for p in pieces] == [
-        ("same", "one "),
-        ("removed", "two "),
-        ("added", "four "),
-        ("same", "three"),
-    ]
 
 
 def test_no_model_of_the_case_work_holds_a_score_or_level():

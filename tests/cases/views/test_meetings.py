@@ -9,7 +9,7 @@ from samen.cases.actions import meetings as meeting_actions
 from samen.cases.models import AgendaItem, Decision
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
-from tests.cases.test_views import PERSONAS, after_end_date, expected, get
+from tests.cases.views.test_cases import PERSONAS, after_end_date, expected, get
 from tests.cases.work_fixtures import DECISION_B, MINUTES_A, MINUTES_B
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +112,7 @@ def test_outsiders_get_404_for_every_write_on_case_a(client, table, personas, wo
             sign_in(client, table.invited)
             response = client.post(url, data)
     else:
-        from tests.cases.test_views import person
+        from tests.cases.views.test_cases import person
 
         sign_in(client, person(table, personas, who))
         response = client.post(url, data)

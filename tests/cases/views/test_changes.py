@@ -10,7 +10,7 @@ from django.utils import timezone
 from samen.audit.models import AuditRecord
 from samen.cases.models import ConsultationCycle, Correction, Delegation, Invitation
 from tests.cases.conftest import sign_in
-from tests.cases.test_views import after_end_date, person
+from tests.cases.views.test_cases import after_end_date, person
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,4 @@
-"""The case work's access helpers: the one-query list of the seated core agrees with the
-core's own rule, and the case page's work sections cost a fixed number of queries."""
-
-import datetime
+"""The case work's sections of the case page cost a fixed number of queries."""
 
 import pytest
 from django.db import connection
@@ -9,48 +6,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samen.cases import access
-from samen.cases.access.work import case_members, seated_today
+from samen.cases import sections
 from samen.cases.actions.assessments import assessment_sign
 from samen.cases.actions.meetings import agenda_add, decision_record, meeting_schedule
 from samen.cases.actions.police import police_exchange_record
 from samen.cases.actions.support import plan_action_add, plan_review_add
-from samen.cases.models import Clearance, CoreSeat
-from samen.people.roles import Role
 from tests.cases import work_fixtures
-from tests.cases.conftest import acknowledge_for_reading, seat_assign, sign_in
-from tests.conftest import make_person
+from tests.cases.conftest import acknowledge_for_reading, sign_in
 
 pytestmark = pytest.mark.django_db
 work = work_fixtures.work
-
-
-def test_seated_today_follows_the_seats_own_rule(table):
-    today = timezone.localdate()
-    lapsed = make_person(Role.PARTNER_PROFESSIONAL, "lapsed.police@samen.test")
-    seat_assign(
-        by=None,
-        kind=CoreSeat.Kind.POLICE,
-        user=lapsed,
-        clearance=Clearance.SECRET,
-        clearance_expires_on=today - datetime.timedelta(days=1),
-    )
-    low = make_person(Role.PARTNER_PROFESSIONAL, "low.police@samen.test")
-    seat = seat_assign(
-        by=None,
-        kind=CoreSeat.Kind.POLICE,
-        user=low,
-        clearance=Clearance.SECRET,
-        clearance_expires_on=today + datetime.timedelta(days=100),
-    )
-    # A clearance lowered after the seat was given (no action offers it; the rule must hold).
-    CoreSeat.objects.filter(pk=seat.pk).update(clearance=Clearance.CONFIDENTIAL)
-    by_rule = {s.pk for s in CoreSeat.objects.all() if s.grants_access(today)}
-    assert set(seated_today().values_list("pk", flat=True)) == by_rule
-    members = set(case_members(table.case))
-    assert {table.mayor, table.police, table.prevention, table.invited} == members
-    assert lapsed not in members and low not in members
-    assert not access.has_core_seat(lapsed)
 
 
 def page_queries(client, case) -> int:
@@ -85,8 +50,6 @@ def test_the_case_work_adds_a_fixed_number_of_queries_to_the_case_page(client, t
 
 
 def test_a_case_without_case_work_asks_two_queries_more(client, table):
-    from samen.cases import sections
-
     sign_in(client, table.invited)
     with_work = page_queries(client, table.case)
     registered = list(sections._sections)

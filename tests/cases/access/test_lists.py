@@ -15,9 +15,9 @@ from samen.audit.reads import LIST_READ
 from samen.cases.actions.cases import referral_submit
 from samen.cases.actions.meetings import meeting_schedule
 from samen.cases.models import Case, Referral
+from tests.cases.api.test_views import client_for
 from tests.cases.conftest import acknowledge_for_reading, open_case, sign_in
-from tests.cases.test_api import client_for
-from tests.cases.test_views import get
+from tests.cases.views.test_cases import get
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from samen.cases.actions.support import plan_close
 from samen.cases.models import Assessment, PlanAction, PoliceExchange
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
-from tests.cases.test_views import PERSONAS, after_end_date, expected, get, person
+from tests.cases.views.test_cases import PERSONAS, after_end_date, expected, get, person
 from tests.cases.work_fixtures import MINUTES_A, MINUTES_B
 
 pytestmark = pytest.mark.django_db

@@ -20,6 +20,7 @@ from samen.cases.access import (
 from samen.cases.actions.table import invitation_end
 from samen.cases.models import Case, Clearance, CoreSeat
 from samen.people.roles import Role
+from tests.cases.access.test_cases import _city, request_for
 from tests.cases.conftest import (
     acknowledge_for_reading,
     confirmed_fields,
@@ -27,7 +28,6 @@ from tests.cases.conftest import (
     open_case,
     seat_assign,
 )
-from tests.cases.test_access import _city, request_for
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
