@@ -65,7 +65,10 @@ BUILD_SNIPPET = """
 import datetime, os, random
 from django.utils import timezone
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from samen.cases import access, actions, crypto, meeting_actions
+from samen.cases import access, crypto
+from samen.cases.actions import meetings as meeting_actions
+from samen.cases.actions.cases import rules_acknowledge
+from samen.cases.actions.table import invitation_propose
 from samen.cases.models import Case, CasePerson, ExtremismType, Meeting
 from samen.people.models import User
 
@@ -100,7 +103,7 @@ prevention = User.objects.get(email="preventie@samen.test")  # chairs: sets the 
 target = cases[len(cases) // 2]
 for case in [target, *rng.sample(cases, 20)]:
     if not case.invitations.filter(user=reader).exists():
-        actions.invitation_propose(
+        invitation_propose(
             by=mayor, case=case, user=reader,
             ends_on=timezone.localdate() + datetime.timedelta(days=60),
         )
@@ -110,7 +113,7 @@ held = Meeting.objects.filter(held_on__lte=timezone.localdate()).order_by("-held
 meeting = held.first()
 if meeting is not None and not meeting.items.filter(case=target).exists():
     meeting_actions.agenda_add(by=prevention, meeting=meeting, case=target)
-actions.rules_acknowledge(by=reader, meeting=access.meeting_to_acknowledge(reader))
+rules_acknowledge(by=reader, meeting=access.meeting_to_acknowledge(reader))
 print("cases", Case.objects.count())
 print("target", target.pk)
 """

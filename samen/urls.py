@@ -18,7 +18,7 @@ urlpatterns = [
     path("mediation/", include("samen.mediation.urls")),
     path("cases/", include("samen.cases.urls")),
     path("indicators/", include("samen.indicators.urls")),
-    path("api/cases/", include("samen.cases.api_urls")),
+    path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
     path("api/", include("samen.signals.api.urls")),
     path("admin/", admin.site.urls),

@@ -7,7 +7,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("Case consultation")
 
     def ready(self) -> None:
-        # Importing these registers the navigation, the MFA rule, the system check, the
-        # page sections and the seeder.
-        import samen.cases.work  # noqa: F401  (the case work's sections, seed and retention)
-        from samen.cases import checks, panels, sections, seed  # noqa: F401
+        # Importing these registers the navigation, the MFA rule, the system check, the page
+        # sections and the seeders; they import the models, so they wait for the app registry.
+        from samen.cases import checks, panels  # noqa: F401
+        from samen.cases.sections import core as core_sections  # noqa: F401
+        from samen.cases.sections import work as work_sections  # noqa: F401
+        from samen.cases.seed import cases as case_seed  # noqa: F401
+        from samen.cases.seed import work as work_seed  # noqa: F401

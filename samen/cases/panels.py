@@ -1,5 +1,6 @@
-"""What the case consultation adds to the navigation and the home page (referrals, changes of
-the table and grants to re-confirm), and its second-factor rule."""
+"""What the case consultation adds to the navigation (the module, its meetings, statistics,
+person export and table) and the home page (referrals, changes of the table and grants to
+re-confirm), and its second-factor rule."""
 
 import datetime
 
@@ -7,8 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samen.cases import access, notices, table_access
+from samen.cases import access
 from samen.cases.access import REFERRING_ROLES, STATISTICS_ROLES, has_case_role_cached
+from samen.cases.access import table as table_access
+from samen.cases.actions import notices
 from samen.cases.models import CoreSeat, Delegation, Invitation, TableNotice
 from samen.core.navigation import add_nav_item, add_panel
 from samen.people.roles import Role, add_two_factor_rule
@@ -19,7 +22,9 @@ add_nav_item(_("Case statistics"), "cases:statistics", roles=STATISTICS_ROLES, o
 add_nav_item(
     _("Person export"), "cases:person_export", roles=[Role.DATA_PROTECTION_OFFICER], order=43
 )
-# The data-protection officer confirms the mayor's seat there (samen.cases.table_access).
+# Members see the meetings they take part in; the list itself applies the case rule.
+add_nav_item(_("Case meetings"), "cases:meetings", order=44, when=has_case_role_cached)
+# The data-protection officer confirms the mayor's seat there (samen.cases.access.table).
 add_nav_item(
     _("The table of the case consultation"),
     "cases:table",

@@ -15,7 +15,7 @@ from samen.audit.reads import record_reads
 from samen.cases import crypto
 from samen.cases.access import check_data_protection_officer
 from samen.cases.models import Case, Referral
-from samen.cases.work_sections import case_work_sections
+from samen.cases.sections.work import case_work_sections
 
 
 @dataclass

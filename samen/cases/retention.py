@@ -25,6 +25,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.audit.models import AuditRecord
+from samen.cases.models import (
+    AgendaItem,
+    Assessment,
+    Case,
+    CasePerson,
+    Correction,
+    Invitation,
+    PoliceExchange,
+    Referral,
+    SupportPlan,
+)
 from samen.core.actions import action
 
 BATCH = 500
@@ -68,8 +79,6 @@ class RetentionRun:
 
 def expired_cases(today: datetime.date) -> QuerySet:
     """Closed cases whose last day of keeping lies before `today`, not yet anonymised."""
-    from samen.cases.models import Case
-
     return Case.objects.filter(
         status=Case.Status.CLOSED, retain_until__lt=today, anonymised_at__isnull=True
     )
@@ -77,8 +86,6 @@ def expired_cases(today: datetime.date) -> QuerySet:
 
 def expired_referrals(today: datetime.date) -> QuerySet:
     """Rejected referrals decided more than the referral period ago."""
-    from samen.cases.models import Referral
-
     cutoff = today - datetime.timedelta(days=referral_retention_days())
     return Referral.objects.filter(status=Referral.Status.REJECTED, decided_at__date__lt=cutoff)
 
@@ -87,8 +94,6 @@ def expired_pending_referrals(today: datetime.date) -> QuerySet:
     """Referrals still waiting for a decision that go: those about the person of a case the
     run anonymises (the same name index, sent before that case was closed), and those sent
     more than the referral period ago, which should have been decided long before."""
-    from samen.cases.models import CasePerson, Referral
-
     cutoff = today - datetime.timedelta(days=referral_retention_days())
     about_expired_case = CasePerson.objects.filter(
         case__in=expired_cases(today),
@@ -121,16 +126,14 @@ def case_retention_run(*, by=None, today: datetime.date | None = None) -> Retent
     Security-critical. What goes: the person (name, date of birth, address and their index),
     the referrals about them (those that led to the case, and those still waiting for a
     decision about the same person, by name index, sent before the case closed),
-    invitations, corrections and the narrative (purpose, reason for closing), and anything
-    the case-work modules hang on the case through ON DELETE CASCADE once they register it in
-    ANONYMISERS. What stays, for the counts: reference, dates, age band, extremism type.
+    invitations, corrections and the narrative (purpose, reason for closing), and what every
+    function in ANONYMISERS removes (the case work's minutes, assessments, plans and police
+    exchanges). What stays, for the counts: reference, dates, age band, extremism type.
     Rejected referrals, and referrals still waiting for a decision, go once they are older
     than the referral period (SAMEN_CASE_REFERRAL_RETENTION_DAYS). The per-row trail is
     switched off for the bulk removal; one audit record says how many, and up to which day,
     with no personal data.
     """
-    from samen.cases.models import Case, CasePerson, Correction, Invitation, Referral
-
     today = today or timezone.localdate()
     now = timezone.now()
     cases, referrals, pending = 0, 0, 0
@@ -174,6 +177,16 @@ def case_retention_run(*, by=None, today: datetime.date | None = None) -> Retent
     return run
 
 
-# Functions `anonymise(case_ids)` that remove what other case-work modules hold about the
-# cases being anonymised (meetings' minutes, assessments, plans); each module appends its own.
-ANONYMISERS: list = []
+def anonymise_case_work(case_ids: list[int]) -> None:
+    """Delete the minutes and decisions, assessments, support plans and police exchanges of
+    these cases. Meetings stay (they name no case); the agenda items go with their minutes."""
+    AgendaItem.objects.filter(case_id__in=case_ids).delete()
+    Assessment.objects.filter(case_id__in=case_ids).delete()
+    SupportPlan.objects.filter(case_id__in=case_ids).delete()
+    PoliceExchange.objects.filter(case_id__in=case_ids).delete()
+
+
+# Functions `anonymise(case_ids)` that remove what the case work holds about the cases being
+# anonymised (meetings' minutes, assessments, plans, police exchanges), called by the run
+# inside its transaction and with the per-row trail off.
+ANONYMISERS: list = [anonymise_case_work]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditlog.cid import get_cid
 from auditlog.context import disable_auditlog
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from samen.audit.models import AuditRecord
 from samen.cases import crypto
 from samen.cases.fields import EncryptedTextField
+from samen.cases.models import Case
 from samen.core.actions import action
 
 BATCH = 500
@@ -19,20 +21,12 @@ BATCH = 500
 def encrypted_models() -> list[tuple[type[models.Model], list[str]]]:
     """Every model of the app with encrypted fields, and the names of those fields (models
     that case-work modules add to the app are found the same way)."""
-    from django.apps import apps
-
     found = []
     for model in apps.get_app_config("cases").get_models():
         names = [f.name for f in model._meta.fields if isinstance(f, EncryptedTextField)]
         if names:
             found.append((model, names))
     return found
-
-
-def apps_case() -> type[models.Model]:
-    from samen.cases.models import Case
-
-    return Case
 
 
 @action
@@ -60,7 +54,7 @@ def rotate_case_keys(*, by=None) -> dict[str, int]:
                 last = batch[-1].pk
             counts[model.__name__] = done
     AuditRecord.objects.create(
-        content_type=ContentType.objects.get_for_model(apps_case()),
+        content_type=ContentType.objects.get_for_model(Case),
         object_pk="",
         object_repr=_("Case keys rotated: %(rows)s rows") % {"rows": sum(counts.values())},
         action=AuditRecord.Action.UPDATE,

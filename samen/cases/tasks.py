@@ -10,8 +10,8 @@ import datetime
 
 from django_tasks import task
 
+from samen.cases.actions.table import grant_lapses_record
 from samen.cases.retention import case_retention_run
-from samen.cases.table_actions import grant_lapses_record
 from samen.core.nightly import Nightly
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from samen.audit.panels import LATEST, recent_reads
 from samen.audit.reads import record_read, record_reads
-from samen.cases.actions import referral_submit
+from samen.cases.actions.cases import referral_submit
 from tests.cases.conftest import open_case
 
 pytestmark = pytest.mark.django_db

@@ -10,15 +10,10 @@ from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from django.utils import timezone
 
 from samen.cases import access
-from samen.cases.actions import (
-    case_open,
-    cycle_open,
-    invitation_propose,
-    rules_acknowledge,
-)
-from samen.cases.meeting_actions import agenda_add, meeting_schedule
+from samen.cases.actions.cases import case_open, cycle_open, rules_acknowledge
+from samen.cases.actions.meetings import agenda_add, meeting_schedule
+from samen.cases.actions.table import confirmed_until, invitation_propose
 from samen.cases.models import Case, Clearance, ConsultationCycle, CoreSeat, Invitation, Meeting
-from samen.cases.table_actions import confirmed_until
 from samen.people.roles import Role
 from samen.places.models import Place
 from tests.conftest import make_person
@@ -55,7 +50,7 @@ def seat_assign(
     clearance_expires_on: datetime.date | None = None,
 ) -> CoreSeat:
     """A confirmed seat, checked as a proposal is (tests of what a seat grants; how a seat is
-    proposed and confirmed is tested in test_table_actions.py)."""
+    proposed and confirmed is tested in actions/test_table.py)."""
     seat = CoreSeat(
         kind=kind,
         user=user,

@@ -14,11 +14,11 @@ from django.utils import formats, timezone, translation
 
 from samen.cases import access
 from samen.cases.access import AcknowledgementRequiredError, get_case_for_reader
-from samen.cases.actions import cycle_open, rules_acknowledge
-from samen.cases.meeting_actions import agenda_add, meeting_schedule
+from samen.cases.actions.cases import cycle_open, rules_acknowledge
+from samen.cases.actions.meetings import agenda_add, meeting_schedule
 from samen.cases.models import Acknowledgement, CoreSeat
+from tests.cases.access.test_cases import request_for
 from tests.cases.conftest import acknowledge_for_reading, open_case, seat_assign, sign_in
-from tests.cases.test_access import request_for
 
 pytestmark = pytest.mark.django_db
 URL = "/cases/acknowledge/"

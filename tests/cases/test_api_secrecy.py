@@ -7,7 +7,7 @@ import pytest
 
 from samen.audit.models import AuditRecord
 from samen.people.models import User
-from tests.cases.test_api import client_for
+from tests.cases.api.test_views import client_for
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/cases/"

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from samen.cases.meeting_actions import decision_record
+from samen.cases.actions.meetings import decision_record
 from samen.cases.models import Decision
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
@@ -48,8 +48,8 @@ def test_a_decision_owned_by_an_invitee_of_another_case_is_refused(table, work):
 def test_a_plan_action_owned_by_an_invitee_of_another_case_is_refused(table, work):
     import datetime
 
+    from samen.cases.actions.support import plan_action_add
     from samen.cases.models import PlanAction
-    from samen.cases.support_actions import plan_action_add
 
     before = PlanAction.objects.count()
     due = datetime.date.today() + datetime.timedelta(days=30)

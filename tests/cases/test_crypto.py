@@ -76,7 +76,7 @@ def test_production_refuses_to_run_without_keys(monkeypatch, settings):
 
 
 def test_a_referral_is_encrypted_too(personas):
-    from samen.cases.actions import referral_submit
+    from samen.cases.actions.cases import referral_submit
 
     referral = referral_submit(
         by=personas.partner,

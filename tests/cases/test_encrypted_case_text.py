@@ -25,7 +25,7 @@ def _raw(table_name: str, column: str, pk: int) -> str:
 
 
 def _refer_and_reject(table, personas, reason=REJECTION):
-    from samen.cases.actions import referral_reject, referral_submit
+    from samen.cases.actions.cases import referral_reject, referral_submit
 
     referral = referral_submit(
         by=personas.partner, name="Tom Claes", reason="Remarks.", extremism_type="islamist"
@@ -34,7 +34,7 @@ def _refer_and_reject(table, personas, reason=REJECTION):
 
 
 def test_purpose_closure_and_rejection_reasons_are_not_readable_in_the_database(table, personas):
-    from samen.cases.actions import case_close
+    from samen.cases.actions.cases import case_close
     from samen.cases.models import Case, Referral
     from tests.cases.conftest import open_case
 
@@ -69,7 +69,7 @@ def test_anonymising_blanks_the_encrypted_purpose_and_reason(table):
     import time_machine
     from django.utils import timezone
 
-    from samen.cases.actions import case_close
+    from samen.cases.actions.cases import case_close
     from samen.cases.models import Case
     from samen.cases.retention import case_retention_run
 

@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from samen.api.tokens import api_token_issue
 from samen.cases import access
-from samen.cases.actions import delegation_propose, seat_propose
+from samen.cases.actions.table import delegation_propose, seat_propose
 from samen.cases.models import CoreSeat, Meeting
 from samen.people.actions import staff_member_create
 from samen.people.roles import Role

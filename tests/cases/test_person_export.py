@@ -8,10 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samen.audit.models import AuditRecord
-from samen.cases.actions import referral_submit
+from samen.cases.actions.cases import referral_submit
 from samen.cases.models import Case, Referral
 from tests.cases.conftest import open_case, sign_in
-from tests.cases.test_views import PERSONAS, get
+from tests.cases.views.test_cases import PERSONAS, get
 
 pytestmark = pytest.mark.django_db
 URL = reverse("cases:person_export")

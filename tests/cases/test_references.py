@@ -22,7 +22,7 @@ def test_references_are_random_and_reveal_no_count(table):
 
     from django.utils import timezone
 
-    from samen.cases.actions import REFERENCE_ALPHABET
+    from samen.cases.actions.cases import REFERENCE_ALPHABET
     from tests.cases.conftest import open_case
 
     year = timezone.localdate().year
@@ -36,7 +36,7 @@ def test_references_are_random_and_reveal_no_count(table):
 
 
 def test_a_removed_cases_reference_is_never_given_again(table, monkeypatch):
-    from samen.cases import actions
+    from samen.cases.actions import cases as actions
     from samen.cases.models import Case
     from tests.cases.conftest import open_case
 
@@ -51,7 +51,7 @@ def test_a_removed_cases_reference_is_never_given_again(table, monkeypatch):
 
 
 def test_a_reference_taken_meanwhile_is_drawn_again(table, monkeypatch):
-    from samen.cases import actions
+    from samen.cases.actions import cases as actions
     from tests.cases.conftest import open_case
 
     live = table.other_case.reference

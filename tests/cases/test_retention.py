@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.cases import crypto
-from samen.cases.actions import case_close, referral_reject, referral_submit
+from samen.cases.actions.cases import case_close, referral_reject, referral_submit
 from samen.cases.models import Case, CasePerson, Invitation, Referral
 from samen.cases.retention import case_retention_run
 from samen.cases.tasks import case_retention_daily

@@ -17,14 +17,14 @@ def _later(days: int):
 
 
 def _refer(by, name: str):
-    from samen.cases.actions import referral_submit
+    from samen.cases.actions.cases import referral_submit
 
     return referral_submit(by=by, name=name, reason="Zorgen.", extremism_type="other")
 
 
 def test_pending_referrals_about_an_anonymised_case_go_with_it(table, personas, settings):
     from samen.audit.models import AuditRecord
-    from samen.cases.actions import case_close
+    from samen.cases.actions.cases import case_close
     from samen.cases.models import Referral
     from samen.cases.retention import case_retention_run, expired
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from samen.cases import retention
-from samen.cases.assessment_actions import assessment_sign
+from samen.cases.actions.assessments import assessment_sign
 from samen.cases.models import (
     AgendaItem,
     Assessment,
@@ -15,7 +15,7 @@ from samen.cases.models import (
     PoliceExchange,
     SupportPlan,
 )
-from samen.cases.work_retention import anonymise_case_work
+from samen.cases.retention import anonymise_case_work
 from tests.cases import work_fixtures
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_the_retention_run_removes_the_case_work_of_an_expired_case(table, work)
 
 
 def test_removing_a_case_removes_its_case_work(table, work):
-    from samen.cases.actions import case_remove
+    from samen.cases.actions.cases import case_remove
 
     case_remove(by=table.mayor, case=table.case)
     assert not AgendaItem.objects.filter(pk=work.item_a.pk).exists()

@@ -9,17 +9,17 @@ from dataclasses import dataclass
 import pytest
 from django.utils import timezone
 
-from samen.cases.assessment_actions import assessment_sign
-from samen.cases.meeting_actions import (
+from samen.cases.actions.assessments import assessment_sign
+from samen.cases.actions.meetings import (
     agenda_add,
     attendance_record,
     decision_record,
     meeting_schedule,
     minutes_write,
 )
+from samen.cases.actions.police import police_exchange_record
+from samen.cases.actions.support import plan_action_add, plan_open
 from samen.cases.models import AgendaItem, Assessment, Meeting, PoliceExchange, SupportPlan
-from samen.cases.police_actions import police_exchange_record
-from samen.cases.support_actions import plan_action_add, plan_open
 from tests.cases.conftest import acknowledge_for_reading
 
 MINUTES_A = "Minutes-A: school and youth care agree on a home visit."

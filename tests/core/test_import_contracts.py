@@ -95,21 +95,41 @@ def matching(graph, expressions: list[str]) -> set[str]:
     return found
 
 
+def named(module: str, kind: str) -> bool:
+    """Whether `module` is, or lies inside, a module named `kind` or `*_<kind>`."""
+    return any(part == kind or part.endswith(f"_{kind}") for part in module.split(".")[1:])
+
+
 def test_every_access_module_and_every_views_module_is_in_the_access_contract():
     contract = contracts()["access-without-views"]
     graph = grimp.build_graph("samen", cache_dir=None)
-    last = {module: module.rsplit(".", 1)[-1] for module in graph.modules}
-    access = {m for m, name in last.items() if name == "access" or name.endswith("_access")}
-    views = {m for m, name in last.items() if name == "views" or name.endswith("_views")}
-    assert access and views
+    access = {m for m in graph.modules if named(m, "access")}
+    views = {m for m in graph.modules if named(m, "views")}
+    assert "samen.cases.access.cases" in access and "samen.cases.views.cases" in views
     assert matching(graph, contract["source_modules"]) >= access
     assert matching(graph, contract["forbidden_modules"]) >= views
+
+
+def test_the_case_consultation_is_layered_by_its_folders():
+    """Each layer of the case consultation is one of its packages, views at the top, models at
+    the bottom, and the access and views folders are in the access contract."""
+    contract = contracts()["cases-layers"]
+    assert contract["type"] == "layers"
+    assert contract["containers"] == ["samen.cases"]
+    layers = contract["layers"]
+    assert "views" in layer_names(layers[0])
+    assert layers[-2:] == ["access", "models"]
+    packages = {m.name for m in pkgutil.iter_modules([str(ROOT / "samen" / "cases")]) if m.ispkg}
+    named_layers = {name for layer in layers for name in layer_names(layer)}
+    assert named_layers <= packages
+    assert {"access", "actions", "forms", "models", "sections", "seed", "views"} <= named_layers
 
 
 def test_a_forbidden_import_breaks_the_build(tmp_path):
     """A copy of the code with an import from the platform into a module, one from a lower
     platform layer into a higher one, one into the case consultation, one from it into another
-    module, and one from access rules into views: every contract breaks, lint-imports fails."""
+    module, one from access rules into views, and one from the case consultation's access
+    rules into its actions: every contract breaks, lint-imports fails."""
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     shutil.copytree(
         ROOT / "samen",
@@ -126,11 +146,14 @@ def test_a_forbidden_import_breaks_the_build(tmp_path):
         apps.write("\nimport samen.signals.models  # noqa\n")
     with open(tmp_path / "samen" / "mediation" / "access.py", "a") as access:
         access.write("\nimport samen.mediation.views  # noqa\n")
+    with open(tmp_path / "samen" / "cases" / "access" / "work.py", "a") as work_access:
+        work_access.write("\nimport samen.cases.actions.meetings  # noqa\n")
     result = lint_imports(tmp_path)
     assert result.returncode != 0
-    assert "Contracts: 0 kept, 4 broken." in result.stdout, result.stdout
+    assert "Contracts: 0 kept, 5 broken." in result.stdout, result.stdout
     assert "samen.core.dates -> samen.signals.models" in result.stdout
     assert "samen.audit.reads -> samen.people.models" in result.stdout
     assert "samen.mediation.exports -> samen.cases.models" in result.stdout
     assert "samen.cases.apps -> samen.signals.models" in result.stdout
     assert "samen.mediation.access -> samen.mediation.views" in result.stdout
+    assert "samen.cases.access.work -> samen.cases.actions.meetings" in result.stdout

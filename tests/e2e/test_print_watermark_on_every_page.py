@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from faker import Faker
 
-from samen.cases.meeting_actions import agenda_add, meeting_schedule, minutes_write
+from samen.cases.actions.meetings import agenda_add, meeting_schedule, minutes_write
 from samen.cases.models import Acknowledgement
 from tests.cases.conftest import build_table
 from tests.e2e.conftest import sign_in

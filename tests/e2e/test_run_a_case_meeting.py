@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from samen.cases.actions import cycle_open
+from samen.cases.actions.cases import cycle_open
 from samen.cases.models import AgendaItem, CoreSeat, Meeting
 from samen.people.roles import Role
 from tests.cases.conftest import invitation_create, open_case, seat_assign

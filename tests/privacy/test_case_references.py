@@ -185,7 +185,7 @@ def test_the_addresses_are_where_the_url_configuration_puts_the_case_consultatio
 
 
 def test_the_case_consultation_writes_its_references_in_the_platform_s_form(monkeypatch):
-    from samen.cases import actions
+    from samen.cases.actions import cases as actions
 
     monkeypatch.setattr(actions, "_reference_taken", lambda reference: False)
     for _ in range(20):

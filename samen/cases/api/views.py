@@ -19,15 +19,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from samen.api.tokens import API_AUTHENTICATION
-from samen.cases import access, actions
+from samen.cases import access
 from samen.cases.access import AcknowledgementRequiredError, SecondFactorRequiredError
+from samen.cases.access.lists import listed_for_reader
+from samen.cases.actions.cases import referral_submit
 from samen.cases.api.serializers import (
     CaseDetailSerializer,
     CaseSerializer,
     ReferralInputSerializer,
     ReferralReceivedSerializer,
 )
-from samen.cases.list_access import listed_for_reader
 
 REFUSALS = {
     403: OpenApiResponse(
@@ -161,7 +162,7 @@ class ReferralCreateView(APIView):
         incoming = ReferralInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
-            actions.referral_submit(by=request.user, **incoming.validated_data)
+            referral_submit(by=request.user, **incoming.validated_data)
         except ValidationError as error:
             detail = error.message_dict if hasattr(error, "error_dict") else error.messages
             return Response(detail, status=status.HTTP_400_BAD_REQUEST)

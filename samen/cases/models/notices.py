@@ -1,5 +1,6 @@
 """Notices to the mayor and the data-protection officer of every change of who sits at the
-table: shown on their home page, and mailed where mail is configured (samen.cases.notices)."""
+table: shown on their home page, and mailed where mail is configured
+(samen.cases.actions.notices)."""
 
 from __future__ import annotations
 

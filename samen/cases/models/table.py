@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -121,9 +122,7 @@ class CoreSeat(Grant):
         return f"{self.get_kind_display()}: {self.user}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        # Administrators configure the table; they never sit at it (see access.py).
+        # Administrators configure the table; they never sit at it (see access/cases.py).
         if self.user_id and self.user.role == "administrator":
             raise ValidationError(
                 {"user": _("Administrators cannot sit at the case consultation.")}

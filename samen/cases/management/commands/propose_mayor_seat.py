@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from samen.cases.forms import first_error
-from samen.cases.table_actions import mayor_seat_propose
+from samen.cases.actions.table import mayor_seat_propose
+from samen.cases.forms.cases import first_error
 from samen.people.models import User
 
 

@@ -1,0 +1,101 @@
+"""Who may know of which case, and the one way to read one.
+
+The doors of the case consultation, one module per sub-area: `cases` holds the rule for a case
+(the table's seats and invitations, the second factor, the acknowledgement, the one door to
+read a case); `referrals` who refers and who reads referrals; `reports` who reads the counts
+and the person export; `lists` the doors of list pages; `table` who may change the table;
+`work` who may do which case work and read a meeting. The names of `cases`, `referrals` and
+`reports` are offered here too, as `access.get_case_for_reader` and so on.
+"""
+
+from samen.cases.access.cases import (
+    CASE_ROLE_CACHE_SECONDS,
+    INVITABLE_ROLES,
+    AcknowledgementRequiredError,
+    SecondFactorRequiredError,
+    acknowledged_for_reading,
+    cases_visible_to,
+    check_case_session,
+    check_controls_case_list,
+    check_core_member,
+    confirmed_rule,
+    controls_case_list,
+    current_cycle,
+    current_delegation_rule,
+    current_invitation_rule,
+    current_invitations,
+    forget,
+    get_case_for_reader,
+    get_cases_for_reader,
+    granting_seat_rule,
+    granting_seats,
+    has_acknowledged,
+    has_case_role,
+    has_case_role_cached,
+    has_core_seat,
+    is_core_member,
+    is_mayor,
+    may_hold_case_roles,
+    meeting_to_acknowledge,
+    meetings_called_to,
+    passed_second_factor,
+    today,
+)
+from samen.cases.access.referrals import (
+    REFERRING_ROLES,
+    check_may_refer,
+    get_referral_for_controller,
+    known_person_hint,
+    may_refer,
+    referrals_visible_to,
+)
+from samen.cases.access.reports import (
+    STATISTICS_ROLES,
+    check_data_protection_officer,
+    check_may_read_statistics,
+    may_read_statistics,
+)
+
+__all__ = [
+    "CASE_ROLE_CACHE_SECONDS",
+    "INVITABLE_ROLES",
+    "REFERRING_ROLES",
+    "STATISTICS_ROLES",
+    "AcknowledgementRequiredError",
+    "SecondFactorRequiredError",
+    "acknowledged_for_reading",
+    "cases_visible_to",
+    "check_case_session",
+    "check_controls_case_list",
+    "check_core_member",
+    "check_data_protection_officer",
+    "check_may_read_statistics",
+    "check_may_refer",
+    "confirmed_rule",
+    "controls_case_list",
+    "current_cycle",
+    "current_delegation_rule",
+    "current_invitation_rule",
+    "current_invitations",
+    "forget",
+    "get_case_for_reader",
+    "get_cases_for_reader",
+    "get_referral_for_controller",
+    "granting_seat_rule",
+    "granting_seats",
+    "has_acknowledged",
+    "has_case_role",
+    "has_case_role_cached",
+    "has_core_seat",
+    "is_core_member",
+    "is_mayor",
+    "known_person_hint",
+    "may_hold_case_roles",
+    "may_read_statistics",
+    "may_refer",
+    "meeting_to_acknowledge",
+    "meetings_called_to",
+    "passed_second_factor",
+    "referrals_visible_to",
+    "today",
+]

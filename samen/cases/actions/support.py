@@ -1,0 +1,163 @@
+"""Every write to a support plan: open it, add and settle actions, review, close, follow up.
+
+The plan is the professionals' work on an open case; closing the plan schedules follow-up
+reviews (SAMEN_CASE_FOLLOW_UP_MONTHS, 6 and 12 months by default). It does not close the
+case: that stays with the mayor or a delegate (actions.case_close), who ticks "follow-up was
+needed" when reviews were planned, so the case is kept long enough for them. Follow-up
+reviews may still be recorded by the core after the case closed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samen.cases import access
+from samen.cases.access.work import case_members, check_case_worker
+from samen.cases.actions.meetings import check_owner
+from samen.cases.actions.work_rules import MAX_SHORT, check_not_future, check_text, require
+from samen.cases.models import (
+    ActionStatus,
+    Case,
+    FollowUpReview,
+    PlanAction,
+    PlanReview,
+    SupportPlan,
+)
+from samen.core.actions import action
+from samen.core.dates import add_months
+from samen.people.models import Organisation
+
+
+def follow_up_months() -> tuple[int, ...]:
+    months = settings.SAMEN_CASE_FOLLOW_UP_MONTHS
+    return tuple(sorted({int(m) for m in months if int(m) > 0}))
+
+
+def _check_open_case(case: Case) -> None:
+    if not case.is_open:
+        raise ValidationError(_("This case is closed."))
+
+
+def _check_open_plan(plan: SupportPlan) -> None:
+    if not plan.is_open:
+        raise ValidationError(_("The support plan is closed."))
+
+
+@action
+def plan_open(*, by, case: Case) -> SupportPlan:
+    """Start the support plan of an open case (one per case)."""
+    if by is not None:
+        check_case_worker(by, case)
+    _check_open_case(case)
+    if SupportPlan.objects.filter(case=case).exists():
+        raise ValidationError(_("This case has a support plan already."))
+    plan = SupportPlan(case=case, opened_by=by)
+    plan.save()
+    return plan
+
+
+@action
+def plan_action_add(
+    *,
+    by,
+    plan: SupportPlan,
+    description: str,
+    owner_organisation: Organisation | None = None,
+    owner=None,
+    due_on: datetime.date | None = None,
+) -> PlanAction:
+    """Add an action with its owner and deadline to an open plan."""
+    if by is not None:
+        check_case_worker(by, plan.case)
+    _check_open_case(plan.case)
+    _check_open_plan(plan)
+    errors: dict[str, list[str]] = {}
+    check_text(errors, "description", description, limit=MAX_SHORT)
+    check_owner(errors, owner_organisation, owner, due_on)
+    # Naming someone outside the case would tell its members that person's other cases.
+    if owner is not None and not case_members(plan.case).filter(pk=owner.pk).exists():
+        errors["owner"] = [_("Choose a member of this case.")]
+    if due_on is None:
+        errors["due_on"] = [_("Give a deadline.")]
+    require(errors)
+    plan_action = PlanAction(
+        plan=plan,
+        description=description.strip(),
+        owner_organisation=owner_organisation,
+        owner=owner,
+        due_on=due_on,
+        added_by=by,
+    )
+    plan_action.save()
+    return plan_action
+
+
+@action
+def plan_action_set_status(*, by, plan_action: PlanAction, status: str) -> PlanAction:
+    """Mark an action done or dropped (or open again)."""
+    check_case_worker(by, plan_action.plan.case)
+    _check_open_plan(plan_action.plan)
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": [_("Choose open, done or dropped.")]})
+    plan_action.status, plan_action.status_changed_at = status, timezone.now()
+    plan_action.save(update_fields=["status", "status_changed_at"])
+    return plan_action
+
+
+@action
+def plan_review_add(*, by, plan: SupportPlan, reviewed_on: datetime.date, note: str) -> PlanReview:
+    """A dated note on how the plan goes."""
+    if by is None:
+        raise ValidationError(_("A named member writes every review."))
+    check_case_worker(by, plan.case)
+    _check_open_plan(plan)
+    errors: dict[str, list[str]] = {}
+    check_text(errors, "note", note)
+    check_not_future(errors, "reviewed_on", reviewed_on, access.today())
+    require(errors)
+    review = PlanReview(plan=plan, reviewed_on=reviewed_on, note=note.strip(), by=by)
+    review.save()
+    return review
+
+
+@action
+def plan_close(*, by, plan: SupportPlan, reason: str) -> SupportPlan:
+    """Close the plan with a reason and schedule its follow-up reviews."""
+    if by is not None:
+        check_case_worker(by, plan.case)
+    _check_open_plan(plan)
+    errors: dict[str, list[str]] = {}
+    check_text(errors, "reason", reason, limit=MAX_SHORT)
+    require(errors)
+    today = access.today()
+    plan.closed_on, plan.closed_by, plan.closure_reason = today, by, reason.strip()
+    plan.save(update_fields=["closed_on", "closed_by", "closure_reason"])
+    for months in follow_up_months():
+        FollowUpReview(plan=plan, months_after=months, due_on=add_months(today, months)).save()
+    return plan
+
+
+@action
+def follow_up_record(
+    *, by, follow_up: FollowUpReview, done_on: datetime.date, note: str
+) -> FollowUpReview:
+    """Record that a follow-up review took place, and its outcome."""
+    if by is None:
+        raise ValidationError(_("A named member records every follow-up review."))
+    check_case_worker(by, follow_up.plan.case)
+    if follow_up.done_on is not None:
+        raise ValidationError(_("This follow-up review is recorded already."))
+    errors: dict[str, list[str]] = {}
+    check_text(errors, "note", note, limit=MAX_SHORT)
+    check_not_future(errors, "done_on", done_on, access.today())
+    if follow_up.plan.closed_on and done_on < follow_up.plan.closed_on:
+        errors["done_on"] = [_("A follow-up review comes after the plan closed.")]
+    require(errors)
+    follow_up.done_on, follow_up.note, follow_up.done_by = done_on, note.strip(), by
+    follow_up.save(update_fields=["done_on", "note", "done_by"])
+    return follow_up

@@ -1,0 +1,1 @@
+"""Validation of what people type on the case pages; forms never save."""

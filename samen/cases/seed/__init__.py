@@ -1,0 +1,1 @@
+"""The case consultation's synthetic demo data: the table and cases, then their case work."""

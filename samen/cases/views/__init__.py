@@ -1,0 +1,1 @@
+"""The case consultation's pages, one module per sub-area: access, validate, act, respond."""
