@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 
 from samen.audit.reads import record_read
 from samen.mediation.models import Mediation, MediationCoordinator
@@ -155,8 +156,6 @@ def check_may_export(user) -> None:
 
 def mediation_url_for(user, identifier: str) -> str | None:
     """The page of mediation `identifier` if this person may open it (follow-up links)."""
-    from django.urls import reverse
-
     if not identifier.isdigit():
         return None
     if not visible_mediations(Mediation.objects.filter(pk=int(identifier)), user).exists():
