@@ -1,3 +1,5 @@
+import os
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -53,4 +55,19 @@ class Command(BaseCommand):
         self.stdout.write(
             "\n" + _("Samen runs on http://%(address)s/ (Ctrl+C stops it).") % {"address": addrport}
         )
-        call_command("runserver", addrport, use_reloader=False, skip_checks=True)
+        self.stdout.flush()
+        # Serve from a fresh interpreter: this one loaded the translation catalogues before
+        # compile_translations wrote them (on a first run, none existed), and Django keeps the
+        # catalogues it loaded for the life of the process, so the pages would stay English.
+        os.execv(  # noqa: S606  (no shell: the arguments go as a list)
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "samen.cli",
+                "runserver",
+                addrport,
+                "--noreload",
+                "--skip-checks",
+            ],
+        )
