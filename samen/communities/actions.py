@@ -35,25 +35,12 @@ from samen.communities.models import (
 )
 from samen.communities.search import search_text_for
 from samen.core.actions import action
+from samen.core.errors import FieldErrors
 from samen.places.models import Place
 from samen.privacy.case_references import check_no_case_reference
 from samen.privacy.text_guard import check_text
 
 OLDEST = datetime.timedelta(days=366 * 5)
-
-
-class Problems:
-    """Collect every problem with the input, then raise them together."""
-
-    def __init__(self) -> None:
-        self.errors: dict[str, list[str]] = {}
-
-    def add(self, field_name: str, message: str) -> None:
-        self.errors.setdefault(field_name, []).append(message)
-
-    def raise_any(self) -> None:
-        if self.errors:
-            raise ValidationError(self.errors)
 
 
 @dataclass
@@ -84,7 +71,7 @@ class CommunityFields:
 
 
 def check_community(by, fields: CommunityFields) -> None:
-    problems = Problems()
+    problems = FieldErrors()
     if not fields.name.strip():
         problems.add("name", _("Give the community a name."))
     elif len(fields.name) > 200:
@@ -106,7 +93,7 @@ def check_community(by, fields: CommunityFields) -> None:
                 "district",
                 _("The community must be based or active in your own district."),
             )
-    problems.raise_any()
+    problems.raise_if_any()
     check_no_case_reference("name", fields.name)
     check_text("activities", fields.activities)
 
@@ -153,7 +140,7 @@ def key_figure_add(
 ) -> KeyFigure:
     """Record a key figure by name, role with the city and contact channel: nothing more."""
     check_may_edit_community(by, community)
-    problems = Problems()
+    problems = FieldErrors()
     name, contact_channel = name.strip(), contact_channel.strip()
     if not name:
         problems.add("name", _("Give the key figure's name."))
@@ -163,7 +150,7 @@ def key_figure_add(
         problems.add("role", _("Choose what they do with the city."))
     if len(contact_channel) > 120:
         problems.add("contact_channel", _("Keep the contact channel under 120 characters."))
-    problems.raise_any()
+    problems.raise_if_any()
     # A key figure is named and reachable on purpose, so only the purpose lock applies.
     check_no_case_reference("name", name)
     check_no_case_reference("contact_channel", contact_channel)
@@ -183,7 +170,7 @@ def key_figure_remove(*, by, figure: KeyFigure) -> None:
 
 
 def _check_change(
-    problems: Problems, *, state: str, strength: int, reason: str, on: datetime.date
+    problems: FieldErrors, *, state: str, strength: int, reason: str, on: datetime.date
 ) -> None:
     if state not in State.values:
         problems.add("state", _("Choose a state: active, weakened, lapsed or broken."))
@@ -219,7 +206,7 @@ def relationship_create(
         other is not None and mine.filter(pk=other.pk).exists()
     ):
         raise PermissionDenied
-    problems = Problems()
+    problems = FieldErrors()
     if other is not None and not seen.filter(pk=other.pk).exists():
         problems.add("other", _("Choose a community you can see."))
     if other is not None and other.pk == community.pk:
@@ -227,9 +214,9 @@ def relationship_create(
     _check_change(problems, state=state, strength=strength, reason=reason, on=on)
     if other is not None and other.pk < community.pk:
         community, other = other, community
-    if not problems.errors and Relationship.objects.filter(community=community, other=other):
+    if not problems and Relationship.objects.filter(community=community, other=other):
         problems.add("other", _("This relationship is already recorded: change its state there."))
-    problems.raise_any()
+    problems.raise_if_any()
     check_text("reason", reason)
     relationship = Relationship(
         community=community,
@@ -291,9 +278,9 @@ def relationship_change_state(
     check_may_edit_relationship(by, relationship)
     on = on or timezone.localdate()
     strength = relationship.strength if strength is None else strength
-    problems = Problems()
+    problems = FieldErrors()
     _check_change(problems, state=state, strength=strength, reason=reason, on=on)
-    problems.raise_any()
+    problems.raise_if_any()
     check_text("reason", reason)
     return _change(
         by=by, relationship=relationship, state=state, strength=strength, reason=reason, on=on
@@ -316,7 +303,7 @@ class ContactFields:
 
 
 def _check_contact(by, fields: ContactFields) -> list[Community]:
-    problems = Problems()
+    problems = FieldErrors()
     today = timezone.localdate()
     if fields.occurred_on > today:
         problems.add("occurred_on", _("A contact cannot take place in the future."))
@@ -355,7 +342,7 @@ def _check_contact(by, fields: ContactFields) -> list[Community]:
                 reason=fields.reason,
                 on=fields.occurred_on,
             )
-    problems.raise_any()
+    problems.raise_if_any()
     for name in ("summary", "follow_up", "reason"):
         check_text(name, getattr(fields, name))
     return list(communities.values())

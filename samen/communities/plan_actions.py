@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.communities.access import check_may_edit_relationship, may_own_restore_actions
-from samen.communities.actions import Problems
 from samen.communities.models import Relationship, RestoreAction, RestorePlan
 from samen.core.actions import action
+from samen.core.errors import FieldErrors
 from samen.core.follow_ups import record_follow_up
 from samen.privacy.text_guard import check_text
 
@@ -36,7 +36,7 @@ def restore_plan_create(
     the plan back with it.
     """
     check_may_edit_relationship(by, relationship)
-    problems = Problems()
+    problems = FieldErrors()
     title, goal = title.strip(), goal.strip()
     if not title:
         problems.add("title", _("Give the plan a title."))
@@ -50,7 +50,7 @@ def restore_plan_create(
         problems.add(
             "relationship", _("This relationship already has an open restore plan: add to it.")
         )
-    problems.raise_any()
+    problems.raise_if_any()
     check_text("title", title)
     check_text("goal", goal)
     plan = RestorePlan(
@@ -74,7 +74,7 @@ def restore_action_add(
     """Add a step with the staff member who owns it and its deadline."""
     check_may_edit_relationship(by, plan.relationship)
     _check_open(plan)
-    problems = Problems()
+    problems = FieldErrors()
     description = description.strip()
     if not description:
         problems.add("description", _("Say what has to be done."))
@@ -89,7 +89,7 @@ def restore_action_add(
         problems.add("deadline", _("A new deadline cannot lie in the past."))
     elif deadline > today + LONGEST:
         problems.add("deadline", _("Choose a deadline within two years."))
-    problems.raise_any()
+    problems.raise_if_any()
     check_text("description", description)
     step = RestoreAction(plan=plan, description=description, owner=owner, deadline=deadline)
     step.save()

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.core.actions import action
+from samen.core.errors import FieldErrors
 from samen.indicators import formulas
 from samen.indicators.access import may_administer
 from samen.indicators.importing import CheckedFile, Problem
@@ -108,7 +109,7 @@ def check_indicator(indicator: Indicator) -> None:
     """Validate the fields and both formulas; ValidationError naming the field otherwise."""
     indicator.full_clean()
     known = set(DataElement.objects.values_list("code", flat=True))
-    errors = {}
+    errors = FieldErrors()
     for name in ("numerator", "denominator"):
         text = getattr(indicator, name)
         if name == "denominator" and not text.strip():
@@ -116,9 +117,8 @@ def check_indicator(indicator: Indicator) -> None:
         try:
             formulas.check(text, known)
         except formulas.FormulaError as error:
-            errors[name] = [str(error)]
-    if errors:
-        raise ValidationError(errors)
+            errors.add(name, str(error))
+    errors.raise_if_any()
 
 
 @action

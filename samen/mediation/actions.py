@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from samen.core.actions import action
 from samen.core.dates import add_months
+from samen.core.errors import FieldErrors
 from samen.core.follow_ups import record_follow_up
 from samen.mediation.access import (
     MEDIATOR_ROLES,
@@ -85,25 +86,24 @@ class PartyFields:
 
 
 def check_party(party: PartyFields) -> None:
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if party.kind not in Party.Kind.values:
-        errors.setdefault("kind", []).append(_("Choose a resident or a group."))
+        errors.add("kind", _("Choose a resident or a group."))
     if not party.name.strip():
-        errors.setdefault("name", []).append(_("Give the party's name."))
+        errors.add("name", _("Give the party's name."))
     if len(party.name) > 150 or len(party.contact) > 150 or len(party.street) > 120:
-        errors.setdefault("name", []).append(_("Keep names, contact and street short."))
+        errors.add("name", _("Keep names, contact and street short."))
     try:
         check_street(party.street)
     except ValidationError as error:
-        errors.setdefault("street", []).extend(error.messages)
+        errors.add("street", *error.messages)
     # An address to the door can hide in the name or the contact field too.
     for field in ("name", "contact"):
         try:
             check_free_text(getattr(party, field))
         except ValidationError as error:
-            errors.setdefault(field, []).extend(error.messages)
-    if errors:
-        raise ValidationError(errors)
+            errors.add(field, *error.messages)
+    errors.raise_if_any()
 
 
 def _new_party(mediation: Mediation, party: PartyFields) -> Party:
@@ -118,25 +118,23 @@ def _new_party(mediation: Mediation, party: PartyFields) -> Party:
     return made
 
 
-def _check_place(district: Place, neighbourhood: Place | None) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
+def _check_place(district: Place, neighbourhood: Place | None) -> FieldErrors:
+    errors = FieldErrors()
     if district.kind != Place.Kind.DISTRICT or not district.is_current:
-        errors["district"] = [_("Choose a current district.")]
+        errors.add("district", _("Choose a current district."))
     elif neighbourhood is not None and neighbourhood.parent_id != district.pk:
-        errors["neighbourhood"] = [_("This neighbourhood does not lie in the chosen district.")]
+        errors.add("neighbourhood", _("This neighbourhood does not lie in the chosen district."))
     return errors
 
 
-def _check_text(field: str, text: str, limit: int, errors: dict) -> None:
+def _check_text(field: str, text: str, limit: int, errors: FieldErrors) -> None:
     if len(text) > limit:
-        errors.setdefault(field, []).append(
-            _("Keep this under %(limit)s characters.") % {"limit": f"{limit:,}"}
-        )
+        errors.add(field, _("Keep this under %(limit)s characters.") % {"limit": f"{limit:,}"})
         return
     try:
         check_free_text(text)
     except ValidationError as error:
-        errors.setdefault(field, []).extend(error.messages)
+        errors.add(field, *error.messages)
 
 
 @action
@@ -154,16 +152,15 @@ def mediation_open(
     check_may_take_intake(by, district.pk)
     errors = _check_place(district, neighbourhood)
     if kind not in Mediation.Kind.values:
-        errors["kind"] = [_("Choose the kind of conflict.")]
+        errors.add("kind", _("Choose the kind of conflict."))
     _check_text("description", description, 2000, errors)
     if not parties:
-        errors.setdefault("__all__", []).append(_("Name at least one party."))
+        errors.add("__all__", _("Name at least one party."))
     if signal is not None and signal.district_id != district.pk:
-        errors.setdefault("district", []).append(
-            _("A mediation that follows up a signal lies in the signal's district.")
+        errors.add(
+            "district", _("A mediation that follows up a signal lies in the signal's district.")
         )
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     for party in parties:
         check_party(party)
     now = timezone.now()
@@ -248,18 +245,17 @@ def session_record(
     _check_open(mediation)
     if mediation.mediator_id is None:
         raise ValidationError(_("Assign a mediator before recording sessions."))
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if held_on > timezone.localdate():
-        errors["held_on"] = [_("A session is recorded after it took place.")]
+        errors.add("held_on", _("A session is recorded after it took place."))
     elif held_on < timezone.localtime(mediation.created_at).date():
-        errors["held_on"] = [_("This date lies before the intake.")]
+        errors.add("held_on", _("This date lies before the intake."))
     if any(p.mediation_id != mediation.pk for p in attended):
-        errors["attended"] = [_("Choose among the parties of this mediation.")]
+        errors.add("attended", _("Choose among the parties of this mediation."))
     if not summary.strip():
-        errors.setdefault("summary", []).append(_("Write a short summary of the session."))
+        errors.add("summary", _("Write a short summary of the session."))
     _check_text("summary", summary, 4000, errors)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     session = Session(mediation=mediation, held_on=held_on, summary=summary.strip(), recorded_by=by)
     session.save()
     session.attended.set(attended)
@@ -273,12 +269,11 @@ def mediation_close(*, by, mediation: Mediation, outcome: str, note: str = "") -
     """Close with an outcome; the follow-up check falls due three months later."""
     check_may_work_on(by, mediation)
     _check_open(mediation)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if outcome not in CLOSING_OUTCOMES:
-        errors["outcome"] = [_("Choose the outcome.")]
+        errors.add("outcome", _("Choose the outcome."))
     _check_text("note", note, 2000, errors)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     now = timezone.now()
     mediation.status = Mediation.Status.CLOSED
     mediation.outcome, mediation.outcome_note = outcome, note.strip()
@@ -326,20 +321,20 @@ def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str =
         raise ValidationError(_("A mediation that lapsed without activity has no follow-up check."))
     if mediation.follow_up_done_at:
         raise ValidationError(_("The follow-up check is recorded already."))
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if result not in Mediation.FollowUpResult.values:
-        errors["result"] = [_("Choose what the check found.")]
+        errors.add("result", _("Choose what the check found."))
     if mediation.personal_data_removed_at and note.strip():
-        errors["note"] = [
+        errors.add(
+            "note",
             _(
                 "The personal data of this mediation was removed at the end of its retention "
                 "period, so the check takes no note: record only what it found."
-            )
-        ]
+            ),
+        )
     else:
         _check_text("note", note, 2000, errors)
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
     mediation.follow_up_result, mediation.follow_up_note = result, note.strip()
     mediation.follow_up_done_by, mediation.follow_up_done_at = by, timezone.now()
     mediation.save(

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from samen.cases import access
 from samen.cases.access.work import check_case_worker
-from samen.cases.actions.work_rules import check_not_future, check_text, require
+from samen.cases.actions.work_rules import check_not_future, check_text
 from samen.cases.models import DOMAINS, Assessment, Case
 from samen.core.actions import action
+from samen.core.errors import FieldErrors
 
 
 @action
@@ -31,18 +32,18 @@ def assessment_sign(
     if by is None:
         raise ValidationError(_("A named member signs every assessment."))
     check_case_worker(by, case)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if not case.is_open:
-        errors["__all__"] = [_("This case is closed.")]
+        errors.add("__all__", _("This case is closed."))
     for name, _label in DOMAINS:
         check_text(errors, name, narratives.get(name, ""), required=name == "protective_factors")
     unknown = set(narratives) - {name for name, _label in DOMAINS}
     if unknown:
-        errors["__all__"] = [_("Only the five domains are written down.")]
+        errors.add("__all__", _("Only the five domains are written down."))
     check_not_future(errors, "assessed_on", assessed_on, access.today())
     if corrects is not None and corrects.case_id != case.pk:
-        errors["corrects"] = [_("Choose an assessment of this case.")]
-    require(errors)
+        errors.add("corrects", _("Choose an assessment of this case."))
+    errors.raise_if_any()
     assessment = Assessment(
         case=case,
         assessed_on=assessed_on,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from samen.audit.models import AuditRecord
 from samen.cases import access, crypto
-from samen.cases.actions.validation import check_identity, check_text, require
+from samen.cases.actions.validation import check_identity, check_text
 from samen.cases.models import (
     Acknowledgement,
     Case,
@@ -33,6 +33,7 @@ from samen.cases.models import (
 )
 from samen.cases.retention import retain_until_for
 from samen.core.actions import action
+from samen.core.errors import FieldErrors
 from samen.privacy.case_references import (
     CASE_REFERENCE_ALPHABET,
     CASE_REFERENCE_LENGTH,
@@ -52,12 +53,12 @@ def cycle_open(
 ) -> ConsultationCycle:
     """Open a meeting cycle; members acknowledge the rules again for it."""
     access.check_core_member(by)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if not title.strip():
-        errors["title"] = [_("Give the cycle a title.")]
+        errors.add("title", _("Give the cycle a title."))
     if ends_on < starts_on:
-        errors["ends_on"] = [_("The period ends before it starts.")]
-    require(errors)
+        errors.add("ends_on", _("The period ends before it starts."))
+    errors.raise_if_any()
     cycle = ConsultationCycle(
         title=title.strip()[:120], starts_on=starts_on, ends_on=ends_on, created_by=by
     )
@@ -97,13 +98,13 @@ def referral_submit(
     """Ask the consultation to look at a person. The answer never says whether they are known."""
     if not access.may_refer(by):
         raise PermissionDenied
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_identity(errors, name, birth_date)
     check_text(errors, "reason", reason)
     check_text(errors, "address", address, required=False)
     if extremism_type not in ExtremismType.values:
-        errors["extremism_type"] = [_("Choose a type of extremism.")]
-    require(errors)
+        errors.add("extremism_type", _("Choose a type of extremism."))
+    errors.raise_if_any()
     referral = Referral(
         submitted_by=by,
         name=name.strip(),
@@ -181,15 +182,15 @@ def case_open(
     if by is not None:  # None: the demo seeder, which acts as Samen
         access.check_controls_case_list(by)
     now = opened_at or timezone.now()
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_identity(errors, name, birth_date)
     check_text(errors, "purpose", purpose)
     check_text(errors, "address", address, required=False)
     if extremism_type not in ExtremismType.values:
-        errors["extremism_type"] = [_("Choose a type of extremism.")]
+        errors.add("extremism_type", _("Choose a type of extremism."))
     if review_on <= timezone.localdate(now):
-        errors["review_on"] = [_("Choose a review date in the future.")]
-    require(errors)
+        errors.add("review_on", _("Choose a review date in the future."))
+    errors.raise_if_any()
     case = Case(
         purpose=purpose.strip(),
         extremism_type=extremism_type,
@@ -239,9 +240,9 @@ def referral_reject(*, by, referral: Referral, reason: str) -> Referral:
     """Reject a referral with a reason."""
     access.check_controls_case_list(by)
     _check_pending(referral)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "reason", reason)
-    require(errors)
+    errors.raise_if_any()
     referral.status, referral.rejection_reason = Referral.Status.REJECTED, reason.strip()
     referral.decided_by, referral.decided_at = by, timezone.now()
     referral.save(update_fields=["status", "rejection_reason", "decided_by", "decided_at"])
@@ -263,9 +264,9 @@ def case_close(
     access.check_controls_case_list(by)
     if not case.is_open:
         raise ValidationError(_("This case is closed already."))
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "reason", reason)
-    require(errors)
+    errors.raise_if_any()
     now = closed_at or timezone.now()
     case.status, case.closed_at, case.closed_by = Case.Status.CLOSED, now, by
     case.closure_reason, case.follow_up_needed = reason.strip(), follow_up_needed

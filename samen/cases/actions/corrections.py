@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.cases import access, crypto
-from samen.cases.actions.validation import check_birth_date, check_name, check_text, require
+from samen.cases.actions.validation import check_birth_date, check_name, check_text
 from samen.cases.models import Case, Correction, age_band_on
 from samen.core.actions import action
+from samen.core.errors import FieldErrors
 
 
 def _current_value(case: Case, field: str) -> str:
@@ -24,16 +25,16 @@ def _current_value(case: Case, field: str) -> str:
 def case_correct(*, by, case: Case, field: str, value: str, reason: str) -> Correction:
     """Correct the person's data or the purpose, keeping the previous value and the reason."""
     access.check_core_member(by)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if field not in Correction.Field.values:
-        errors["field"] = [_("Choose what to correct.")]
+        errors.add("field", _("Choose what to correct."))
     check_text(errors, "reason", reason)
     new: object = value.strip()
     if field == Correction.Field.BIRTH_DATE and new:
         try:
             new = datetime.date.fromisoformat(str(new))
         except ValueError:
-            errors["value"] = [_("Give the date as YYYY-MM-DD.")]
+            errors.add("value", _("Give the date as YYYY-MM-DD."))
         else:
             check_birth_date(errors, "value", new)
     elif field == Correction.Field.NAME:
@@ -42,7 +43,7 @@ def case_correct(*, by, case: Case, field: str, value: str, reason: str) -> Corr
         check_text(errors, "value", str(new))
     else:
         check_text(errors, "value", str(new), required=False)
-    require(errors)
+    errors.raise_if_any()
     previous = _current_value(case, field)
     if field == Correction.Field.PURPOSE:
         case.purpose = str(new)

@@ -20,7 +20,7 @@ from samen.cases.access.work import (
     may_organise_meetings,
     meeting_candidates,
 )
-from samen.cases.actions.work_rules import MAX_SHORT, check_text, require
+from samen.cases.actions.work_rules import MAX_SHORT, check_text
 from samen.cases.models import (
     ActionStatus,
     AgendaItem,
@@ -31,6 +31,7 @@ from samen.cases.models import (
     Meeting,
 )
 from samen.core.actions import action
+from samen.core.errors import FieldErrors
 from samen.people.models import Organisation
 
 
@@ -55,14 +56,14 @@ def meeting_schedule(
     """Schedule a meeting in the cycle that covers its date, with a chair who may organise."""
     if by is not None:  # None: the demo seeder
         check_may_organise(by)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "place", place, limit=200)
     cycle = cycle_for(held_on)
     if cycle is None:
-        errors["held_on"] = [_("No meeting cycle covers this date: open a cycle first.")]
+        errors.add("held_on", _("No meeting cycle covers this date: open a cycle first."))
     if chair is None or not may_organise_meetings(chair):
-        errors["chair"] = [_("The chair is the prevention official, the mayor or a delegate.")]
-    require(errors)
+        errors.add("chair", _("The chair is the prevention official, the mayor or a delegate."))
+    errors.raise_if_any()
     meeting = Meeting(
         cycle=cycle,
         held_on=held_on,
@@ -105,12 +106,12 @@ def attendance_record(*, by, meeting: Meeting, statuses: dict[int, str]) -> list
     if by is not None:
         check_may_organise(by)
     allowed = set(meeting_candidates(meeting).values_list("pk", flat=True))
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if set(statuses) - allowed:
-        errors["attendance"] = [_("Only the core and the invitees of the agenda's cases attend.")]
+        errors.add("attendance", _("Only the core and the invitees of the agenda's cases attend."))
     if set(statuses.values()) - set(Attendance.Status.values):
-        errors.setdefault("attendance", []).append(_("Choose present, excused or absent."))
-    require(errors)
+        errors.add("attendance", _("Choose present, excused or absent."))
+    errors.raise_if_any()
     recorded = []
     for user_pk, status in statuses.items():
         record, _created = Attendance.objects.get_or_create(
@@ -128,27 +129,27 @@ def minutes_write(*, by, item: AgendaItem, minutes: str) -> AgendaItem:
     """Write (or rewrite) the minutes of one case's discussion; the trail keeps that it changed."""
     if by is not None:
         check_may_organise(by)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "minutes", minutes)
-    require(errors)
+    errors.raise_if_any()
     item.minutes, item.minutes_by, item.minutes_at = minutes.strip(), by, timezone.now()
     item.save(update_fields=["minutes", "minutes_by", "minutes_at"])
     return item
 
 
 def check_owner(
-    errors: dict[str, list[str]],
+    errors: FieldErrors,
     organisation: Organisation | None,
     owner,
     due_on: datetime.date | None,
 ) -> None:
     """Shared by decisions and plan actions: someone owns it, and a deadline is a real date."""
     if organisation is None and owner is None:
-        errors["owner_organisation"] = [_("Name the organisation or person who does this.")]
+        errors.add("owner_organisation", _("Name the organisation or person who does this."))
     if organisation is not None and not organisation.is_active:
-        errors["owner_organisation"] = [_("This organisation is no longer active.")]
+        errors.add("owner_organisation", _("This organisation is no longer active."))
     if due_on is not None and due_on.year < 2000:
-        errors["due_on"] = [_("Give a real deadline.")]
+        errors.add("due_on", _("Give a real deadline."))
 
 
 @action
@@ -168,13 +169,13 @@ def decision_record(
     """
     if by is not None:
         check_may_organise(by)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "text", text, limit=MAX_SHORT)
     if owner_organisation is not None or owner is not None or due_on is not None:
         check_owner(errors, owner_organisation, owner, due_on)
     if owner is not None and not case_members(item.case).filter(pk=owner.pk).exists():
-        errors["owner"] = [_("Choose a member of this case.")]
-    require(errors)
+        errors.add("owner", _("Choose a member of this case."))
+    errors.raise_if_any()
     decision = Decision(
         item=item,
         text=text.strip(),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from samen.cases import access
 from samen.cases.access.work import case_members, check_case_worker
 from samen.cases.actions.meetings import check_owner
-from samen.cases.actions.work_rules import MAX_SHORT, check_not_future, check_text, require
+from samen.cases.actions.work_rules import MAX_SHORT, check_not_future, check_text
 from samen.cases.models import (
     ActionStatus,
     Case,
@@ -30,6 +30,7 @@ from samen.cases.models import (
 )
 from samen.core.actions import action
 from samen.core.dates import add_months
+from samen.core.errors import FieldErrors
 from samen.people.models import Organisation
 
 
@@ -76,15 +77,15 @@ def plan_action_add(
         check_case_worker(by, plan.case)
     _check_open_case(plan.case)
     _check_open_plan(plan)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "description", description, limit=MAX_SHORT)
     check_owner(errors, owner_organisation, owner, due_on)
     # Naming someone outside the case would tell its members that person's other cases.
     if owner is not None and not case_members(plan.case).filter(pk=owner.pk).exists():
-        errors["owner"] = [_("Choose a member of this case.")]
+        errors.add("owner", _("Choose a member of this case."))
     if due_on is None:
-        errors["due_on"] = [_("Give a deadline.")]
-    require(errors)
+        errors.add("due_on", _("Give a deadline."))
+    errors.raise_if_any()
     plan_action = PlanAction(
         plan=plan,
         description=description.strip(),
@@ -116,10 +117,10 @@ def plan_review_add(*, by, plan: SupportPlan, reviewed_on: datetime.date, note: 
         raise ValidationError(_("A named member writes every review."))
     check_case_worker(by, plan.case)
     _check_open_plan(plan)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "note", note)
     check_not_future(errors, "reviewed_on", reviewed_on, access.today())
-    require(errors)
+    errors.raise_if_any()
     review = PlanReview(plan=plan, reviewed_on=reviewed_on, note=note.strip(), by=by)
     review.save()
     return review
@@ -131,9 +132,9 @@ def plan_close(*, by, plan: SupportPlan, reason: str) -> SupportPlan:
     if by is not None:
         check_case_worker(by, plan.case)
     _check_open_plan(plan)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "reason", reason, limit=MAX_SHORT)
-    require(errors)
+    errors.raise_if_any()
     today = access.today()
     plan.closed_on, plan.closed_by, plan.closure_reason = today, by, reason.strip()
     plan.save(update_fields=["closed_on", "closed_by", "closure_reason"])
@@ -152,12 +153,12 @@ def follow_up_record(
     check_case_worker(by, follow_up.plan.case)
     if follow_up.done_on is not None:
         raise ValidationError(_("This follow-up review is recorded already."))
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     check_text(errors, "note", note, limit=MAX_SHORT)
     check_not_future(errors, "done_on", done_on, access.today())
     if follow_up.plan.closed_on and done_on < follow_up.plan.closed_on:
-        errors["done_on"] = [_("A follow-up review comes after the plan closed.")]
-    require(errors)
+        errors.add("done_on", _("A follow-up review comes after the plan closed."))
+    errors.raise_if_any()
     follow_up.done_on, follow_up.note, follow_up.done_by = done_on, note.strip(), by
     follow_up.save(update_fields=["done_on", "note", "done_by"])
     return follow_up

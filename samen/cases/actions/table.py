@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from samen.cases import access
 from samen.cases.access import table as table_access
 from samen.cases.actions import notices
-from samen.cases.actions.validation import require
 from samen.cases.models import Case, CoreSeat, Delegation, Grant, Invitation, TableNotice
 from samen.core.actions import action
 from samen.core.dates import add_months
+from samen.core.errors import FieldErrors
 from samen.places.models import Place
 
 Event = TableNotice.Event
@@ -95,12 +95,12 @@ def seat_propose(
     """Propose `user` for a core seat (the mayor or a delegate; not the mayor's seat)."""
     if not table_access.may_propose_seats(by):
         raise PermissionDenied
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if kind not in CoreSeat.Kind.values or kind == CoreSeat.Kind.MAYOR:
-        errors["kind"] = [_("Choose a seat other than the mayor's.")]
+        errors.add("kind", _("Choose a seat other than the mayor's."))
     if not user.is_active:
-        errors["user"] = [_("This account is closed.")]
-    require(errors)
+        errors.add("user", _("This account is closed."))
+    errors.raise_if_any()
     return _propose(_seat(kind, user, clearance, clearance_expires_on), by)
 
 
@@ -120,12 +120,12 @@ def delegation_propose(
     """Propose that a core member controls the case list in the mayor's place for a period."""
     if not table_access.may_propose_seats(by):
         raise PermissionDenied
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if not access.has_core_seat(delegate) or delegate.pk == by.pk:
-        errors["delegate"] = [_("Choose another member of the core.")]
+        errors.add("delegate", _("Choose another member of the core."))
     if ends_on < starts_on:
-        errors["ends_on"] = [_("The period ends before it starts.")]
-    require(errors)
+        errors.add("ends_on", _("The period ends before it starts."))
+    errors.raise_if_any()
     mayor = by if access.is_mayor(by) else _mayor_of(by)
     delegation = Delegation(mayor=mayor, delegate=delegate, starts_on=starts_on, ends_on=ends_on)
     return _propose(delegation, by)
@@ -148,15 +148,15 @@ def invitation_propose(*, by, case: Case, user, ends_on: datetime.date) -> Invit
     """Propose a professional for this one case until `ends_on` (any core member); it opens
     the case once the mayor or a delegate confirms it."""
     access.check_core_member(by)
-    errors: dict[str, list[str]] = {}
+    errors = FieldErrors()
     if not case.is_open:
-        errors.setdefault("__all__", []).append(_("A closed case takes no new members."))
+        errors.add("__all__", _("A closed case takes no new members."))
     if user.role not in access.INVITABLE_ROLES or not user.is_active:
-        errors["user"] = [_("This person's role cannot be invited to a case.")]
+        errors.add("user", _("This person's role cannot be invited to a case."))
     limit = access.today() + datetime.timedelta(days=366)
     if not access.today() <= ends_on <= limit:
-        errors["ends_on"] = [_("Choose an end date from today to at most a year ahead.")]
-    require(errors)
+        errors.add("ends_on", _("Choose an end date from today to at most a year ahead."))
+    errors.raise_if_any()
     invitation = Invitation(case=case, user=user, ends_on=ends_on, invited_by=by)
     return _propose(invitation, by)
 
