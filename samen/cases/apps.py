@@ -10,7 +10,7 @@ class CasesConfig(AppConfig):
         # Importing these registers the navigation, the MFA rule, the system check, the page
         # sections and the seeders; they import the models, so they wait for the app registry.
         from samen.cases import checks, panels  # noqa: F401
-        from samen.cases.sections import core as core_sections  # noqa: F401
+        from samen.cases.sections import case as case_sections  # noqa: F401
         from samen.cases.sections import work as work_sections  # noqa: F401
         from samen.cases.seed import cases as case_seed  # noqa: F401
         from samen.cases.seed import work as work_seed  # noqa: F401

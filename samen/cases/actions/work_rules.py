@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from samen.core.errors import FieldErrors
 
-# Minutes and narratives are longer than the core's short texts, but bounded.
+# Minutes and narratives are longer than a case's own short texts, but bounded.
 MAX_NARRATIVE = 10_000
 MAX_SHORT = 2_000
 

@@ -4,7 +4,7 @@ Modules that add case work (meetings, assessments, plans) add their own file her
 re-export it below.
 """
 
-from samen.cases.models.core import (
+from samen.cases.models.cases import (
     AgeBand,
     Case,
     CasePerson,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
 from samen.cases.fields import EncryptedTextField
-from samen.cases.models.core import Case
+from samen.cases.models.cases import Case
 from samen.cases.models.table import ConsultationCycle
 
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
-from samen.cases.models.core import Case
+from samen.cases.models.cases import Case
 
 REFERENCE_MAX_LENGTH = 24
 # Letters, digits and separators, with at least one digit and no spaces: a file number

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
 from samen.cases.fields import EncryptedDateField, EncryptedTextField
-from samen.cases.models.core import Case, ExtremismType
+from samen.cases.models.cases import Case, ExtremismType
 
 
 class Referral(models.Model):

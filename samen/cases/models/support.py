@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
 from samen.cases.fields import EncryptedTextField
-from samen.cases.models.core import Case
+from samen.cases.models.cases import Case
 from samen.cases.models.meetings import OwnedAction
 
 # A follow-up review is "due" this many days before its date (and overdue after it).

@@ -1,7 +1,7 @@
 """Who sits at the table: the fixed core seats, the mayor's delegations, the meeting cycles
 and each member's acknowledgement of the confidentiality rules for a meeting.
 
-Seats, delegations and invitations (samen.cases.models.core) are grants: each grants nothing
+Seats, delegations and invitations (samen.cases.models.cases) are grants: each grants nothing
 until someone other than its proposer confirms it, and only while it was confirmed or
 re-confirmed within SAMEN_CASE_RECERTIFY_MONTHS (the rules are in samen.cases.access).
 """

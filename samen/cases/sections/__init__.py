@@ -4,7 +4,7 @@
 reader, export)` returns the template's context, or None to leave the section out. The page
 and the export both call `sections_for`, so a section added once appears in both. A section
 only ever gets a case that came through access.get_case_for_reader. The case's own sections
-(`sections.core`) and the case work's (`sections.work`) register when apps.py imports them.
+(`sections.case`) and the case work's (`sections.work`) register when apps.py imports them.
 """
 
 from __future__ import annotations

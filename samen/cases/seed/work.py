@@ -1,8 +1,8 @@
 """Synthetic case work for the demo cases: meetings with minutes and decisions, assessments
 (two for some cases, to show what changed), support plans and police-exchange facts.
 
-Runs after the core's seeder (order 40) and works on whatever cases and cycle it made; with
-no prevention official seated or no cycle running, it adds nothing.
+Runs after the cases' seeder (seed.cases, order 40) and works on whatever cases and cycle it
+made; with no prevention official seated or no cycle running, it adds nothing.
 """
 
 from __future__ import annotations
