@@ -1,7 +1,7 @@
 """Who sees which mediations, and who sees the parties: one rule for every page and list.
 
 A mediation's existence and its anonymous facts (kind of conflict, district and
-neighbourhood, status, dates, mediator, outcome, follow-up check) are seen by:
+neighbourhood, status, dates, mediator, outcome, aftercare check) are seen by:
 
 - policy analysts and administrators: every mediation (for counts and the overview);
 - district coordinators and frontline workers: the mediations of their home district;
@@ -10,7 +10,7 @@ neighbourhood, status, dates, mediator, outcome, follow-up check) are seen by:
 Prevention officers, partner professionals and the data-protection officer see none.
 
 Party details (names, contact, streets, the intake description, session summaries and the
-notes on outcome and follow-up) are seen by the assigned mediator and the mediation
+notes on outcome and aftercare check) are seen by the assigned mediator and the mediation
 coordinators of the mediation's district (or the whole city) only: not by the district
 coordinator, not by administrators. Every read of them is recorded in the audit trail.
 
@@ -109,7 +109,7 @@ def may_see_parties(user, mediation) -> bool:
     return mediation.mediator_id == user.pk or coordinates(user, mediation.district_id)
 
 
-# Working on a mediation (parties, sessions, outcome, follow-up check) means reading its
+# Working on a mediation (parties, sessions, outcome, aftercare check) means reading its
 # party details, so it follows the same rule.
 may_work_on = may_see_parties
 

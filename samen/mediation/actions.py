@@ -1,4 +1,4 @@
-"""Every write to mediations: intake, assignment, parties, sessions, outcome, follow-up check.
+"""Every write to mediations: intake, assignment, parties, sessions, outcome, aftercare check.
 
 Each action runs in one transaction with its audit records (samen.core.actions.action),
 checks who may do it, and validates everything before its first write, so that bad input
@@ -30,7 +30,7 @@ from samen.people.roles import Role
 from samen.places.models import Place
 from samen.privacy.case_references import case_reference_message, find_case_references
 
-FOLLOW_UP_AFTER_MONTHS = 3
+AFTERCARE_AFTER_MONTHS = 3
 # What a mediation is to a signal it follows up, and the prefix of its reference there.
 FOLLOW_UP_KIND = "mediation"
 # A mediator closes with one of these; "lapsed" is the retention run's (Mediation.Outcome).
@@ -266,7 +266,7 @@ def session_record(
 
 @action
 def mediation_close(*, by, mediation: Mediation, outcome: str, note: str = "") -> Mediation:
-    """Close with an outcome; the follow-up check falls due three months later."""
+    """Close with an outcome; the aftercare check falls due three months later."""
     check_may_work_on(by, mediation)
     _check_open(mediation)
     errors = FieldErrors()
@@ -278,7 +278,7 @@ def mediation_close(*, by, mediation: Mediation, outcome: str, note: str = "") -
     mediation.status = Mediation.Status.CLOSED
     mediation.outcome, mediation.outcome_note = outcome, note.strip()
     mediation.closed_by, mediation.closed_at = by, now
-    mediation.follow_up_due = add_months(timezone.localtime(now).date(), FOLLOW_UP_AFTER_MONTHS)
+    mediation.aftercare_due = add_months(timezone.localtime(now).date(), AFTERCARE_AFTER_MONTHS)
     mediation.save(
         update_fields=[
             "status",
@@ -286,25 +286,25 @@ def mediation_close(*, by, mediation: Mediation, outcome: str, note: str = "") -
             "outcome_note",
             "closed_by",
             "closed_at",
-            "follow_up_due",
+            "aftercare_due",
         ]
     )
     return mediation
 
 
 def _check_state(mediation: Mediation) -> None:
-    """Bring what decides on the follow-up check up to date from the database, and keep the
+    """Bring what decides on the aftercare check up to date from the database, and keep the
     row locked until the action ends: a retention run that removes the party data meanwhile
     either waits and then removes the note too, or went first and the note is refused."""
     mediation.refresh_from_db(
-        fields=["status", "outcome", "follow_up_done_at", "personal_data_removed_at"],
+        fields=["status", "outcome", "aftercare_done_at", "personal_data_removed_at"],
         from_queryset=Mediation.objects.select_for_update(),
     )
 
 
 @action
-def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str = "") -> Mediation:
-    """Record the follow-up check of a closed mediation: does what was agreed hold?
+def aftercare_check_record(*, by, mediation: Mediation, result: str, note: str = "") -> Mediation:
+    """Record the aftercare check of a closed mediation: does what was agreed hold?
 
     Once retention removed the party data, the check takes its result but no note. The
     result is one of the anonymous facts retention keeps for the outcome figures, and a
@@ -316,13 +316,13 @@ def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str =
     check_may_work_on(by, mediation)
     _check_state(mediation)
     if not mediation.is_closed:
-        raise ValidationError(_("The follow-up check comes after the mediation is closed."))
+        raise ValidationError(_("The aftercare check comes after the mediation is closed."))
     if mediation.lapsed:
-        raise ValidationError(_("A mediation that lapsed without activity has no follow-up check."))
-    if mediation.follow_up_done_at:
-        raise ValidationError(_("The follow-up check is recorded already."))
+        raise ValidationError(_("A mediation that lapsed without activity has no aftercare check."))
+    if mediation.aftercare_done_at:
+        raise ValidationError(_("The aftercare check is recorded already."))
     errors = FieldErrors()
-    if result not in Mediation.FollowUpResult.values:
+    if result not in Mediation.AftercareResult.values:
         errors.add("result", _("Choose what the check found."))
     if mediation.personal_data_removed_at and note.strip():
         errors.add(
@@ -335,14 +335,14 @@ def follow_up_check_record(*, by, mediation: Mediation, result: str, note: str =
     else:
         _check_text("note", note, 2000, errors)
     errors.raise_if_any()
-    mediation.follow_up_result, mediation.follow_up_note = result, note.strip()
-    mediation.follow_up_done_by, mediation.follow_up_done_at = by, timezone.now()
+    mediation.aftercare_result, mediation.aftercare_note = result, note.strip()
+    mediation.aftercare_done_by, mediation.aftercare_done_at = by, timezone.now()
     mediation.save(
         update_fields=[
-            "follow_up_result",
-            "follow_up_note",
-            "follow_up_done_by",
-            "follow_up_done_at",
+            "aftercare_result",
+            "aftercare_note",
+            "aftercare_done_by",
+            "aftercare_done_at",
         ]
     )
     return mediation

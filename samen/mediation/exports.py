@@ -23,9 +23,9 @@ HEADER = [
     pgettext_lazy("mediation", "Sessions"),
     _("Closed"),
     _("Outcome"),
-    _("Follow-up check due"),
-    _("Follow-up check done"),
-    _("Follow-up check result"),
+    _("Aftercare check due"),
+    _("Aftercare check done"),
+    _("Aftercare check result"),
 ]
 
 
@@ -50,9 +50,9 @@ def _rows(mediations: QuerySet) -> Iterator[list]:
             m.session_count,
             _day(m.closed_at),
             m.get_outcome_display(),
-            m.follow_up_due.isoformat() if m.follow_up_due else "",
-            _day(m.follow_up_done_at),
-            m.get_follow_up_result_display(),
+            m.aftercare_due.isoformat() if m.aftercare_due else "",
+            _day(m.aftercare_done_at),
+            m.get_aftercare_result_display(),
         ]
 
 

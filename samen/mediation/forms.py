@@ -170,10 +170,10 @@ class CloseForm(forms.Form):
     )
 
 
-class FollowUpCheckForm(forms.Form):
+class AftercareCheckForm(forms.Form):
     result = forms.ChoiceField(
         label=_("What did the check find?"),
-        choices=Mediation.FollowUpResult.choices,
+        choices=Mediation.AftercareResult.choices,
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
@@ -185,13 +185,16 @@ class FollowUpCheckForm(forms.Form):
 
     def __init__(self, *args, with_note: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        # Offered without a note once the party data is gone (actions.follow_up_check_record).
+        # Offered without a note once the party data is gone (actions.aftercare_check_record).
         if not with_note:
             del self.fields["note"]
 
 
 class MediationFilterForm(forms.Form):
     """Filters of the list; every one narrows the visible mediations further."""
+
+    # Filter names that were renamed, so that bookmarked lists and downloads keep filtering.
+    RENAMED = {"follow_up": "aftercare"}
 
     status = forms.ChoiceField(
         label=_("Status"),
@@ -211,15 +214,21 @@ class MediationFilterForm(forms.Form):
         required=False,
         choices=[("", _("all")), *Mediation.Kind.choices],
     )
-    follow_up = forms.ChoiceField(
-        label=_("Follow-up check"),
+    aftercare = forms.ChoiceField(
+        label=_("Aftercare check"),
         required=False,
         choices=[("", _("all")), ("due", _("due")), ("overdue", _("overdue"))],
     )
     mine = forms.BooleanField(label=_("Only where I am the mediator"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and any(old in data for old in self.RENAMED):
+            data = data.copy()
+            for old, new in self.RENAMED.items():
+                if old in data and new not in data:
+                    data.setlist(new, data.getlist(old))
+                data.pop(old, None)
+        super().__init__(data, *args, **kwargs)
         self.fields["district"].queryset = Place.objects.districts().order_by("name_nl")
 
     def apply(self, mediations, user):
@@ -236,13 +245,13 @@ class MediationFilterForm(forms.Form):
             mediations = mediations.filter(district=data["district"])
         if data["kind"]:
             mediations = mediations.filter(kind=data["kind"])
-        if data["follow_up"]:
+        if data["aftercare"]:
             today = timezone.localdate()
-            pending = mediations.filter(follow_up_done_at__isnull=True)
+            pending = mediations.filter(aftercare_done_at__isnull=True)
             mediations = (
-                pending.filter(follow_up_due__lt=today)
-                if data["follow_up"] == "overdue"
-                else pending.filter(follow_up_due__gte=today, follow_up_due__lte=today + DUE_SOON)
+                pending.filter(aftercare_due__lt=today)
+                if data["aftercare"] == "overdue"
+                else pending.filter(aftercare_due__gte=today, aftercare_due__lte=today + DUE_SOON)
             )
         if data["mine"]:
             mediations = mediations.filter(mediator=user)

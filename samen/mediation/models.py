@@ -1,7 +1,7 @@
-"""Neighbourhood mediation: disputes between parties, their sessions, outcome and follow-up.
+"""Neighbourhood mediation: disputes between parties, their sessions, outcome and aftercare check.
 
 Party details (a party's name, contact and street, the intake description, the session
-summaries and the notes on outcome and follow-up check) are for the mediator and the
+summaries and the notes on outcome and aftercare check) are for the mediator and the
 mediation coordinators only; everything else is an anonymous fact (see access.py).
 """
 
@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 from samen.audit.registry import track
 from samen.mediation.periods import idle_removal_on
 
-# A follow-up check shows as due this many days before its date.
+# An aftercare check shows as due this many days before its date.
 DUE_SOON = datetime.timedelta(days=14)
 
 
@@ -107,7 +107,7 @@ class Mediation(models.Model):
         it, and coordinators expect the open mediations in their lists and counts to be the
         ones still worked on. It gets an outcome of its own, not "no agreement", so that the
         outcome figures keep disputes that stalled apart from talks that failed; and no
-        follow-up check, since nothing was agreed and nobody is left to ask.
+        aftercare check, since nothing was agreed and nobody is left to ask.
         """
 
         AGREEMENT = "agreement", _("agreement")
@@ -116,7 +116,7 @@ class Mediation(models.Model):
         REFERRED = "referred", _("referred elsewhere")
         LAPSED = "lapsed", _("lapsed without activity")
 
-    class FollowUpResult(models.TextChoices):
+    class AftercareResult(models.TextChoices):
         HOLDS = "holds", _("the agreement holds")
         PARTLY = "partly", _("it partly holds")
         BROKEN = "broken", _("the dispute is back")
@@ -168,15 +168,32 @@ class Mediation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    follow_up_due = models.DateField(_("follow-up check due"), null=True, blank=True)
-    follow_up_done_at = models.DateTimeField(_("follow-up check done at"), null=True, blank=True)
-    follow_up_done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    # The aftercare check's columns keep the names they had as the "follow-up check", so the
+    # rename changed no table (migration 0003_aftercare_check).
+    aftercare_due = models.DateField(
+        _("aftercare check due"), null=True, blank=True, db_column="follow_up_due"
     )
-    follow_up_result = models.CharField(
-        _("follow-up check result"), max_length=12, choices=FollowUpResult.choices, blank=True
+    aftercare_done_at = models.DateTimeField(
+        _("aftercare check done at"), null=True, blank=True, db_column="follow_up_done_at"
     )
-    follow_up_note = models.TextField(_("note on the follow-up check"), max_length=2000, blank=True)
+    aftercare_done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_column="follow_up_done_by_id",
+    )
+    aftercare_result = models.CharField(
+        _("aftercare check result"),
+        max_length=12,
+        choices=AftercareResult.choices,
+        blank=True,
+        db_column="follow_up_result",
+    )
+    aftercare_note = models.TextField(
+        _("note on the aftercare check"), max_length=2000, blank=True, db_column="follow_up_note"
+    )
     personal_data_removed_at = models.DateTimeField(
         _("personal data removed at"), null=True, blank=True
     )
@@ -223,16 +240,16 @@ class Mediation(models.Model):
         return idle_removal_on(self)
 
     @property
-    def follow_up_state(self) -> str:
+    def aftercare_state(self) -> str:
         """'done', 'overdue', 'due', 'planned', or '' before closing."""
-        if self.follow_up_done_at:
+        if self.aftercare_done_at:
             return "done"
-        if self.follow_up_due is None:
+        if self.aftercare_due is None:
             return ""
         today = timezone.localdate()
-        if self.follow_up_due < today:
+        if self.aftercare_due < today:
             return "overdue"
-        return "due" if self.follow_up_due <= today + DUE_SOON else "planned"
+        return "due" if self.aftercare_due <= today + DUE_SOON else "planned"
 
 
 class Party(models.Model):
@@ -292,7 +309,7 @@ track(MediationCoordinator)
 # The last activity is bookkeeping: the action that set it is in the trail already.
 track(
     Mediation,
-    sensitive=("description", "outcome_note", "follow_up_note"),
+    sensitive=("description", "outcome_note", "aftercare_note"),
     exclude=("last_activity_at",),
     confidential=True,
 )

@@ -27,10 +27,10 @@ add_reference_resolver(FOLLOW_UP_KIND, mediation_url_for)
 LATEST = 10
 
 
-def _follow_up_pending(mediations):
+def _aftercare_pending(mediations):
     return mediations.filter(
-        follow_up_done_at__isnull=True,
-        follow_up_due__lte=timezone.localdate() + DUE_SOON,
+        aftercare_done_at__isnull=True,
+        aftercare_due__lte=timezone.localdate() + DUE_SOON,
     )
 
 
@@ -48,7 +48,7 @@ def district_mediations(request, place) -> dict:
         "open_count": open_here.count(),
         "mediations": latest[:LATEST],
         "overdue_count": here.filter(
-            follow_up_done_at__isnull=True, follow_up_due__lt=timezone.localdate()
+            aftercare_done_at__isnull=True, aftercare_due__lt=timezone.localdate()
         ).count(),
         "idle_count": here.idle_since_before(warning_cutoff()).count(),
         "idle_months": idle_warning_months(),
@@ -57,12 +57,12 @@ def district_mediations(request, place) -> dict:
 
 @add_panel("home", "mediation/panels/home.html", roles=MEDIATOR_ROLES, order=20)
 def my_mediations(request) -> dict | None:
-    """A mediator's open mediations and follow-up checks; a coordinator's waiting intakes and
+    """A mediator's open mediations and aftercare checks; a coordinator's waiting intakes and
     the idle mediations in their scope (stalled intakes have no mediator to see them)."""
     user = request.user
     mine = Mediation.objects.filter(mediator=user)
     open_mine = list(mine.open().select_related("district").order_by("-created_at", "-pk")[:LATEST])
-    checks = list(_follow_up_pending(mine).select_related("district").order_by("follow_up_due"))
+    checks = list(_aftercare_pending(mine).select_related("district").order_by("aftercare_due"))
     waiting = idle = None
     if is_mediation_coordinator(user):
         intakes = Mediation.objects.filter(status=Mediation.Status.INTAKE)

@@ -11,7 +11,7 @@ Past it, the parties lose their name, contact and street, the sessions their sum
 mediation its description and notes. An open mediation is then closed as lapsed (see
 Mediation.Outcome for why). What stays, for statistics: the kind of conflict, the district and
 neighbourhood, the dates, the mediator, the number of parties and sessions and who came to
-which, the outcome and the follow-up check's result.
+which, the outcome and the aftercare check's result.
 
 An open mediation idle for SAMEN_MEDIATION_IDLE_WARNING_MONTHS (24 by default) shows, on its
 page and in the lists, the day its party data goes unless there is activity before then
@@ -42,7 +42,7 @@ BATCH = 1000
 PERSONAL_FIELDS = (
     "description",
     "outcome_note",
-    "follow_up_note",
+    "aftercare_note",
     "parties.name",
     "parties.contact",
     "parties.street",
@@ -128,7 +128,7 @@ def _remove(expiring: QuerySet, now: datetime.datetime, **closing) -> Expired:
         mediations = Mediation.objects.filter(pk__in=batch).update(
             description="",
             outcome_note="",
-            follow_up_note="",
+            aftercare_note="",
             personal_data_removed_at=now,
             **closing,
         )

@@ -1,6 +1,6 @@
 """Synthetic mediations: five years of disputes, with parties, sessions and outcomes.
 
-Some follow-up checks are overdue, some mediations were closed more than three years ago and
+Some aftercare checks are overdue, some mediations were closed more than three years ago and
 some intakes stalled as long ago, so that the retention purge has something to do in the
 demo; other intakes stalled long enough to show the warning before it. The demo frontline
 worker mediates seven of them, one idle for over two years; the demo district coordinator
@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from samen.core.dates import add_months
 from samen.core.seeding import SeedRun, add_seeder
-from samen.mediation.actions import FOLLOW_UP_AFTER_MONTHS, coordinator_designate
+from samen.mediation.actions import AFTERCARE_AFTER_MONTHS, coordinator_designate
 from samen.mediation.models import Mediation, Party, Session
 from samen.people.models import User
 from samen.people.roles import Role
@@ -26,7 +26,7 @@ from samen.places.models import Place
 TOTAL = 300
 DEMO_MEDIATOR = "buurtwerker@samen.test"
 DEMO_COORDINATOR = "coordinator@samen.test"
-# (days ago opened, status, follow-up check done) of the demo mediator's mediations.
+# (days ago opened, status, aftercare check done) of the demo mediator's mediations.
 DEMO_PLAN = [
     (4, Mediation.Status.ASSIGNED, None),
     (15, Mediation.Status.IN_SESSIONS, None),
@@ -114,9 +114,9 @@ def seed_mediations(run: SeedRun) -> None:
         mediations.append(mediation)
     Mediation.objects.bulk_create(mediations, batch_size=500)
     sessions = _seed_parties_and_sessions(run, mediations)
-    overdue = sum(1 for m in mediations if m.follow_up_state == "overdue")
+    overdue = sum(1 for m in mediations if m.aftercare_state == "overdue")
     run.out(
-        f"{len(mediations)} mediations, {sessions} sessions, {overdue} follow-up checks overdue."
+        f"{len(mediations)} mediations, {sessions} sessions, {overdue} aftercare checks overdue."
     )
 
 
@@ -160,20 +160,20 @@ def _close(run: SeedRun, mediation: Mediation, opened, today, check_done: bool |
     outcomes, weights = list(OUTCOME_WEIGHTS), list(OUTCOME_WEIGHTS.values())
     mediation.outcome = rng.choices(outcomes, weights=weights)[0]
     mediation.outcome_note = "Afspraken op papier gezet en door beide partijen ondertekend."
-    mediation.follow_up_due = add_months(
-        timezone.localtime(mediation.closed_at).date(), FOLLOW_UP_AFTER_MONTHS
+    mediation.aftercare_due = add_months(
+        timezone.localtime(mediation.closed_at).date(), AFTERCARE_AFTER_MONTHS
     )
     # Most checks that fell due were done; about one in six is still waiting (overdue).
     if check_done is None:
-        check_done = mediation.follow_up_due < today and rng.random() < 0.85
+        check_done = mediation.aftercare_due < today and rng.random() < 0.85
     if check_done:
         done = timezone.make_aware(
-            datetime.datetime.combine(mediation.follow_up_due, datetime.time(10))
+            datetime.datetime.combine(mediation.aftercare_due, datetime.time(10))
         ) + datetime.timedelta(days=rng.randint(0, 20))
-        mediation.follow_up_done_at = min(done, timezone.now())
-        mediation.follow_up_done_by = mediation.mediator
-        mediation.follow_up_result = rng.choices(
-            list(Mediation.FollowUpResult.values), weights=[55, 25, 10, 10]
+        mediation.aftercare_done_at = min(done, timezone.now())
+        mediation.aftercare_done_by = mediation.mediator
+        mediation.aftercare_result = rng.choices(
+            list(Mediation.AftercareResult.values), weights=[55, 25, 10, 10]
         )[0]
 
 

@@ -12,5 +12,7 @@ urlpatterns = [
     path("<int:pk>/parties/", views.party_add, name="party_add"),
     path("<int:pk>/sessions/", views.session_record, name="session_record"),
     path("<int:pk>/close/", views.mediation_close, name="close"),
-    path("<int:pk>/follow-up-check/", views.follow_up_check, name="follow_up_check"),
+    path("<int:pk>/aftercare-check/", views.aftercare_check, name="aftercare_check"),
+    # Its name before the aftercare check was named so: a page opened before still posts here.
+    path("<int:pk>/follow-up-check/", views.aftercare_check),
 ]

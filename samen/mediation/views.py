@@ -33,9 +33,9 @@ from samen.mediation.access import (
 )
 from samen.mediation.exports import mediation_csv
 from samen.mediation.forms import (
+    AftercareCheckForm,
     AssignForm,
     CloseForm,
-    FollowUpCheckForm,
     IntakeForm,
     MediationFilterForm,
     OptionalPartyForm,
@@ -137,7 +137,7 @@ def _detail(
         "may_check": details is not None
         and mediation.is_closed
         and not mediation.lapsed
-        and not mediation.follow_up_done_at,
+        and not mediation.aftercare_done_at,
         "signal_visible": signal_visible(user, mediation.signal_id),
     }
     if context["may_assign"]:
@@ -149,7 +149,7 @@ def _detail(
         )
         context["close_form"] = given.get("close_form") or CloseForm()
     if context["may_check"]:
-        context["check_form"] = given.get("check_form") or FollowUpCheckForm(
+        context["check_form"] = given.get("check_form") or AftercareCheckForm(
             with_note=not mediation.personal_data_removed_at
         )
     return render(request, "mediation/mediation_detail.html", context, status=status)
@@ -247,23 +247,23 @@ def mediation_close(request: HttpRequest, pk: int) -> HttpResponse:
         make_form=lambda m: CloseForm(request.POST),
         name="close_form",
         act=lambda m, f: actions.mediation_close(by=request.user, mediation=m, **f.cleaned_data),
-        done=_("The mediation is closed. Its follow-up check falls due in three months."),
+        done=_("The mediation is closed. Its aftercare check falls due in three months."),
     )
 
 
 @require_POST
 @login_required
-def follow_up_check(request: HttpRequest, pk: int) -> HttpResponse:
+def aftercare_check(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
         check=check_may_work_on,
-        make_form=lambda m: FollowUpCheckForm(request.POST),
+        make_form=lambda m: AftercareCheckForm(request.POST),
         name="check_form",
-        act=lambda m, f: actions.follow_up_check_record(
+        act=lambda m, f: actions.aftercare_check_record(
             by=request.user, mediation=m, **f.cleaned_data
         ),
-        done=_("The follow-up check is recorded."),
+        done=_("The aftercare check is recorded."),
     )
 
 

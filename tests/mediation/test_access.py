@@ -145,7 +145,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, assigned):
     ]
     posts = [
         reverse(f"mediation:{name}", args=[pk])
-        for name in ("assign", "party_add", "session_record", "close", "follow_up_check")
+        for name in ("assign", "party_add", "session_record", "close", "aftercare_check")
     ]
     for url in gets:
         response = client.get(url)
@@ -155,7 +155,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, assigned):
         assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
 
 
-WRITES = ("assign", "party_add", "session_record", "close", "follow_up_check")
+WRITES = ("assign", "party_add", "session_record", "close", "aftercare_check")
 
 
 @pytest.mark.parametrize("name", WRITES)

@@ -1,4 +1,4 @@
-"""The life of a mediation: intake, assignment, sessions, outcome, follow-up check."""
+"""The life of a mediation: intake, assignment, sessions, outcome, aftercare check."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from django.utils import timezone
 from samen.audit.models import AuditRecord
 from samen.mediation.actions import (
     PartyFields,
+    aftercare_check_record,
     coordinator_designate,
     coordinator_end,
-    follow_up_check_record,
     mediation_assign,
     mediation_close,
     party_add,
@@ -35,7 +35,7 @@ def records_by(person) -> int:
     return AuditRecord.objects.filter(actor=person).count()
 
 
-def test_a_mediation_goes_from_intake_to_its_follow_up_check(
+def test_a_mediation_goes_from_intake_to_its_aftercare_check(
     personas, mediation_people, open_mediation
 ):
     mediator, coordinator = mediation_people.mediator, mediation_people.borgerhout_mc
@@ -74,17 +74,17 @@ def test_a_mediation_goes_from_intake_to_its_follow_up_check(
     assert (mediation.outcome, mediation.closed_by) == ("agreement", mediator)
     assert mediation.closed_at == at(2026, 3, 31, 11, 0)
     # Three months after closing; 31 March has no 31 June, so the last day of June.
-    assert mediation.follow_up_due == datetime.date(2026, 6, 30)
+    assert mediation.aftercare_due == datetime.date(2026, 6, 30)
 
     with time_machine.travel(at(2026, 6, 20, 9, 0), tick=False):
-        assert mediation.follow_up_state == "due"
+        assert mediation.aftercare_state == "due"
     with time_machine.travel(at(2026, 7, 2, 9, 0), tick=False):
-        assert mediation.follow_up_state == "overdue"
-        follow_up_check_record(by=coordinator, mediation=mediation, result="holds")
+        assert mediation.aftercare_state == "overdue"
+        aftercare_check_record(by=coordinator, mediation=mediation, result="holds")
     mediation.refresh_from_db()
-    assert mediation.follow_up_state == "done"
-    assert mediation.follow_up_done_by == coordinator
-    assert mediation.follow_up_done_at == at(2026, 7, 2, 9, 0)
+    assert mediation.aftercare_state == "done"
+    assert mediation.aftercare_done_by == coordinator
+    assert mediation.aftercare_done_at == at(2026, 7, 2, 9, 0)
 
     # Each step left its audit record, attributed to the person who took it.
     assert records_by(personas.frontline) >= 3  # the mediation and its two parties
@@ -214,14 +214,14 @@ def test_a_closed_mediation_takes_no_more_work(personas, mediation_people, assig
     ):
         with pytest.raises(ValidationError, match="closed"):
             act()
-    follow_up_check_record(by=mediator, mediation=assigned, result="unreachable")
+    aftercare_check_record(by=mediator, mediation=assigned, result="unreachable")
     with pytest.raises(ValidationError, match="already"):
-        follow_up_check_record(by=mediator, mediation=assigned, result="holds")
+        aftercare_check_record(by=mediator, mediation=assigned, result="holds")
 
 
-def test_the_follow_up_check_waits_for_closing(mediation_people, assigned):
+def test_the_aftercare_check_waits_for_closing(mediation_people, assigned):
     with pytest.raises(ValidationError, match="after the mediation is closed"):
-        follow_up_check_record(by=mediation_people.mediator, mediation=assigned, result="holds")
+        aftercare_check_record(by=mediation_people.mediator, mediation=assigned, result="holds")
 
 
 def test_an_unknown_outcome_is_refused(mediation_people, assigned):

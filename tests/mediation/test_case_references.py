@@ -60,13 +60,13 @@ def test_sessions_outcomes_checks_and_new_parties_refuse_it(personas, mediation_
     actions.mediation_close(by=mediator, mediation=assigned, outcome="agreement")
     _refused(
         "note",
-        lambda: actions.follow_up_check_record(
+        lambda: actions.aftercare_check_record(
             by=mediator, mediation=assigned, result="holds", note=TEXT
         ),
     )
     assigned.refresh_from_db()
     assert assigned.parties.count() == 2 and not Session.objects.exists()
-    assert assigned.outcome_note == "" and assigned.follow_up_done_at is None
+    assert assigned.outcome_note == "" and assigned.aftercare_done_at is None
 
 
 def test_the_intake_form_shows_the_message_at_the_field(client, personas):

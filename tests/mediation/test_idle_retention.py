@@ -19,7 +19,7 @@ from django_tasks import TaskResultStatus
 from samen.audit.models import AuditRecord
 from samen.mediation.actions import (
     PartyFields,
-    follow_up_check_record,
+    aftercare_check_record,
     mediation_assign,
     mediation_close,
     party_add,
@@ -112,7 +112,7 @@ def test_an_idle_mediation_loses_its_party_data_and_lapses(mediation_people, ope
     assert mediation.personal_data_removed_at == NOW
     assert (mediation.status, mediation.outcome) == ("closed", "lapsed")
     assert mediation.closed_at == NOW and mediation.closed_by is None
-    assert mediation.follow_up_due is None and mediation.follow_up_state == ""
+    assert mediation.aftercare_due is None and mediation.aftercare_state == ""
     assert (
         mediation.kind,
         mediation.district_id,
@@ -169,7 +169,7 @@ def test_activity_inside_the_period_keeps_the_party_data(
     assert RESIDENT in mediation.parties.values_list("name", flat=True)
 
 
-def test_closing_and_the_follow_up_check_are_not_activity_on_an_open_mediation(
+def test_closing_and_the_aftercare_check_are_not_activity_on_an_open_mediation(
     mediation_people, open_mediation
 ):
     # A closed mediation counts from its closing (test_retention.py), whatever came before.
@@ -329,12 +329,12 @@ def test_lapsed_is_not_an_outcome_a_mediator_chooses(mediation_people, assigned)
     assert not assigned.is_closed
 
 
-def test_a_lapsed_mediation_has_no_follow_up_check(mediation_people, open_mediation):
+def test_a_lapsed_mediation_has_no_aftercare_check(mediation_people, open_mediation):
     mediation = idle_since(local(2023, 6, 5, 10, 0), mediation_people, open_mediation)
     purge()
     mediation.refresh_from_db()
-    with pytest.raises(ValidationError, match="no follow-up check"):
-        follow_up_check_record(by=mediation_people.mediator, mediation=mediation, result="holds")
+    with pytest.raises(ValidationError, match="no aftercare check"):
+        aftercare_check_record(by=mediation_people.mediator, mediation=mediation, result="holds")
 
 
 # --- Settings and the existing mediations -----------------------------------------------------

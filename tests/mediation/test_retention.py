@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from samen.audit.models import AuditRecord
 from samen.mediation.actions import (
-    follow_up_check_record,
+    aftercare_check_record,
     mediation_assign,
     mediation_close,
     session_record,
@@ -58,7 +58,7 @@ def closed_at(moment, personas, people, open_mediation) -> Mediation:
         mediation_close(
             by=people.mediator, mediation=mediation, outcome="agreement", note="Stille uren."
         )
-        follow_up_check_record(
+        aftercare_check_record(
             by=people.mediator, mediation=mediation, result="holds", note="Alles rustig."
         )
     return mediation
@@ -101,11 +101,11 @@ def test_personal_data_goes_and_the_anonymous_facts_stay(history):
 
     old.refresh_from_db()
     assert old.personal_data_removed_at == NOW
-    assert (old.description, old.outcome_note, old.follow_up_note) == ("", "", "")
+    assert (old.description, old.outcome_note, old.aftercare_note) == ("", "", "")
     assert set(old.parties.values_list("name", "contact", "street")) == {("", "", "")}
     assert list(Session.objects.filter(mediation=old).values_list("summary", flat=True)) == [""]
     assert (old.kind, old.district_id, old.created_at, old.closed_at, old.outcome) == facts
-    assert old.follow_up_result == "holds" and old.parties.count() == 2
+    assert old.aftercare_result == "holds" and old.parties.count() == 2
     assert Session.objects.get(mediation=old).attended.count() == 2  # who came, as a count
 
     young.refresh_from_db()

@@ -20,7 +20,7 @@ def test_the_seeder_fills_every_stage_with_synthetic_parties(personas):
     statuses = set(Mediation.objects.values_list("status", flat=True))
     assert statuses == set(Mediation.Status.values)
     overdue = [
-        m for m in Mediation.objects.filter(status="closed") if m.follow_up_state == "overdue"
+        m for m in Mediation.objects.filter(status="closed") if m.aftercare_state == "overdue"
     ]
     assert overdue
     # Closed, or stalled, long ago: the retention purge has work of both kinds.

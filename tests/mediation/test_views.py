@@ -113,14 +113,14 @@ def test_the_mediator_records_a_session_closes_and_checks(client, mediation_peop
     )
     assert response.status_code == 302
     assigned.refresh_from_db()
-    assert assigned.outcome == "partial" and assigned.follow_up_due is not None
+    assert assigned.outcome == "partial" and assigned.aftercare_due is not None
 
     response = client.post(
-        reverse("mediation:follow_up_check", args=[assigned.pk]), {"result": "partly"}
+        reverse("mediation:aftercare_check", args=[assigned.pk]), {"result": "partly"}
     )
     assert response.status_code == 302
     assigned.refresh_from_db()
-    assert assigned.follow_up_result == "partly"
+    assert assigned.aftercare_result == "partly"
 
 
 def test_a_bad_session_shows_the_page_again_and_changes_nothing(client, mediation_people, assigned):
@@ -185,15 +185,31 @@ def test_the_list_filters_and_its_query_count_does_not_grow(
     assert len(client.get(url, {"status": "open", "kind": "noise"}).context["page"]) == 9
 
 
-def test_the_follow_up_filter_finds_overdue_checks(client, personas, mediation_people, assigned):
+def test_the_aftercare_filter_finds_overdue_checks(client, personas, mediation_people, assigned):
     mediation_close(by=mediation_people.mediator, mediation=assigned, outcome="agreement")
     Mediation.objects.filter(pk=assigned.pk).update(
-        follow_up_due=timezone.localdate() - datetime.timedelta(days=3)
+        aftercare_due=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    client.force_login(personas.coordinator)
+    overdue = client.get(reverse("mediation:list"), {"aftercare": "overdue"})
+    assert [m.pk for m in overdue.context["page"]] == [assigned.pk]
+    assert not client.get(reverse("mediation:list"), {"aftercare": "due"}).context["page"]
+
+
+def test_a_bookmark_with_the_old_follow_up_filter_still_filters(
+    client, personas, mediation_people, assigned
+):
+    mediation_close(by=mediation_people.mediator, mediation=assigned, outcome="agreement")
+    Mediation.objects.filter(pk=assigned.pk).update(
+        aftercare_due=timezone.localdate() - datetime.timedelta(days=3)
     )
     client.force_login(personas.coordinator)
     overdue = client.get(reverse("mediation:list"), {"follow_up": "overdue"})
     assert [m.pk for m in overdue.context["page"]] == [assigned.pk]
+    assert overdue.context["form"]["aftercare"].value() == "overdue"
     assert not client.get(reverse("mediation:list"), {"follow_up": "due"}).context["page"]
+    due = client.get(reverse("mediation:export_csv"), {"follow_up": "due"})
+    assert len(b"".join(due.streaming_content).decode().strip().splitlines()) == 1
 
 
 def test_the_export_holds_the_facts_and_no_party_detail(client, personas, assigned):

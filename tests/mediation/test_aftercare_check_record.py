@@ -1,4 +1,4 @@
-"""The follow-up check: with a note while the party data is kept, without one once retention
+"""The aftercare check: with a note while the party data is kept, without one once retention
 removed it, so that the check brings no new personal data that no run would remove."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.mediation.actions import (
-    follow_up_check_record,
+    aftercare_check_record,
     mediation_assign,
     mediation_close,
     session_record,
@@ -72,10 +72,10 @@ def kept(mediation_people, open_mediation) -> Mediation:
 def check_state(mediation: Mediation) -> tuple:
     mediation.refresh_from_db()
     return (
-        mediation.follow_up_result,
-        mediation.follow_up_note,
-        mediation.follow_up_done_by_id,
-        mediation.follow_up_done_at,
+        mediation.aftercare_result,
+        mediation.aftercare_note,
+        mediation.aftercare_done_by_id,
+        mediation.aftercare_done_at,
     )
 
 
@@ -91,7 +91,7 @@ def test_a_note_is_refused_once_the_party_data_is_removed_and_nothing_changes(
 ):
     before, records = check_state(removed), mediation_records(removed)
     with time_machine.travel(NOW, tick=False), pytest.raises(ValidationError) as refused:
-        follow_up_check_record(
+        aftercare_check_record(
             by=mediation_people.mediator, mediation=removed, result="holds", note=NOTE
         )
     assert REFUSED in " ".join(refused.value.message_dict["note"])
@@ -107,7 +107,7 @@ def test_a_mediation_loaded_before_the_purge_is_checked_as_the_database_has_it(
         mediation_personal_data_purge(by=None)
         assert stale.personal_data_removed_at is None  # the page was opened before the run
         with pytest.raises(ValidationError, match=REFUSED):
-            follow_up_check_record(
+            aftercare_check_record(
                 by=mediation_people.mediator, mediation=stale, result="holds", note=NOTE
             )
     assert check_state(stale) == ("", "", None, None)
@@ -116,14 +116,14 @@ def test_a_mediation_loaded_before_the_purge_is_checked_as_the_database_has_it(
 def test_the_result_alone_is_still_recorded_after_the_removal(mediation_people, removed):
     coordinator = mediation_people.borgerhout_mc
     with time_machine.travel(NOW, tick=False):
-        follow_up_check_record(by=coordinator, mediation=removed, result="unreachable", note="  ")
+        aftercare_check_record(by=coordinator, mediation=removed, result="unreachable", note="  ")
     assert check_state(removed) == ("unreachable", "", coordinator.pk, NOW)
-    assert removed.follow_up_state == "done"
+    assert removed.aftercare_state == "done"
 
 
 def test_before_the_removal_the_check_takes_its_note(mediation_people, kept):
     with time_machine.travel(NOW, tick=False):
-        follow_up_check_record(
+        aftercare_check_record(
             by=mediation_people.mediator, mediation=kept, result="holds", note=NOTE
         )
     assert check_state(kept) == ("holds", NOTE, mediation_people.mediator.pk, NOW)
@@ -144,7 +144,7 @@ def post_check(client, person, mediation, **data):
     client.force_login(person)
     with time_machine.travel(NOW, tick=False):
         return client.post(
-            reverse("mediation:follow_up_check", args=[mediation.pk]),
+            reverse("mediation:aftercare_check", args=[mediation.pk]),
             data,
             HTTP_ACCEPT_LANGUAGE="en",
         )
@@ -158,7 +158,7 @@ def test_the_page_offers_the_check_without_a_note_once_the_data_is_removed(
         assert response.status_code == 200
         form = response.context["check_form"]
         assert list(form.fields) == ["result"]
-        assert reverse("mediation:follow_up_check", args=[removed.pk]) in response.text
+        assert reverse("mediation:aftercare_check", args=[removed.pk]) in response.text
         assert 'name="result"' in response.text and 'name="note"' not in response.text
         assert "record only what the check found, without a note" in response.text
 
