@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "samen.places",
     "samen.audit",
     "samen.signals",
+    "samen.monitor",
     "samen.communities",
     "samen.mediation",
     "samen.cases",

@@ -13,7 +13,7 @@ urlpatterns = [
     path("audit/", include("samen.audit.urls")),
     path("signals/", include("samen.signals.urls")),
     path("signals/exchange/", include("samen.signals.exchange_urls")),
-    path("monitor/", include("samen.signals.monitor_urls")),
+    path("monitor/", include("samen.monitor.urls")),
     path("communities/", include("samen.communities.urls")),
     path("mediation/", include("samen.mediation.urls")),
     path("cases/", include("samen.cases.urls")),

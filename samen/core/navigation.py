@@ -1,4 +1,5 @@
-"""The main navigation and the panels of the home and district pages, filled by each module.
+"""The main navigation and the panels of the home, district and district monitor pages, filled
+by each module.
 
 A module adds its entries in its AppConfig.ready(), so the shell never imports the modules.
 """
@@ -43,7 +44,7 @@ class FilledPanel:
 
 
 _nav: list[NavItem] = []
-_panels: dict[str, list[Panel]] = {"home": [], "district": []}
+_panels: dict[str, list[Panel]] = {"home": [], "district": [], "monitor": []}
 
 
 def add_nav_item(

@@ -56,6 +56,9 @@ class SeedRun:
     districts: list = field(default_factory=list)
     """The city's current districts, by code: the places seeder (10) leaves them here for
     the seeders after it, which place staff, teams and organisations in them."""
+    surges: list[tuple[str, int, int]] | None = None
+    """The surges the signals seeder (30) planted, as (district code, weeks ago, length), for
+    the tension monitor's seeder (35); None when no signals were made."""
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)

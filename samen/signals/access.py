@@ -14,11 +14,9 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from samen.people.models import OrganisationMembership
 from samen.people.roles import Role
-from samen.places.models import Place
 from samen.signals.models import FollowUp, Signal
 
 ALL_SIGNALS_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST})
@@ -32,9 +30,6 @@ REPORTING_ROLES = frozenset(
         Role.PARTNER_PROFESSIONAL,
     }
 )
-# Roles that see the monitor of any district and the city overview. Counts follow the same
-# rule as lists: only roles that see every signal see city-wide counts.
-CITY_MONITOR_ROLES = ALL_SIGNALS_ROLES
 
 
 def visible_signals(signals: QuerySet, user) -> QuerySet:
@@ -107,30 +102,6 @@ def check_may_triage(user, signal) -> None:
         raise PermissionDenied
 
 
-def monitor_places(user) -> QuerySet:
-    """The districts whose monitor and tension level this person may see."""
-    districts = Place.objects.current().districts()
-    if not user.is_authenticated:
-        return districts.none()
-    if user.role in CITY_MONITOR_ROLES:
-        return districts
-    if user.role in (Role.DISTRICT_COORDINATOR, Role.FRONTLINE_WORKER) and user.home_district_id:
-        return districts.filter(pk=user.home_district_id)
-    return districts.none()
-
-
-def check_city_monitor(user) -> None:
-    if user.role not in CITY_MONITOR_ROLES:
-        raise PermissionDenied
-
-
-def may_set_tension_level(user, place) -> bool:
-    """The district's coordinator judges its tension; administrators may correct it."""
-    if user.role == Role.ADMINISTRATOR:
-        return True
-    return user.role == Role.DISTRICT_COORDINATOR and user.home_district_id == place.pk
-
-
 def check_may_export(user) -> None:
     """Exports of signal rows: the roles that may list signals beyond their own."""
     if user.role not in (ALL_SIGNALS_ROLES | {Role.DISTRICT_COORDINATOR}):
@@ -149,15 +120,6 @@ def check_may_export_statistics(user) -> None:
     """Refuse statistics exports to everyone but policy analysts and administrators."""
     if not user.is_authenticated or user.role not in ALL_SIGNALS_ROLES:
         raise PermissionDenied
-
-
-def get_monitor_district(user, code: str):
-    """Return district `code` if `user` may see its monitor: 404 if none, 403 if not theirs."""
-    # Districts are public facts, so 403 rather than 404 (as for place pages).
-    place = get_object_or_404(Place.objects.current().districts(), code=code)
-    if not monitor_places(user).filter(pk=place.pk).exists():
-        raise PermissionDenied
-    return place
 
 
 def sees_whole_district(user, place) -> bool:

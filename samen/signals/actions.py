@@ -1,8 +1,9 @@
-"""Every write to signals: intake, triage, comments, merges, tension levels, retention.
+"""Every write to signals: intake, triage, comments, merges.
 
 Each action runs in one transaction with its audit records (samen.core.actions.action) and
-keeps the weekly counts in step. Form, API and CSV import all file signals through
-`signal_record` or, for a whole file, `signals_import`, which share `check_signal`.
+keeps the weekly counts in step (samen.core.counters, kept by the tension monitor). Form, API
+and CSV import all file signals through `signal_record` or, for a whole file,
+`signals_import`, which share `check_signal`.
 """
 
 from __future__ import annotations
@@ -10,24 +11,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.core.actions import action
+from samen.core.counters import count_changes, signal_keys
+from samen.core.errors import FieldErrors
 from samen.places.models import Place
 from samen.privacy.text_guard import check_text
-from samen.signals.access import check_may_report, check_may_triage, may_set_tension_level
-from samen.signals.counting import CountChanges, signal_keys
+from samen.signals.access import check_may_report, check_may_triage
 from samen.signals.filing import store_new_signal
-from samen.signals.models import (
-    Category,
-    Comment,
-    FollowUp,
-    Signal,
-    TensionLevel,
-    week_of,
-)
+from samen.signals.models import Category, Comment, FollowUp, Signal
 
 # A clock a few minutes fast must not make "now" a future moment.
 FUTURE_TOLERANCE = datetime.timedelta(minutes=10)
@@ -81,38 +76,33 @@ def check_signal(
     per row cost a fifth of an import's checks.
     """
     now = now or timezone.now()
-    errors: dict[str, list[str]] = {}
-
-    def problem(field: str, message: str) -> None:
-        errors.setdefault(field, []).append(message)
-
+    errors = FieldErrors()
     district = fields.district
     if district.kind != Place.Kind.DISTRICT or not district.is_valid_on(
         timezone.localtime(fields.occurred_at, zone).date()
     ):
-        problem("district", _("Choose a district that existed on that day."))
+        errors.add("district", _("Choose a district that existed on that day."))
     if fields.neighbourhood is not None and fields.neighbourhood.parent_id != district.pk:
-        problem("neighbourhood", _("This neighbourhood does not lie in the chosen district."))
+        errors.add("neighbourhood", _("This neighbourhood does not lie in the chosen district."))
     if fields.occurred_at > now + FUTURE_TOLERANCE:
-        problem("occurred_at", _("A signal cannot happen in the future."))
+        errors.add("occurred_at", _("A signal cannot happen in the future."))
     elif fields.occurred_at < now - OLDEST:
-        problem("occurred_at", _("This is more than five years ago."))
+        errors.add("occurred_at", _("This is more than five years ago."))
     if not fields.categories:
-        problem("categories", _("Choose at least one category."))
+        errors.add("categories", _("Choose at least one category."))
     elif any(c.parent_id is None or not c.is_active for c in fields.categories):
-        problem("categories", _("Choose categories in use, not the group headings."))
+        errors.add("categories", _("Choose categories in use, not the group headings."))
     if fields.severity not in _SEVERITIES:
-        problem("severity", _("Severity goes from 1 to 4."))
+        errors.add("severity", _("Severity goes from 1 to 4."))
     if fields.source_type not in _SOURCE_TYPES:
-        problem("source_type", _("Choose a source."))
+        errors.add("source_type", _("Choose a source."))
     if fields.information_class not in _INFORMATION_CLASSES:
-        problem("information_class", _("Choose an information class."))
+        errors.add("information_class", _("Choose an information class."))
     if fields.confidence not in _CONFIDENCES:
-        problem("confidence", _("Choose how sure you are."))
+        errors.add("confidence", _("Choose how sure you are."))
     if len(fields.text) > 1000:
-        problem("text", _("Keep the description under 1,000 characters."))
-    if errors:
-        raise ValidationError(errors)
+        errors.add("text", _("Keep the description under 1,000 characters."))
+    errors.raise_if_any()
     check_text("text", fields.text)
 
 
@@ -148,7 +138,7 @@ def signal_record(*, by, fields: SignalFields, shared_with=()) -> Signal:
     signal.audit_extra = {"categories": sorted(c.code for c in fields.categories)}
     signal.set_week()
     category_ids = [c.pk for c in fields.categories]
-    changes = CountChanges()
+    changes = count_changes()
     changes.add(_keys_for(signal, category_ids), signal.severity)
     store_new_signal(signal, category_ids, changes)
     organisations = list(shared_with)
@@ -265,7 +255,7 @@ def signal_merge(*, by, duplicate: Signal, into: Signal) -> Signal:
         raise ValidationError(_("A signal cannot be a duplicate of itself."))
     if duplicate.merged_into_id or into.merged_into_id:
         raise ValidationError(_("One of these signals is already merged."))
-    changes = CountChanges()
+    changes = count_changes()
     changes.add(
         _keys_for(duplicate, duplicate.categories.values_list("pk", flat=True)),
         duplicate.severity,
@@ -278,28 +268,3 @@ def signal_merge(*, by, duplicate: Signal, into: Signal) -> Signal:
         duplicate.closed_by, duplicate.closed_at = by, timezone.now()
     duplicate.save(update_fields=["merged_into", "status", "closed_by", "closed_at"])
     return duplicate
-
-
-@action
-def tension_level_set(
-    *, by, place: Place, week: datetime.date, level: int, rationale: str
-) -> TensionLevel:
-    """Record a coordinator's judgement for a district-week; earlier ones stay in history."""
-    if not may_set_tension_level(by, place):
-        raise PermissionDenied
-    rationale = rationale.strip()
-    errors = {}
-    if level not in TensionLevel.Level.values:
-        errors["level"] = _("Choose a level from 1 to 4.")
-    if not rationale:
-        errors["rationale"] = _("Explain the level: what you see, and on what it rests.")
-    if week != week_of(week):
-        errors["week"] = _("A week starts on Monday.")
-    elif week > week_of(timezone.localdate()):
-        errors["week"] = _("A level is set for this week or an earlier one.")
-    if errors:
-        raise ValidationError(errors)
-    check_text("rationale", rationale)
-    judgement = TensionLevel(place=place, week=week, level=level, rationale=rationale, set_by=by)
-    judgement.save()
-    return judgement

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from samen.signals.models import Category, SignalImport, TensionLevel
+from samen.signals.models import Category, SignalImport
 
 
 @admin.register(Category)
@@ -37,9 +37,3 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(SignalImport)
 class SignalImportAdmin(ReadOnlyAdmin):
     list_display = ["file_name", "rows", "imported_by", "imported_at"]
-
-
-@admin.register(TensionLevel)
-class TensionLevelAdmin(ReadOnlyAdmin):
-    list_display = ["place", "week", "level", "set_by", "set_at"]
-    list_filter = ["level", "place"]

@@ -4,16 +4,21 @@ from django.utils.translation import gettext_lazy as _
 
 class SignalsConfig(AppConfig):
     name = "samen.signals"
-    verbose_name = _("Signals and tension monitor")
+    verbose_name = _("Signals")
 
     def ready(self) -> None:
-        # Importing these registers the panels, the seeder and the scheduled tasks.
+        # Importing these registers the panels, the seeder and the scheduled tasks; what the
+        # weekly counts count is registered here, once the models are loaded.
         from django.db.models.signals import post_delete, post_save
 
+        from samen.core.counters import set_counted
         from samen.places.models import Place
-        from samen.signals import monitor_panels, panels, seed  # noqa: F401
+        from samen.signals import panels, seed  # noqa: F401
         from samen.signals.codes import forget_codes
+        from samen.signals.filters import MonitorFilterForm
         from samen.signals.models import Category
+
+        set_counted(categories=Category.objects.in_bulk, filter_form=MonitorFilterForm)
 
         # The API intake holds places and categories by code (samen.signals.codes).
         for model in (Place, Category):

@@ -12,21 +12,11 @@ import datetime
 from django.utils import timezone
 
 from samen.core.actions import action
+from samen.core.counters import add_counts_from, count_changes, signal_keys
+from samen.core.weeks import week_of
 from samen.signals.access import check_may_report
 from samen.signals.actions import SignalFields
-from samen.signals.counting import (
-    ADD_TO_EXISTING,
-    INSERT_COUNTS,
-    OVERALL_TARGET,
-    PER_CATEGORY_TARGET,
-    CountChanges,
-    signal_keys,
-)
-from samen.signals.models import (
-    Signal,
-    SignalImport,
-    week_of,
-)
+from samen.signals.models import Signal, SignalImport
 
 
 @action
@@ -67,7 +57,7 @@ def bulk_store(signals: list[Signal], category_ids: list[list[int]], chunk: int 
     Callers run inside an action (or the seed's transaction) and have checked every row;
     `week` must be set on each signal, and `district.parent_id` loaded.
     """
-    changes = CountChanges()
+    changes = count_changes()
     through = Signal.categories.through
     for start in range(0, len(signals), chunk):
         stored = Signal.objects.bulk_create(signals[start : start + chunk])
@@ -178,7 +168,7 @@ def signals_import_bulk(
         ) as copy:
             for link in links:
                 copy.write_row(link)
-    changes = CountChanges()
+    changes = count_changes()
     for (places, week, category_id, severity), n in groups.items():
         # The keys signal_keys gives for one category; n alike: count += n, weighted += n * sev.
         keys = [(place, week, category_id) for place in places if place is not None]
@@ -298,11 +288,6 @@ CROSS JOIN LATERAL (SELECT NULL::bigint UNION ALL SELECT unnest(alike.categories
 WHERE place.id IS NOT NULL
 GROUP BY 1, 2, 3
 """
-# Put together from constants only; the values come from the staging table.
-_UPSERT_STAGED_COUNTS = f"""{INSERT_COUNTS}
-SELECT place_id, week, category_id, count, weighted FROM samen_import_counts
-WHERE category_id IS {{which}} NULL
-{ADD_TO_EXISTING}"""  # noqa: S608
 
 
 @action
@@ -334,8 +319,7 @@ def signals_import_staged(*, by, file_name: str, staging: Staging, progress=None
         )
         cursor.execute("DROP TABLE IF EXISTS samen_import_counts")
         cursor.execute(_STAGED_COUNTS)
-        for which, target in (("", OVERALL_TARGET), ("NOT", PER_CATEGORY_TARGET)):
-            cursor.execute(_UPSERT_STAGED_COUNTS.format(which=which, target=target))
+        add_counts_from(cursor, "samen_import_counts")
         cursor.execute("DROP TABLE samen_import_counts")
     if progress:
         progress(staging.rows)

@@ -3,7 +3,8 @@
 Through the ORM on every database: `save()` writes the row and auditlog's receiver its
 creation record. The category rows go in without the m2m_changed record `.set()` would add
 (the codes ride on the creation's record, see `Signal.get_additional_data`), as a
-hand-written INSERT that travels with the weekly counts' upsert (samen.signals.counting):
+hand-written INSERT that travels with the weekly counts' upsert (samen.core.counters, kept
+by the tension monitor in samen.monitor.counting):
 on PostgreSQL one statement for both, a round trip less on the busiest write Samen has
 (bench/signal_intake.py; bench/README.md has the figures). All of it inside the caller's
 transaction.
@@ -11,7 +12,7 @@ transaction.
 
 from __future__ import annotations
 
-from samen.signals.counting import CountChanges
+from samen.core.counters import CountChanges
 from samen.signals.models import Signal
 
 _LINKS = "INSERT INTO signals_signal_categories (signal_id, category_id) VALUES {rows}"

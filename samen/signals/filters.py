@@ -1,44 +1,17 @@
-"""The filters shared by the signal list, the exports and the dashboards."""
+"""The filters shared by the signal list, the exports and the tension monitor's pages."""
 
 from __future__ import annotations
-
-import datetime
-from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samen.core.weeks import Period, last_weeks, week_of
 from samen.places.models import Place
-from samen.signals.models import Category, Signal, week_of
+from samen.signals.models import Category, Signal
 
 RELATIVE_PERIODS = {"4": 4, "12": 12, "52": 52}
-
-
-@dataclass(frozen=True)
-class Period:
-    """Whole weeks, Monday `first` up to and including the week starting `last`."""
-
-    first: datetime.date
-    last: datetime.date
-
-    @property
-    def weeks(self) -> list[datetime.date]:
-        count = (self.last - self.first).days // 7 + 1
-        return [self.first + datetime.timedelta(weeks=n) for n in range(count)]
-
-    @property
-    def end(self) -> datetime.date:
-        """The first day after the period."""
-        return self.last + datetime.timedelta(days=7)
-
-
-def last_weeks(count: int, today: datetime.date | None = None) -> Period:
-    """The `count` weeks up to and including the current one."""
-    this_week = week_of(today or timezone.localdate())
-    return Period(this_week - datetime.timedelta(weeks=count - 1), this_week)
 
 
 class SignalFilterForm(forms.Form):
@@ -126,3 +99,22 @@ class SignalFilterForm(forms.Form):
         if data.get("status"):
             signals = signals.filter(status=data["status"])
         return signals
+
+
+class MonitorFilterForm(SignalFilterForm):
+    """The shared signal filters without the ones the monitor answers by itself.
+
+    The district is the page's own; the status says nothing about tension. The overview has
+    no lists of signals, so it shows no severity filter either (see docs/monitor.md).
+    """
+
+    def __init__(self, data=None, *args, with_severity: bool = True, **kwargs):
+        if data is not None and not data.get("period"):
+            # Show the period the page uses when none is chosen, not the list's first one.
+            data = data.copy()
+            data["period"] = str(kwargs.get("default_weeks", 12))
+        super().__init__(data, *args, **kwargs)
+        del self.fields["district"]
+        del self.fields["status"]
+        if not with_severity:
+            del self.fields["severity"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -12,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.people.models import Organisation
 from samen.places.models import Place
 from samen.signals.actions import SignalFields, check_signal
-from samen.signals.models import Category, FollowUp, Signal, TensionLevel, week_of
+from samen.signals.models import Category, FollowUp, Signal
 
 
 class CategoryChoiceField(forms.ModelMultipleChoiceField):
@@ -127,21 +125,3 @@ class ShareForm(forms.Form):
 
 class MergeForm(forms.Form):
     into = forms.IntegerField(label=_("Number of the signal this one duplicates"), min_value=1)
-
-
-class TensionLevelForm(forms.Form):
-    week = forms.DateField(
-        label=_("Week (any day in it)"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    level = forms.TypedChoiceField(
-        label=_("Tension level"),
-        choices=TensionLevel.Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    rationale = forms.CharField(
-        label=_("Rationale"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
-    )
-
-    def clean_week(self) -> datetime.date:
-        return week_of(self.cleaned_data["week"])

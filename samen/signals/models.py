@@ -1,8 +1,6 @@
-"""Signals of tension from the field, their categories, triage and the weekly monitor."""
+"""Signals of tension from the field, their categories and triage."""
 
 from __future__ import annotations
-
-import datetime
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,15 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.audit.registry import track
 from samen.core.names import TranslatedName
-
-
-def week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
-    """The Monday of the ISO week a moment (in the city's time zone) falls in."""
-    if isinstance(moment, datetime.datetime):
-        from django.utils import timezone
-
-        moment = timezone.localtime(moment).date()
-    return moment - datetime.timedelta(days=moment.weekday())
+from samen.core.weeks import week_of
 
 
 class Category(TranslatedName, models.Model):
@@ -316,69 +306,6 @@ class Comment(models.Model):
         return _("Comment on signal %(number)s") % {"number": self.signal_id}
 
 
-class WeeklyCount(models.Model):
-    """Counts per place, week and category, kept up to date by the signal actions.
-
-    The monitor and the dashboards read these rows only, so their cost depends on the weeks
-    and places shown, never on how many signals history holds. `category` empty = all.
-    """
-
-    place = models.ForeignKey("places.Place", on_delete=models.CASCADE, related_name="+")
-    week = models.DateField()
-    category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    count = models.PositiveIntegerField(default=0)
-    weighted = models.PositiveIntegerField(default=0)  # sum of severities
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["place", "week", "category"], name="weekly_count_per_category"
-            ),
-            models.UniqueConstraint(
-                fields=["place", "week"],
-                condition=Q(category__isnull=True),
-                name="weekly_count_all_categories",
-            ),
-        ]
-        indexes = [models.Index(fields=["place", "category", "week"])]
-
-    def __str__(self) -> str:
-        return f"{self.place_id} {self.week} {self.category_id or '*'}: {self.count}"
-
-
-class TensionLevel(models.Model):
-    """A district coordinator's judgement of a district's tension in one week.
-
-    Every judgement is kept; the latest per district and week is the current one.
-    """
-
-    class Level(models.IntegerChoices):
-        NORMAL = 1, _("1 – normal")
-        ELEVATED = 2, _("2 – elevated")
-        HIGH = 3, _("3 – high")
-        CRITICAL = 4, _("4 – critical")
-
-    place = models.ForeignKey(
-        "places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+"
-    )
-    week = models.DateField(_("week"))
-    level = models.PositiveSmallIntegerField(_("tension level"), choices=Level.choices)
-    rationale = models.TextField(_("rationale"), max_length=2000)
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    set_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("tension level")
-        verbose_name_plural = _("tension levels")
-        ordering = ["-week", "-set_at", "-pk"]
-        indexes = [models.Index(fields=["place", "-week", "-set_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.place} {self.week}: {self.level}"
-
-
 track(Category)
 track(SignalImport)
 # The signal's own text is personal-data adjacent and purged after its retention period;
@@ -387,4 +314,3 @@ track(Signal, sensitive=("text",), exclude=("week",), m2m=("categories", "shared
 # Follow-up notes are free text, purged with the signal's text: never in the trail.
 track(FollowUp, sensitive=("note",))
 track(Comment, sensitive=("text",))
-track(TensionLevel)

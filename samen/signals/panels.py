@@ -1,6 +1,8 @@
-"""What the signals module adds to the navigation, the home page and the district page, and
-its rules for the modules that follow a signal up (samen.core.follow_ups)."""
+"""What the signals module adds to the navigation, the home page, the district page and the
+district's tension monitor, and its rules for the modules that follow a signal up
+(samen.core.follow_ups)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.follow_ups import set_signal_rules
@@ -10,10 +12,11 @@ from samen.signals.access import (
     REPORTING_ROLES,
     get_signal_to_follow_up,
     may_open_signal,
+    sees_whole_district,
     visible_signals,
 )
 from samen.signals.actions import signal_follow_up
-from samen.signals.models import Signal
+from samen.signals.models import FollowUp, Signal
 
 add_nav_item(_("Signals"), "signals:list", roles=REPORTING_ROLES, order=10)
 add_nav_item(
@@ -24,6 +27,7 @@ set_signal_rules(
 )
 
 LATEST = 8
+LATEST_ON_MONITOR = 10  # signals and follow-ups listed on a district's monitor
 
 
 @add_panel("home", "signals/panels/home_report.html", roles=REPORTING_ROLES, order=5)
@@ -39,3 +43,24 @@ def latest_signals(request, place):
     latest = signals.select_related("district", "neighbourhood").order_by("-occurred_at", "-pk")
     district = place.pk if place.kind == "district" else place.parent_id
     return {"signals": latest[:LATEST], "place": place, "district_pk": district}
+
+
+@add_panel("monitor", "signals/panels/monitor_signals.html", order=10)
+def monitor_signals(request, place, form):
+    """The latest signals and open follow-ups under a district's monitor, narrowed by its
+    filters (`form`, a MonitorFilterForm), as far as this person may see them."""
+    in_district = visible_signals(Signal.objects.filter(district=place), request.user)
+    signals = form.apply(in_district).select_related("neighbourhood")
+    follow_ups = FollowUp.objects.filter(is_open=True, district=place)
+    if not sees_whole_district(request.user, place):
+        follow_ups = follow_ups.filter(signal__in=in_district)
+    query = request.GET.copy()
+    query["district"] = place.pk
+    return {
+        "signals": signals.order_by("-occurred_at", "-pk")[:LATEST_ON_MONITOR],
+        "signals_url": f"{reverse('signals:list')}?{query.urlencode()}",
+        "follow_ups": follow_ups.select_related("signal").order_by("-created_at")[
+            :LATEST_ON_MONITOR
+        ],
+        "follow_up_count": follow_ups.count(),
+    }

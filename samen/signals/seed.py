@@ -14,12 +14,13 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from samen.core.seeding import SeedRun, add_seeder
+from samen.core.weeks import week_of
 from samen.people.models import User
 from samen.people.roles import Role
 from samen.places.models import Place
 from samen.places.seed import DISTRICT_WEIGHTS
 from samen.signals.batches import bulk_store
-from samen.signals.models import Category, FollowUp, Signal, TensionLevel, week_of
+from samen.signals.models import Category, FollowUp, Signal
 
 CATEGORY_WEIGHTS = {
     "youth-groups": 14,
@@ -164,7 +165,8 @@ def seed_signals(run: SeedRun) -> None:
             category_ids.append(ids)
     bulk_store(signals, category_ids)
     _seed_follow_ups(run)
-    _seed_tension_levels(run, districts, this_week)
+    # The tension monitor's seeder (35) sets its levels high in the weeks of these surges.
+    run.surges = [(s.district, s.weeks_ago, s.length) for s in SURGES]
     run.out(f"{len(signals)} signals over 52 weeks, {len(SURGES)} planted surges.")
 
 
@@ -202,37 +204,3 @@ def _seed_follow_ups(run: SeedRun) -> None:
             )
         )
     FollowUp.objects.bulk_create(follow_ups, batch_size=2000)
-
-
-def _seed_tension_levels(run: SeedRun, districts: dict[str, Place], this_week) -> None:
-    coordinators = {
-        u.home_district_id: u
-        for u in User.objects.filter(role=Role.DISTRICT_COORDINATOR, home_district__isnull=False)
-    }
-    levels = []
-    for code, district in districts.items():
-        coordinator = coordinators.get(district.pk)
-        if coordinator is None:
-            continue
-        for weeks_ago in range(12, -1, -1):
-            week = this_week - datetime.timedelta(weeks=weeks_ago)
-            surging = any(
-                s.district == code and s.weeks_ago <= weeks_ago < s.weeks_ago + s.length
-                for s in SURGES
-            )
-            level = 3 if surging else run.rng.choices([1, 2], weights=[75, 25])[0]
-            levels.append(
-                TensionLevel(
-                    place=district,
-                    week=week,
-                    level=level,
-                    rationale=(
-                        "Duidelijke toename van signalen en onrust in de wijk; extra overleg "
-                        "met partners gepland."
-                        if surging
-                        else "Signalen binnen het gewone patroon; geen bijzondere onrust."
-                    ),
-                    set_by=coordinator,
-                )
-            )
-    TensionLevel.objects.bulk_create(levels)

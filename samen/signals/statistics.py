@@ -2,7 +2,8 @@
 
 Every count from 1 to 4 shows as "<5"; `samen.privacy.small_cells.suppress` hides more cells
 ("x") wherever a total would let a hidden count be worked out (docs/exports.md). No signal rows
-are read.
+are read: the counts come from the tension monitor's weekly counts, through
+samen.core.counters.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from samen.core.counters import weekly_counts
+from samen.core.weeks import week_of
 from samen.places.models import Place
 from samen.privacy.small_cells import HIDDEN, SMALL, suppress
 from samen.signals.access import check_may_export_statistics
 from samen.signals.exports import record_export
-from samen.signals.models import Category, WeeklyCount, week_of
+from samen.signals.models import Category
 
 ALL = ("all",)
 
@@ -120,9 +123,9 @@ def statistics_table(
     start, end = datetime.date(*months[0], 1), weeks[months[-1]][-1] + datetime.timedelta(days=6)
 
     counts = defaultdict(dict)
-    for place, week, category, count in WeeklyCount.objects.filter(
-        place__kind=Place.Kind.DISTRICT, week__gte=weeks[months[0]][0], week__lte=end
-    ).values_list("place_id", "week", "category_id", "count"):
+    for place, week, category, count in weekly_counts(
+        first=weeks[months[0]][0], last=end, place_kind=Place.Kind.DISTRICT
+    ):
         counts[place][week, category] = count
     categories = list(
         Category.objects.filter(parent__isnull=False)

@@ -71,6 +71,12 @@ def test_the_case_consultation_may_import_the_platform_and_nothing_else():
     assert set(contract["forbidden_modules"]) == top_level() - platform() - {"samen.cases"}
 
 
+def test_the_tension_monitor_may_import_the_platform_and_nothing_else():
+    contract = contracts()["monitor-on-the-platform-only"]
+    assert contract["source_modules"] == ["samen.monitor"]
+    assert set(contract["forbidden_modules"]) == top_level() - platform() - {"samen.monitor"}
+
+
 def test_the_platform_and_the_modules_are_all_layered():
     layers = contracts()["layers"]["layers"]
     named = {name for layer in layers for name in layer_names(layer)}
@@ -125,11 +131,25 @@ def test_the_case_consultation_is_layered_by_its_folders():
     assert {"access", "actions", "forms", "models", "sections", "seed", "views"} <= named_layers
 
 
+def test_the_signals_module_is_layered_by_its_folders():
+    """Each layer of the signals module is one of its modules or packages, its pages at the
+    top, its models at the bottom."""
+    contract = contracts()["signals-layers"]
+    assert contract["type"] == "layers"
+    assert contract["containers"] == ["samen.signals"]
+    layers = contract["layers"]
+    assert {"views", "api"} <= layer_names(layers[0])
+    assert layers[-4:] == ["forms", "actions", "access", "models"]
+    found = {m.name for m in pkgutil.iter_modules([str(ROOT / "samen" / "signals")])}
+    assert {name for layer in layers for name in layer_names(layer)} <= found
+
+
 def test_a_forbidden_import_breaks_the_build(tmp_path):
     """A copy of the code with an import from the platform into a module, one from a lower
     platform layer into a higher one, one into the case consultation, one from it into another
-    module, one from access rules into views, and one from the case consultation's access
-    rules into its actions: every contract breaks, lint-imports fails."""
+    module, one from the tension monitor into the signals module, one from access rules into
+    views, and ones from the case consultation's and the signals module's access rules into
+    their actions: every contract breaks, lint-imports fails."""
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     shutil.copytree(
         ROOT / "samen",
@@ -144,16 +164,22 @@ def test_a_forbidden_import_breaks_the_build(tmp_path):
         exports.write("\nimport samen.cases.models  # noqa\n")
     with open(tmp_path / "samen" / "cases" / "apps.py", "a") as apps:
         apps.write("\nimport samen.signals.models  # noqa\n")
+    with open(tmp_path / "samen" / "monitor" / "charts.py", "a") as charts:
+        charts.write("\nimport samen.signals.models  # noqa\n")
+    with open(tmp_path / "samen" / "signals" / "access.py", "a") as signals_access:
+        signals_access.write("\nimport samen.signals.actions  # noqa\n")
     with open(tmp_path / "samen" / "mediation" / "access.py", "a") as access:
         access.write("\nimport samen.mediation.views  # noqa\n")
     with open(tmp_path / "samen" / "cases" / "access" / "work.py", "a") as work_access:
         work_access.write("\nimport samen.cases.actions.meetings  # noqa\n")
     result = lint_imports(tmp_path)
     assert result.returncode != 0
-    assert "Contracts: 0 kept, 5 broken." in result.stdout, result.stdout
+    assert "Contracts: 0 kept, 7 broken." in result.stdout, result.stdout
     assert "samen.core.dates -> samen.signals.models" in result.stdout
     assert "samen.audit.reads -> samen.people.models" in result.stdout
     assert "samen.mediation.exports -> samen.cases.models" in result.stdout
     assert "samen.cases.apps -> samen.signals.models" in result.stdout
     assert "samen.mediation.access -> samen.mediation.views" in result.stdout
     assert "samen.cases.access.work -> samen.cases.actions.meetings" in result.stdout
+    assert "samen.monitor.charts -> samen.signals.models" in result.stdout
+    assert "samen.signals.access -> samen.signals.actions" in result.stdout

@@ -5,10 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
+from samen.core.weeks import week_of
+from samen.monitor.models import WeeklyCount
 from samen.places.models import Place
 from samen.privacy.text_guard import PersonalDataError
 from samen.signals import actions
-from samen.signals.models import Category, Comment, Signal, WeeklyCount, week_of
+from samen.signals.models import Category, Comment, Signal
 from tests.signals.conftest import fields
 
 pytestmark = pytest.mark.django_db
@@ -170,24 +172,3 @@ def test_comments_refuse_personal_data(personas, file_signal):
     assert not Comment.objects.exists()
     actions.signal_comment(by=personas.coordinator, signal=signal, text="Ik ga langs.")
     assert signal.comments.count() == 1
-
-
-def test_tension_levels_keep_their_history(personas):
-    week = week_of(timezone.localdate())
-    actions.tension_level_set(
-        by=personas.coordinator, place=personas.borgerhout, week=week, level=2, rationale="Onrust."
-    )
-    actions.tension_level_set(
-        by=personas.coordinator, place=personas.borgerhout, week=week, level=3, rationale="Erger."
-    )
-    from samen.signals.models import TensionLevel
-
-    assert list(TensionLevel.objects.values_list("level", flat=True)) == [3, 2]
-    with pytest.raises(PermissionDenied):
-        actions.tension_level_set(
-            by=personas.coordinator, place=personas.berchem, week=week, level=1, rationale="x"
-        )
-    with pytest.raises(ValidationError):
-        actions.tension_level_set(
-            by=personas.coordinator, place=personas.borgerhout, week=week, level=9, rationale=""
-        )

@@ -10,9 +10,10 @@ from rest_framework.test import APIClient
 
 from samen.api.tokens import api_token_issue
 from samen.audit.models import AuditRecord
+from samen.monitor.models import WeeklyCount
 from samen.places.models import Place
 from samen.signals.api.serializers import SignalInputSerializer, read_signal_fields
-from samen.signals.models import Category, Signal, WeeklyCount
+from samen.signals.models import Category, Signal
 
 pytestmark = pytest.mark.django_db
 

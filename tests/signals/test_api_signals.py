@@ -9,11 +9,12 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from samen.api.tokens import api_token_issue
+from samen.monitor.models import WeeklyCount
 from samen.people.actions import organisation_create
 from samen.people.models import OrganisationMembership
 from samen.people.roles import requires_two_factor
 from samen.places.models import Place
-from samen.signals.models import Signal, WeeklyCount
+from samen.signals.models import Signal
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from samen.audit.models import AuditRecord
+from samen.core.weeks import week_of
+from samen.monitor.models import WeeklyCount
 from samen.places.models import Place
 from samen.signals.csv_import import COLUMNS, check_file, import_file
-from samen.signals.models import Signal, SignalImport, WeeklyCount, week_of
+from samen.signals.models import Signal, SignalImport
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.core.acting import acting_as
+from samen.monitor.counting import CountChanges
+from samen.monitor.models import WeeklyCount
 from samen.signals.actions import signal_record
-from samen.signals.counting import CountChanges
-from samen.signals.models import Category, Signal, WeeklyCount
+from samen.signals.models import Category, Signal
 from tests.signals.conftest import fields
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,11 @@ from django.db import connection
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
+from samen.monitor.models import WeeklyCount
 from samen.places.models import Place
 from samen.signals.batches import signals_import
 from samen.signals.csv_import import check_file, import_file
-from samen.signals.models import Signal, SignalImport, WeeklyCount
+from samen.signals.models import Signal, SignalImport
 from tests.signals.test_csv_import import csv_bytes, row
 
 pytestmark = pytest.mark.django_db

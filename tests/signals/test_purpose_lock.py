@@ -25,7 +25,8 @@ def test_a_signal_with_a_case_reference_is_refused_at_the_field_and_not_stored(c
 
 @pytest.mark.django_db
 def test_the_api_answers_422_with_where_the_case_reference_sits(personas):
-    from samen.signals.models import Signal, WeeklyCount
+    from samen.monitor.models import WeeklyCount
+    from samen.signals.models import Signal
     from tests.signals.test_api_intake import api_as, good_signal
 
     response = api_as(personas.frontline).post(
@@ -74,8 +75,11 @@ def test_comments_follow_ups_and_tension_levels_refuse_case_references(personas,
     from django.core.exceptions import ValidationError
     from django.utils import timezone
 
+    from samen.core.weeks import week_of
+    from samen.monitor.actions import tension_level_set
+    from samen.monitor.models import TensionLevel
     from samen.signals import actions
-    from samen.signals.models import Comment, FollowUp, TensionLevel, week_of
+    from samen.signals.models import Comment, FollowUp
 
     signal = file_signal(personas.frontline, personas.borgerhout)
     actions.signal_review(by=personas.coordinator, signal=signal)
@@ -98,7 +102,7 @@ def test_comments_follow_ups_and_tension_levels_refuse_case_references(personas,
         ),
         (
             "rationale",
-            lambda: actions.tension_level_set(
+            lambda: tension_level_set(
                 by=personas.coordinator,
                 place=personas.borgerhout,
                 week=week_of(timezone.localdate()),

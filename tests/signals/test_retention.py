@@ -13,8 +13,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
+from samen.monitor.models import WeeklyCount
 from samen.signals.actions import signal_comment, signal_follow_up, signal_review
-from samen.signals.models import Comment, FollowUp, Signal, WeeklyCount
+from samen.signals.models import Comment, FollowUp, Signal
 from samen.signals.retention import expired, retention_cutoff, signal_text_purge
 from tests.signals.test_exports import new_signal
 
