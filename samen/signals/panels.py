@@ -3,6 +3,7 @@ its rules for the modules that follow a signal up (samen.core.follow_ups)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from samen.core.categories import set_signal_categories
 from samen.core.follow_ups import set_signal_rules
 from samen.core.navigation import add_nav_item, add_panel
 from samen.signals.access import (
@@ -13,7 +14,7 @@ from samen.signals.access import (
     visible_signals,
 )
 from samen.signals.actions import signal_follow_up
-from samen.signals.models import Signal
+from samen.signals.models import Category, Signal
 
 add_nav_item(_("Signals"), "signals:list", roles=REPORTING_ROLES, order=10)
 add_nav_item(
@@ -22,6 +23,15 @@ add_nav_item(
 set_signal_rules(
     to_follow_up=get_signal_to_follow_up, visible=may_open_signal, record=signal_follow_up
 )
+
+
+def categories_in_use() -> list[tuple[str, str, str]]:
+    """(code, name, group name) of the categories in use, for modules that tag by category."""
+    found = Category.objects.filter(parent__isnull=False, is_active=True).select_related("parent")
+    return [(c.code, c.name, c.parent.name) for c in found.order_by("parent__order", "order")]
+
+
+set_signal_categories(categories_in_use)
 
 LATEST = 8
 
