@@ -7,7 +7,10 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 
+from samen.audit.models import AuditRecord
 from samen.people.models import Organisation, OrganisationMembership, PolicyLevel
 from samen.policy.models import Action, ActionPlan, Initiative, Objective, Strategy
 
@@ -19,6 +22,16 @@ END = datetime.date(2026, 12, 31)
 def policy_files_in_a_temporary_folder(settings, tmp_path):
     """Files the tests store land in a folder of their own, never in the project's data."""
     settings.SAMEN_POLICY_MEDIA_ROOT = tmp_path / "policy-files"
+
+
+def audited(record, actor, action=LogEntry.Action.CREATE) -> bool:
+    """Whether the trail holds this change of `record`, made by `actor`."""
+    return AuditRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(record)),
+        object_pk=str(record.pk),
+        action=action,
+        actor=actor,
+    ).exists()
 
 
 @dataclass
