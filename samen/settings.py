@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "samen.mediation",
     "samen.cases",
     "samen.indicators",
+    "samen.policy",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -421,6 +422,11 @@ SAMEN_MONITOR_FALSE_ALARM_RATE = float(os.environ.get("SAMEN_MONITOR_FALSE_ALARM
 # Indicators: a rate whose denominator is under this many (residents, pupils) is not shown,
 # only "too few residents"; nor is one whose numerator is 1 to 4 ("<5").
 SAMEN_INDICATOR_MIN_DENOMINATOR = env_int("SAMEN_INDICATOR_MIN_DENOMINATOR", 30)
+# Prevention policy: strategy documents, evaluation reports and yearly reports are kept here,
+# outside the web root (never under the static or media files); a view checks access.
+SAMEN_POLICY_MEDIA_ROOT = Path(
+    os.environ.get("SAMEN_POLICY_MEDIA_ROOT") or DATA_DIR / "policy-files"
+)
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ urlpatterns = [
     path("mediation/", include("samen.mediation.urls")),
     path("cases/", include("samen.cases.urls")),
     path("indicators/", include("samen.indicators.urls")),
+    path("policy/", include("samen.policy.urls")),
     path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
     path("api/", include("samen.signals.api.urls")),

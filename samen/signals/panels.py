@@ -5,6 +5,7 @@ district's tension monitor, and its rules for the modules that follow a signal u
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from samen.core.categories import set_signal_categories
 from samen.core.follow_ups import set_signal_rules
 from samen.core.navigation import add_nav_item, add_panel
 from samen.signals.access import (
@@ -16,7 +17,7 @@ from samen.signals.access import (
     visible_signals,
 )
 from samen.signals.actions import signal_follow_up
-from samen.signals.models import FollowUp, Signal
+from samen.signals.models import Category, FollowUp, Signal
 
 add_nav_item(_("Signals"), "signals:list", roles=REPORTING_ROLES, order=10)
 add_nav_item(
@@ -25,6 +26,15 @@ add_nav_item(
 set_signal_rules(
     to_follow_up=get_signal_to_follow_up, visible=may_open_signal, record=signal_follow_up
 )
+
+
+def categories_in_use() -> list[tuple[str, str, str]]:
+    """(code, name, group name) of the categories in use, for modules that tag by category."""
+    found = Category.objects.filter(parent__isnull=False, is_active=True).select_related("parent")
+    return [(c.code, c.name, c.parent.name) for c in found.order_by("parent__order", "order")]
+
+
+set_signal_categories(categories_in_use)
 
 LATEST = 8
 LATEST_ON_MONITOR = 10  # signals and follow-ups listed on a district's monitor

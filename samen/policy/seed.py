@@ -1,0 +1,1 @@
+"""Synthetic prevention policy: strategies, plans, actions and initiatives (filled later)."""
