@@ -240,6 +240,8 @@ class PolicySeed:
             return rng.randrange(10, 50), Action.Status.STOPPED
         if kind == "behind":
             progress = max(0, expected - rng.randrange(20, 50))
+        elif end < today:
+            progress = 100  # on track and past its end: done
         else:
             progress = min(100, expected + rng.randrange(-5, 10))
         if progress >= 100:
