@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from samen.policy import views
 
@@ -6,3 +6,4 @@ app_name = "policy"
 urlpatterns = [
     path("", views.index, name="index"),
 ]
+urlpatterns += [path("", include("samen.policy.match_urls"))]
