@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Q
+
 from samen.core import place_facts
 from samen.core.place_facts import IndicatorFact, RisingFact
 from samen.places.models import Place
 from samen.policy.models import Action, ActionPlan, Initiative, OutcomeIndicator
-from samen.policy.progress import OPEN, actions_in, placed_in
+from samen.policy.progress import OPEN, placed_in
 
 # Signal categories of the life-domain and extremism groups whose code differs from the
 # policy module's life domain or extremism type of the same meaning.
@@ -72,9 +74,26 @@ def _answers(record: Action | Initiative, category: str) -> bool:
     return bool(codes & held)
 
 
+def covering(model, place: Place) -> Q:
+    """Actions or initiatives that cover `place`: placed there, or, for a district, in one of
+    its neighbourhoods, or, for a neighbourhood, in its district as a whole."""
+    if place.kind == Place.Kind.DISTRICT:
+        return placed_in(model, place)
+    in_district = model.places.through.objects.filter(
+        **{model._meta.model_name: OuterRef("pk")}, place_id=place.parent_id
+    )
+    return placed_in(model, place) | Q(Exists(in_district))
+
+
+def _district_id(place: Place) -> int:
+    return place.pk if place.kind == Place.Kind.DISTRICT else place.parent_id
+
+
 def open_actions_in(place: Place):
+    """The open actions covering `place`, those of its district's own plans included."""
+    where = covering(Action, place) | Q(plan__district_id=_district_id(place))
     return (
-        Action.objects.filter(actions_in(place), status__in=OPEN)
+        Action.objects.filter(where, status__in=OPEN)
         .select_related("plan")
         .order_by("plan__title", "code")
     )
@@ -82,15 +101,14 @@ def open_actions_in(place: Place):
 
 def running_initiatives_in(place: Place):
     return Initiative.objects.filter(
-        placed_in(Initiative, place), status=Initiative.Status.RUNNING
+        covering(Initiative, place), status=Initiative.Status.RUNNING
     ).order_by("title")
 
 
 def plans_for(place: Place) -> list[ActionPlan]:
     """The open plans of the place's district, else the city's open plans."""
-    district_id = place.pk if place.kind == Place.Kind.DISTRICT else place.parent_id
     open_plans = ActionPlan.objects.exclude(status=ActionPlan.Status.CLOSED).order_by("-starts")
-    own = list(open_plans.filter(district_id=district_id))
+    own = list(open_plans.filter(district_id=_district_id(place)))
     return own or list(open_plans.filter(district__isnull=True))
 
 

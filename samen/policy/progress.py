@@ -67,20 +67,21 @@ def is_behind(action: Action, today: datetime.date) -> bool:
 
 def placed_in(model, place) -> Q:
     """Actions or initiatives placed in a district (in it or one of its neighbourhoods) or in
-    a neighbourhood (there, or in its district as a whole)."""
+    a neighbourhood (there)."""
     through = model.places.through
     rows = through.objects.filter(**{model._meta.model_name: OuterRef("pk")})
     if place.kind == "district":
         rows = rows.filter(Q(place_id=place.pk) | Q(place__parent_id=place.pk))
     else:
-        rows = rows.filter(Q(place_id=place.pk) | Q(place_id=place.parent_id))
+        rows = rows.filter(place_id=place.pk)
     return Q(Exists(rows))
 
 
 def actions_in(place) -> Q:
-    """Actions in a place: placed there, or in the own plans of the place's district."""
-    district_id = place.pk if place.kind == "district" else place.parent_id
-    return placed_in(Action, place) | Q(plan__district_id=district_id)
+    """Actions in a place: placed there, or, for a district, in its own plans."""
+    if place.kind == "district":
+        return placed_in(Action, place) | Q(plan__district_id=place.pk)
+    return placed_in(Action, place)
 
 
 def behind_among(actions: QuerySet[Action], today: datetime.date) -> list[Action]:
