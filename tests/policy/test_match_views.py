@@ -192,3 +192,9 @@ def test_the_filters_keep_the_chosen_district_and_funding_level(
         reverse("policy:progress_strategy", args=[world.strategy.pk]) + "?standing=done"
     )
     assert [a.code for a in done.context["page"].object_list] == ["M2", "M5"]
+
+
+def test_the_policy_overview_links_to_progress_and_the_context_match(client, personas, world):
+    page = get_as(client, personas.frontline, reverse("policy:index"))
+    assert f'href="{reverse("policy:progress")}"' in page.text
+    assert f'href="{reverse("policy:match_index")}"' in page.text
