@@ -145,6 +145,26 @@ def analyst_indicators(shooter: Shooter, demo: Demo) -> None:
     page.context.close()
 
 
+def analyst_policy_match_and_progress(shooter: Shooter, demo: Demo) -> None:
+    """The context match of the district with the demo's surge, the progress of the
+    strategies and of the city's strategy, and the context match on a phone."""
+    page = shooter.page(LAPTOP)
+    shooter.sign_in(page, ANALYST)
+    shooter.open(page, f"/policy/match/{MONITOR_DISTRICT}/")
+    shooter.shoot(page, "policy-match", full_page=True)
+    shooter.open(page, "/policy/progress/")
+    shooter.shoot(page, "policy-progress")
+    page.get_by_role("table").get_by_role("link").last.click()
+    page.wait_for_load_state("networkidle")
+    shooter.shoot(page, "policy-progress-strategy", full_page=True)
+    page.context.close()
+    page = shooter.page(PHONE)
+    shooter.sign_in(page, ANALYST)
+    shooter.open(page, f"/policy/match/{MONITOR_DISTRICT}/")
+    shooter.shoot(page, "policy-match-phone")
+    page.context.close()
+
+
 def dpo_audit_trail(shooter: Shooter, demo: Demo) -> None:
     """The second step of signing in, then what the coordinator did."""
     page = shooter.page()
@@ -236,6 +256,7 @@ SCENES = [
     frontline_signal_intake,
     analyst_monitor,
     analyst_indicators,
+    analyst_policy_match_and_progress,
     dpo_audit_trail,
     frontline_mediation,
     coordinator_communities,

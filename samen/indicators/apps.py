@@ -9,4 +9,4 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         # Importing these registers the navigation, the place pages' context panel and the
         # seeder.
-        from samen.indicators import panels, seed  # noqa: F401
+        from samen.indicators import panels, place_facts, seed  # noqa: F401

@@ -1,21 +1,33 @@
-"""Whether an action is on track: the progress expected by now, overdue, behind.
+"""Where an action stands: done, behind or on track, and the figures of the progress pages.
 
-An action still planned or running is *overdue* once its planned end has passed, *late* when
-its planned start passed without progress, and *behind* when it is overdue, late, or more than
-TOLERANCE points below the progress expected by now, which grows evenly from its planned start
-to its planned end. Done and stopped actions are never behind.
+The rule (`action_standing`), the one every page and report uses:
+
+- *done*: the action's status is done;
+- *stopped*: it was stopped before it was done, so it is neither behind nor on track;
+- *behind*: its planned end has passed, or its progress is more than TOLERANCE points under
+  what a steady pace from planned start to planned end expects by today;
+- *on track*: everything else, including an action without planned dates that has not run
+  past anything yet.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from samen.policy.models import Action
 
-TOLERANCE = 10
+TOLERANCE = 15  # percentage points under the steady pace before an action is behind
 OPEN = (Action.Status.PLANNED, Action.Status.RUNNING)
+
+DONE = "done"
+BEHIND = "behind"
+ON_TRACK = "on track"
+STOPPED = "stopped"
+STANDINGS = (BEHIND, ON_TRACK, DONE, STOPPED)
 
 
 def expected_progress(action: Action, today: datetime.date) -> int | None:
@@ -31,25 +43,26 @@ def expected_progress(action: Action, today: datetime.date) -> int | None:
 
 
 def is_overdue(action: Action, today: datetime.date) -> bool:
+    """Still open after its planned end."""
     return action.status in OPEN and action.planned_end is not None and action.planned_end < today
 
 
-def is_late(action: Action, today: datetime.date) -> bool:
-    return (
-        action.status == Action.Status.PLANNED
-        and action.planned_start is not None
-        and action.planned_start < today
-        and action.progress == 0
-    )
+def action_standing(action: Action, today: datetime.date) -> str:
+    """DONE, STOPPED, BEHIND or ON_TRACK (see the module's rule)."""
+    if action.status == Action.Status.DONE:
+        return DONE
+    if action.status == Action.Status.STOPPED:
+        return STOPPED
+    if is_overdue(action, today):
+        return BEHIND
+    expected = expected_progress(action, today)
+    if expected is not None and action.progress < expected - TOLERANCE:
+        return BEHIND
+    return ON_TRACK
 
 
 def is_behind(action: Action, today: datetime.date) -> bool:
-    if action.status not in OPEN:
-        return False
-    if is_overdue(action, today) or is_late(action, today):
-        return True
-    expected = expected_progress(action, today)
-    return expected is not None and action.progress < expected - TOLERANCE
+    return action_standing(action, today) == BEHIND
 
 
 def placed_in(model, place) -> Q:
@@ -75,3 +88,49 @@ def behind_among(actions: QuerySet[Action], today: datetime.date) -> list[Action
     """The open actions of `actions` that are behind, the most overdue first."""
     found = [a for a in actions.filter(status__in=OPEN) if is_behind(a, today)]
     return sorted(found, key=lambda a: (a.planned_end or datetime.date.max, a.code))
+
+
+@dataclass
+class Tally:
+    """How many actions stand where, and their budget: one strategy, objective or total."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STANDINGS, 0))
+    planned: Decimal = Decimal(0)
+    spent: Decimal = Decimal(0)
+
+    def add(self, action: Action, standing: str) -> None:
+        self.counts[standing] += 1
+        self.planned += action.budget_planned
+        self.spent += action.budget_spent
+
+    def merge(self, other: Tally | None) -> None:
+        if other is not None:
+            for standing, count in other.counts.items():
+                self.counts[standing] += count
+            self.planned += other.planned
+            self.spent += other.spent
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def behind(self) -> int:
+        return self.counts[BEHIND]
+
+    @property
+    def on_track(self) -> int:
+        return self.counts[ON_TRACK]
+
+    @property
+    def done(self) -> int:
+        return self.counts[DONE]
+
+    @property
+    def stopped(self) -> int:
+        return self.counts[STOPPED]
+
+    @property
+    def spent_percent(self) -> int | None:
+        """Budget spent as a % of planned (None when nothing was planned)."""
+        return round(100 * self.spent / self.planned) if self.planned else None

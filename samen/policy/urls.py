@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from samen.policy import action_views, initiative_views, views
 
@@ -40,3 +40,4 @@ urlpatterns = [
     ),
     path("initiatives/<int:pk>/updates/new/", initiative_views.update_new, name="update_new"),
 ]
+urlpatterns += [path("", include("samen.policy.match_urls"))]
