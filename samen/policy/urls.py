@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from samen.policy import action_views, initiative_views, views
 
@@ -39,4 +39,5 @@ urlpatterns = [
         name="evaluation_new",
     ),
     path("initiatives/<int:pk>/updates/new/", initiative_views.update_new, name="update_new"),
+    path("", include("samen.policy.report_urls")),
 ]
