@@ -308,11 +308,15 @@ def import_file(*, by, plan: ActionPlan, data: bytes) -> ImportOutcome:
     """Read and check the file, then import it whole; or say what to correct."""
     check_may_edit_plan(by, plan)
     rows, problems = read_file(plan, data)
-    if problems:
+    if problems and not rows:
         return ImportOutcome(problems=problems)
+    # The rows that read well go through the actions even when others did not, so that the
+    # report names every problem at once; then nothing is kept.
     try:
-        created, updated = plan_actions_import(by=by, plan=plan, rows=rows)
+        created, updated = plan_actions_import(
+            by=by, plan=plan, rows=rows, check_only=bool(problems)
+        )
     except ImportRefusedError as refused:
-        problems = [p for line, error in refused.refusals for p in _refusals(line, error)]
-        return ImportOutcome(problems=problems)
+        problems += [p for line, error in refused.refusals for p in _refusals(line, error)]
+        return ImportOutcome(problems=sorted(problems, key=lambda p: p.line))
     return ImportOutcome(created=created, updated=updated)

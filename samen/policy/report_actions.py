@@ -166,10 +166,11 @@ class ImportRefusedError(Exception):
 
 
 @action
-def plan_actions_import(*, by, plan: ActionPlan, rows) -> tuple[int, int]:
+def plan_actions_import(*, by, plan: ActionPlan, rows, check_only=False) -> tuple[int, int]:
     """Create or update (by code) each read row's action in `plan` and record its progress,
     through the same actions as the forms; all or nothing: when an action refuses any row,
     ImportRefusedError names every refusal and nothing is kept. (created, updated) otherwise.
+    `check_only` rolls everything back in any case (other rows of the file were refused).
 
     `rows` are samen.policy.csv_import.Row: line, fields, existing action, progress.
     """
@@ -188,6 +189,6 @@ def plan_actions_import(*, by, plan: ActionPlan, rows) -> tuple[int, int]:
                 policy_actions.action_progress_record(by=by, action=saved, progress=row.progress)
         except ValidationError as refused:
             refusals.append((row.line, refused))
-    if refusals:
+    if refusals or check_only:
         raise ImportRefusedError(refusals)
     return created, updated
