@@ -25,6 +25,11 @@ ADMINISTRATOR_PERMISSIONS = frozenset().union(
     _model("communities", "theme", "view", "add", "change"),
     _model("communities", "language", "view", "add", "change"),
     _model("mediation", "mediationcoordinator", "view", "add", "delete"),
+    # The prevention policy, to read: it changes through its own pages only.
+    *(
+        _model("policy", model, "view")
+        for model in ("strategy", "actionplan", "action", "initiative")
+    ),
 )
 
 _PERMISSIONS = {Role.ADMINISTRATOR: ADMINISTRATOR_PERMISSIONS}

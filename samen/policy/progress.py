@@ -4,7 +4,9 @@ One rule, shared by the progress pages, the home page and the yearly reports
 (`action_standing`): an action still planned or running is *overdue* once its planned end has
 passed, and *behind* when it is overdue or more than TOLERANCE points below the progress
 expected by now, which grows evenly from its planned start to its planned end. Done and
-stopped actions are never behind.
+stopped actions are never behind. *Late* (still planned, its planned start passed without
+progress) is a hint on the action's page; the straight line makes such an action behind soon
+enough.
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ def expected_progress(action: Action, today: datetime.date) -> int | None:
 
 def is_overdue(action: Action, today: datetime.date) -> bool:
     return action.status in OPEN and action.planned_end is not None and action.planned_end < today
+
+
+def is_late(action: Action, today: datetime.date) -> bool:
+    return (
+        action.status == Action.Status.PLANNED
+        and action.planned_start is not None
+        and action.planned_start < today
+        and action.progress == 0
+    )
 
 
 class Standing(models.TextChoices):
