@@ -48,6 +48,12 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def renamed(name: str, old: str) -> str:
+    """The variable to read: `name`, or the name it had before when only that one is set, so
+    that a deployment configured before the rename keeps its value."""
+    return old if not os.environ.get(name) and os.environ.get(old) else name
+
+
 DEBUG = env_bool("SAMEN_DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -402,18 +408,23 @@ SAMEN_SIGNAL_RETENTION_MONTHS = env_int("SAMEN_SIGNAL_RETENTION_MONTHS", 24)
 # idle for the warning's months shows the day its party details go.
 SAMEN_MEDIATION_RETENTION_YEARS = env_int("SAMEN_MEDIATION_RETENTION_YEARS", 3)
 SAMEN_MEDIATION_IDLE_WARNING_MONTHS = env_int("SAMEN_MEDIATION_IDLE_WARNING_MONTHS", 24)
-# Case consultation: how long a closed case is kept (shorter when no follow-up was needed),
+# Case consultation: how long a closed case is kept (shorter when no aftercare was needed),
 # and rejected referrals. Its keys (SAMEN_CASE_KEYS, SAMEN_CASE_INDEX_KEY) are read from the
 # environment by samen.cases.crypto only, apart from SECRET_KEY (system check cases.E001).
 SAMEN_CASE_RETENTION_YEARS = env_int("SAMEN_CASE_RETENTION_YEARS", 5)
-SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS = env_int("SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS", 1)
+SAMEN_CASE_RETENTION_NO_AFTERCARE_YEARS = env_int(
+    renamed("SAMEN_CASE_RETENTION_NO_AFTERCARE_YEARS", "SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS"), 1
+)
 SAMEN_CASE_REFERRAL_RETENTION_DAYS = env_int("SAMEN_CASE_REFERRAL_RETENTION_DAYS", 365)
 # A seat, delegation or invitation at the case consultation grants nothing once this many
 # months passed since it was last confirmed; whoever grants it re-confirms it before then.
 SAMEN_CASE_RECERTIFY_MONTHS = env_int("SAMEN_CASE_RECERTIFY_MONTHS", 6)
-# Months after a support plan closes when its follow-up reviews fall due.
-SAMEN_CASE_FOLLOW_UP_MONTHS = tuple(
-    int(months) for months in env_list("SAMEN_CASE_FOLLOW_UP_MONTHS", "6,12")
+# Months after a support plan closes when its aftercare reviews fall due.
+SAMEN_CASE_AFTERCARE_MONTHS = tuple(
+    int(months)
+    for months in env_list(
+        renamed("SAMEN_CASE_AFTERCARE_MONTHS", "SAMEN_CASE_FOLLOW_UP_MONTHS"), "6,12"
+    )
 )
 # The weeks of a place's own history that form its baseline, and the false-alarm rate of
 # the early warning: the chance that an ordinary week is flagged (see docs/monitor.md).

@@ -7,7 +7,6 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 QUIET = ("BEGIN;", "COMMIT;")
 
@@ -27,8 +26,7 @@ def columns(table: str) -> list[tuple[str, str]]:
     return sorted((column.name, str(column.type_code)) for column in described)
 
 
-def migrate(targets: list[tuple[str, str]] | None = None) -> None:
-    """Migrate to `targets`, or to the latest migration of every app."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
+def migrate(app: str | None = None, name: str | None = None) -> None:
+    """Migrate `app` to migration `name`, or every app to its latest, as `manage.py migrate`
+    does: with its signals, so that a renamed model's content type is renamed too."""
+    call_command("migrate", *(arg for arg in (app, name) if arg), verbosity=0)

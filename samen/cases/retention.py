@@ -1,7 +1,7 @@
 """Storage limits of cases: when a closed case's content goes, and the run that removes it.
 
 A closed case is kept SAMEN_CASE_RETENTION_YEARS (default 5) after closing, or
-SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS (default 1) when no follow-up was needed. When that
+SAMEN_CASE_RETENTION_NO_AFTERCARE_YEARS (default 1) when no aftercare was needed. When that
 day has passed, the run anonymises it: the person, invitations, corrections and narrative go;
 the reference, dates, age band and extremism type stay for the counts. Rejected referrals
 lose their person after SAMEN_CASE_REFERRAL_RETENTION_DAYS (default 365). Referrals still
@@ -41,15 +41,15 @@ from samen.core.actions import action
 BATCH = 500
 
 
-def retention_years(follow_up_needed: bool) -> int:
-    if follow_up_needed:
+def retention_years(aftercare_needed: bool) -> int:
+    if aftercare_needed:
         return settings.SAMEN_CASE_RETENTION_YEARS
-    return settings.SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS
+    return settings.SAMEN_CASE_RETENTION_NO_AFTERCARE_YEARS
 
 
-def retain_until_for(closed_on: datetime.date, follow_up_needed: bool) -> datetime.date:
+def retain_until_for(closed_on: datetime.date, aftercare_needed: bool) -> datetime.date:
     """The last day a case closed on `closed_on` is kept."""
-    years = retention_years(follow_up_needed)
+    years = retention_years(aftercare_needed)
     try:
         return closed_on.replace(year=closed_on.year + years)
     except ValueError:  # 29 February

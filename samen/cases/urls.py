@@ -67,8 +67,10 @@ urlpatterns = [
     path("<int:pk>/support/reviews/", work.support_review_add, name="support_review"),
     path("<int:pk>/support/close/", work.support_plan_close, name="support_close"),
     path(
-        "<int:pk>/support/follow-ups/<int:follow_up_pk>/",
-        work.support_follow_up,
-        name="support_follow_up",
+        "<int:pk>/support/aftercare-reviews/<int:review_pk>/",
+        work.support_aftercare_review,
+        name="support_aftercare_review",
     ),
+    # Its address before aftercare reviews were named so: a page opened before still posts here.
+    path("<int:pk>/support/follow-ups/<int:review_pk>/", work.support_aftercare_review),
 ]

@@ -295,8 +295,8 @@ class ContactFields:
     communities: list[Community]
     staff: list = field(default_factory=list)
     relationship: Relationship | None = None
-    follow_up: str = ""
-    follow_up_by: datetime.date | None = None
+    next_step: str = ""
+    next_step_by: datetime.date | None = None
     new_state: str = ""
     new_strength: int | None = None
     reason: str = ""
@@ -315,10 +315,10 @@ def _check_contact(by, fields: ContactFields) -> list[Community]:
         problems.add("summary", _("Say briefly what was discussed."))
     elif len(fields.summary) > 1000:
         problems.add("summary", _("Keep the summary under 1,000 characters."))
-    if len(fields.follow_up) > 500:
-        problems.add("follow_up", _("Keep the follow-up under 500 characters."))
-    if fields.follow_up_by and fields.follow_up_by < fields.occurred_on:
-        problems.add("follow_up_by", _("The follow-up comes after the contact."))
+    if len(fields.next_step) > 500:
+        problems.add("next_step", _("Keep the next step under 500 characters."))
+    if fields.next_step_by and fields.next_step_by < fields.occurred_on:
+        problems.add("next_step_by", _("The next step comes after the contact."))
     communities = {c.pk: c for c in fields.communities}
     rel = fields.relationship
     if rel is not None:
@@ -343,7 +343,7 @@ def _check_contact(by, fields: ContactFields) -> list[Community]:
                 on=fields.occurred_on,
             )
     problems.raise_if_any()
-    for name in ("summary", "follow_up", "reason"):
+    for name in ("summary", "next_step", "reason"):
         check_text(name, getattr(fields, name))
     return list(communities.values())
 
@@ -359,8 +359,8 @@ def contact_log(*, by, fields: ContactFields) -> Contact:
         kind=fields.kind,
         relationship=fields.relationship,
         summary=fields.summary.strip(),
-        follow_up=fields.follow_up.strip(),
-        follow_up_by=fields.follow_up_by,
+        next_step=fields.next_step.strip(),
+        next_step_by=fields.next_step_by,
         recorded_by=by,
     )
     contact.save()

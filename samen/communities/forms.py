@@ -160,8 +160,8 @@ class ContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The situation and what was agreed. Never judge individual people."),
     )
-    follow_up = forms.CharField(label=_("Follow-up (optional)"), max_length=500, required=False)
-    follow_up_by = forms.DateField(label=_("Follow up by (optional)"), required=False, widget=DATE)
+    next_step = forms.CharField(label=_("Next step (optional)"), max_length=500, required=False)
+    next_step_by = forms.DateField(label=_("Next step by (optional)"), required=False, widget=DATE)
     new_state = forms.ChoiceField(
         label=_("The relationship is now"),
         choices=[("", _("unchanged")), *State.choices],

@@ -250,8 +250,12 @@ class Contact(models.Model):
         related_name="contacts",
     )
     summary = models.TextField(_("what was discussed"), max_length=1000)
-    follow_up = models.CharField(_("follow-up"), max_length=500, blank=True)
-    follow_up_by = models.DateField(_("follow up by"), null=True, blank=True)
+    # What comes next after this contact (not a signal's follow-up); the columns keep the
+    # names they had before (migration 0004_contact_next_step).
+    next_step = models.CharField(_("next step"), max_length=500, blank=True, db_column="follow_up")
+    next_step_by = models.DateField(
+        _("next step by"), null=True, blank=True, db_column="follow_up_by"
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -363,6 +367,6 @@ track(Community, exclude=("search_text",), m2m=("places", "languages", "themes")
 track(KeyFigure, sensitive=("name", "contact_channel"))
 track(Relationship)
 track(RelationshipChange, sensitive=("reason",))
-track(Contact, sensitive=("summary", "follow_up"), m2m=("communities", "staff"))
+track(Contact, sensitive=("summary", "next_step"), m2m=("communities", "staff"))
 track(RestorePlan, sensitive=("goal",))
 track(RestoreAction, sensitive=("description",))

@@ -88,7 +88,7 @@ SUMMARIES = [
     "Telefonisch contact over klachten van buren; bemiddeling voorgesteld.",
     "Evaluatie van de gezamenlijke activiteit; positieve reacties uit de buurt.",
 ]
-FOLLOW_UPS = ["Nieuwe afspraak over een maand.", "Uitnodiging sturen voor het wijkoverleg."]
+NEXT_STEPS = ["Nieuwe afspraak over een maand.", "Uitnodiging sturen voor het wijkoverleg."]
 PLAN_STEPS = [
     "Verkennend gesprek met beide besturen",
     "Gezamenlijke activiteit voorbereiden",
@@ -306,7 +306,7 @@ def _seed_contacts(run, communities, relationships, today, workers, fallback) ->
                 kind=rng.choice(list(Contact.Kind.values)),
                 relationship=relationship,
                 summary=rng.choice(SUMMARIES),
-                follow_up=rng.choice(FOLLOW_UPS) if rng.random() < 0.3 else "",
+                next_step=rng.choice(NEXT_STEPS) if rng.random() < 0.3 else "",
                 recorded_by=staff[0],
             )
         )

@@ -16,17 +16,27 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from samen.policy.models import Action
 
 TOLERANCE = 15  # percentage points under the steady pace before an action is behind
 OPEN = (Action.Status.PLANNED, Action.Status.RUNNING)
 
-DONE = "done"
-BEHIND = "behind"
-ON_TRACK = "on track"
-STOPPED = "stopped"
+
+class Standing(models.TextChoices):
+    ON_TRACK = "on_track", _("on track")
+    BEHIND = "behind", _("behind")
+    DONE = "done", _("done")
+    STOPPED = "stopped", _("stopped")
+
+
+DONE = Standing.DONE
+BEHIND = Standing.BEHIND
+ON_TRACK = Standing.ON_TRACK
+STOPPED = Standing.STOPPED
 STANDINGS = (BEHIND, ON_TRACK, DONE, STOPPED)
 
 
@@ -47,7 +57,7 @@ def is_overdue(action: Action, today: datetime.date) -> bool:
     return action.status in OPEN and action.planned_end is not None and action.planned_end < today
 
 
-def action_standing(action: Action, today: datetime.date) -> str:
+def action_standing(action: Action, today: datetime.date) -> Standing:
     """DONE, STOPPED, BEHIND or ON_TRACK (see the module's rule)."""
     if action.status == Action.Status.DONE:
         return DONE
@@ -94,11 +104,11 @@ def behind_among(actions: QuerySet[Action], today: datetime.date) -> list[Action
 class Tally:
     """How many actions stand where, and their budget: one strategy, objective or total."""
 
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STANDINGS, 0))
+    counts: dict[Standing, int] = field(default_factory=lambda: dict.fromkeys(STANDINGS, 0))
     planned: Decimal = Decimal(0)
     spent: Decimal = Decimal(0)
 
-    def add(self, action: Action, standing: str) -> None:
+    def add(self, action: Action, standing: Standing) -> None:
         self.counts[standing] += 1
         self.planned += action.budget_planned
         self.spent += action.budget_spent

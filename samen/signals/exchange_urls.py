@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from samen.signals import export_urls, import_views
+from samen.signals.views import exports, imports
 
 app_name = "signal_exchange"
-urlpatterns: list = [
-    path("import/", import_views.signal_import, name="import"),
+urlpatterns = [
+    path("import/", imports.signal_import, name="import"),
+    path("export/signals.csv", exports.export_signals_csv, name="export_signals_csv"),
+    path("export/signals.xlsx", exports.export_signals_xlsx, name="export_signals_xlsx"),
+    path("export/statistics/", exports.export_statistics, name="export_statistics"),
 ]
-urlpatterns += export_urls.urlpatterns

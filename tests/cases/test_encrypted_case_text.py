@@ -39,7 +39,7 @@ def test_purpose_closure_and_rejection_reasons_are_not_readable_in_the_database(
     from tests.cases.conftest import open_case
 
     case = open_case("Ann Smets", purpose=PURPOSE)
-    case_close(by=table.mayor, case=case, reason=CLOSURE, follow_up_needed=True)
+    case_close(by=table.mayor, case=case, reason=CLOSURE, aftercare_needed=True)
     referral = _refer_and_reject(table, personas)
     case_table, referral_table = Case._meta.db_table, Referral._meta.db_table
     for raw, clear in (
@@ -73,7 +73,7 @@ def test_anonymising_blanks_the_encrypted_purpose_and_reason(table):
     from samen.cases.models import Case
     from samen.cases.retention import case_retention_run
 
-    case_close(by=table.mayor, case=table.case, reason=CLOSURE, follow_up_needed=False)
+    case_close(by=table.mayor, case=table.case, reason=CLOSURE, aftercare_needed=False)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=400), tick=False):
         assert case_retention_run(by=None).cases == 1
     case = Case.objects.get(pk=table.case.pk)

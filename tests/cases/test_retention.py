@@ -27,7 +27,7 @@ def later(days: int):
 
 
 def test_a_case_is_kept_until_its_retention_ends(table):
-    case_close(by=table.mayor, case=table.case, reason="Afgerond.", follow_up_needed=False)
+    case_close(by=table.mayor, case=table.case, reason="Afgerond.", aftercare_needed=False)
     table.case.refresh_from_db()
     with later(364):
         assert case_retention_run(by=None).cases == 0
@@ -45,7 +45,7 @@ def test_a_case_is_kept_until_its_retention_ends(table):
 
 
 def test_the_run_is_logged_without_personal_data(table):
-    case_close(by=table.mayor, case=table.case, reason="Afgerond.", follow_up_needed=True)
+    case_close(by=table.mayor, case=table.case, reason="Afgerond.", aftercare_needed=True)
     with later(5 * 366 + 1):
         case_retention_daily.enqueue()
     record = AuditRecord.objects.filter(object_repr__startswith="Retention").get()
@@ -76,7 +76,7 @@ def test_old_rejected_referrals_are_deleted(table):
 
 
 def test_the_command_counts_and_runs(table):
-    case_close(by=table.mayor, case=table.case, reason="Afgerond.", follow_up_needed=False)
+    case_close(by=table.mayor, case=table.case, reason="Afgerond.", aftercare_needed=False)
     out = io.StringIO()
     with later(400):
         call_command("apply_case_retention", "--dry-run", stdout=out)

@@ -33,7 +33,7 @@ def test_pending_referrals_about_an_anonymised_case_go_with_it(table, personas, 
     about_him = _refer(personas.partner, "peeters JAN")
     someone_else = _refer(personas.partner, "Ruben Maes")
     with _later(10):
-        case_close(by=table.mayor, case=table.case, reason="Afgerond.", follow_up_needed=False)
+        case_close(by=table.mayor, case=table.case, reason="Afgerond.", aftercare_needed=False)
     with _later(200):  # sent after the case closed: a new question, decided on its own
         after_closing = _refer(personas.partner, "Jan Peeters")
     with _later(300):

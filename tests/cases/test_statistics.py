@@ -89,7 +89,7 @@ def test_a_bad_year_falls_back_to_this_year(client, personas):
 def test_closed_cases_count_by_type_and_age(table):
     from samen.cases.actions.cases import case_close
 
-    case_close(by=table.mayor, case=table.case, reason="Afgerond.", follow_up_needed=True)
+    case_close(by=table.mayor, case=table.case, reason="Afgerond.", aftercare_needed=True)
     tables = case_statistics(timezone.localdate().year)
     assert set(tables) == {"opened_by_type", "opened_by_age", "closed_by_type", "closed_by_age"}
     assert row(tables["closed_by_age"], "year")[-1] == SMALL

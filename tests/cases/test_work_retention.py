@@ -6,10 +6,10 @@ from django.utils import timezone
 from samen.cases import retention
 from samen.cases.actions.assessments import assessment_sign
 from samen.cases.models import (
+    AftercareReview,
     AgendaItem,
     Assessment,
     Decision,
-    FollowUpReview,
     Meeting,
     PlanAction,
     PoliceExchange,
@@ -33,7 +33,7 @@ def test_anonymising_removes_the_case_work_of_those_cases_only(table, work):
     assert not Assessment.objects.filter(case=table.case).exists()
     assert Assessment.objects.filter(case=table.other_case).exists()
     assert not SupportPlan.objects.exists() and not PlanAction.objects.exists()
-    assert not PoliceExchange.objects.exists() and not FollowUpReview.objects.exists()
+    assert not PoliceExchange.objects.exists() and not AftercareReview.objects.exists()
     assert not AgendaItem.objects.filter(case=table.case).exists()
     assert not PlanAction.objects.exists()
     assert AgendaItem.objects.filter(case=table.other_case).exists()

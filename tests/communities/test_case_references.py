@@ -57,8 +57,8 @@ def _attempts(personas, city):
         ("contact", "summary"): lambda: actions.contact_log(
             by=worker, fields=contact(city, summary=TEXT)
         ),
-        ("contact", "follow_up"): lambda: actions.contact_log(
-            by=worker, fields=contact(city, follow_up=TEXT)
+        ("contact", "next_step"): lambda: actions.contact_log(
+            by=worker, fields=contact(city, next_step=TEXT)
         ),
         ("contact", "reason"): lambda: actions.contact_log(
             by=worker, fields=contact(city, new_state="broken", reason=TEXT)

@@ -171,3 +171,49 @@ def test_the_api_rates_come_from_the_environment(tmp_path):
         **PRODUCTION,
     )
     assert result.stdout.split() == ["50/hour", "10/s"], result.stderr
+
+
+AFTERCARE = (
+    "import django; django.setup(); from django.conf import settings;"
+    "print(settings.SAMEN_CASE_AFTERCARE_MONTHS, settings.SAMEN_CASE_RETENTION_NO_AFTERCARE_YEARS)"
+)
+
+
+def test_the_aftercare_settings_default_to_6_and_12_months_and_one_year(tmp_path):
+    result = run_python(AFTERCARE, SAMEN_DEBUG="1", SAMEN_DATA_DIR=str(tmp_path))
+    assert result.stdout.split() == ["(6,", "12)", "1"], result.stderr
+
+
+def test_the_aftercare_settings_read_their_names(tmp_path):
+    result = run_python(
+        AFTERCARE,
+        SAMEN_DEBUG="1",
+        SAMEN_DATA_DIR=str(tmp_path),
+        SAMEN_CASE_AFTERCARE_MONTHS="3,9",
+        SAMEN_CASE_RETENTION_NO_AFTERCARE_YEARS="2",
+    )
+    assert result.stdout.split() == ["(3,", "9)", "2"], result.stderr
+
+
+def test_a_deployment_configured_with_the_follow_up_names_keeps_its_values(tmp_path):
+    result = run_python(
+        AFTERCARE,
+        SAMEN_DEBUG="1",
+        SAMEN_DATA_DIR=str(tmp_path),
+        SAMEN_CASE_FOLLOW_UP_MONTHS="4",
+        SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS="3",
+    )
+    assert result.stdout.split() == ["(4,)", "3"], result.stderr
+
+
+def test_the_aftercare_names_win_over_the_follow_up_names(tmp_path):
+    result = run_python(
+        AFTERCARE,
+        SAMEN_DEBUG="1",
+        SAMEN_DATA_DIR=str(tmp_path),
+        SAMEN_CASE_AFTERCARE_MONTHS="5",
+        SAMEN_CASE_FOLLOW_UP_MONTHS="4",
+        SAMEN_CASE_RETENTION_NO_AFTERCARE_YEARS="2",
+        SAMEN_CASE_RETENTION_NO_FOLLOW_UP_YEARS="3",
+    )
+    assert result.stdout.split() == ["(5,)", "2"], result.stderr

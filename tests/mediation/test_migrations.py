@@ -15,7 +15,7 @@ from samen.places.models import Place
 from tests.migration_checks import columns, migrate, statements
 
 MIGRATION = "0003_aftercare_check"
-BEFORE = [("mediation", "0002_last_activity_and_lapsed")]
+BEFORE = ("mediation", "0002_last_activity_and_lapsed")
 
 
 # SQLite's schema editor, which sqlmigrate uses, refuses to open inside a test's transaction.
@@ -59,7 +59,7 @@ def test_an_aftercare_check_recorded_before_survives_the_migration_both_ways(
     table = Mediation._meta.db_table
     shape = columns(table)
     try:
-        migrate(BEFORE)
+        migrate(*BEFORE)
         assert columns(table) == shape
         with connection.cursor() as cursor:
             cursor.execute(

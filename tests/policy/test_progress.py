@@ -143,3 +143,19 @@ def test_a_tally_counts_and_adds_budgets_and_merges():
     assert (tally.total, tally.on_track, tally.behind, tally.done) == (2, 1, 1, 0)
     assert tally.planned == 2000 and tally.spent == 1000 and tally.spent_percent == 50
     assert Tally().spent_percent is None
+
+
+def test_before_its_planned_start_it_is_on_track_and_expects_nothing():
+    before = START - datetime.timedelta(days=1)
+    assert expected_progress(planned(0), before) == 0
+    assert action_standing(planned(0), before) == ON_TRACK
+
+
+def test_the_standings_are_choices_with_stable_values():
+    """Filters and exports carry these values; the reports and pages share them."""
+    assert [s.value for s in (BEHIND, ON_TRACK, DONE, STOPPED)] == [
+        "behind",
+        "on_track",
+        "done",
+        "stopped",
+    ]

@@ -12,7 +12,7 @@ def test_a_signal_with_a_case_reference_is_refused_at_the_field_and_not_stored(c
     from django.urls import reverse
 
     from samen.signals.models import Signal
-    from tests.signals.test_views import intake
+    from tests.signals.views.test_filing import intake
 
     client.force_login(personas.frontline)
     data = intake(personas.borgerhout, text=CASE_TEXT)

@@ -255,10 +255,10 @@ def case_close(
     by,
     case: Case,
     reason: str,
-    follow_up_needed: bool,
+    aftercare_needed: bool,
     closed_at: datetime.datetime | None = None,
 ) -> Case:
-    """Close a case; its retention period starts now (shorter when no follow-up was needed).
+    """Close a case; its retention period starts now (shorter when no aftercare was needed).
 
     `closed_at` backdates the closing, for the demo seeder only."""
     access.check_controls_case_list(by)
@@ -269,8 +269,8 @@ def case_close(
     errors.raise_if_any()
     now = closed_at or timezone.now()
     case.status, case.closed_at, case.closed_by = Case.Status.CLOSED, now, by
-    case.closure_reason, case.follow_up_needed = reason.strip(), follow_up_needed
-    case.retain_until = retain_until_for(timezone.localdate(now), follow_up_needed)
+    case.closure_reason, case.aftercare_needed = reason.strip(), aftercare_needed
+    case.retain_until = retain_until_for(timezone.localdate(now), aftercare_needed)
     case.save()
     # Invited professionals keep no access to a closed case.
     case.invitations.filter(revoked_at__isnull=True).update(revoked_at=now)

@@ -1,9 +1,9 @@
-"""Every write to a support plan: open it, add and settle actions, review, close, follow up.
+"""Every write to a support plan: open it, add and settle actions, review, close, aftercare.
 
-The plan is the professionals' work on an open case; closing the plan schedules follow-up
-reviews (SAMEN_CASE_FOLLOW_UP_MONTHS, 6 and 12 months by default). It does not close the
-case: that stays with the mayor or a delegate (actions.case_close), who ticks "follow-up was
-needed" when reviews were planned, so the case is kept long enough for them. Follow-up
+The plan is the professionals' work on an open case; closing the plan schedules aftercare
+reviews (SAMEN_CASE_AFTERCARE_MONTHS, 6 and 12 months by default). It does not close the
+case: that stays with the mayor or a delegate (actions.case_close), who ticks "aftercare was
+needed" when reviews were planned, so the case is kept long enough for them. Aftercare
 reviews may still be recorded by the core after the case closed.
 """
 
@@ -22,8 +22,8 @@ from samen.cases.actions.meetings import check_owner
 from samen.cases.actions.work_rules import MAX_SHORT, check_not_future, check_text
 from samen.cases.models import (
     ActionStatus,
+    AftercareReview,
     Case,
-    FollowUpReview,
     PlanAction,
     PlanReview,
     SupportPlan,
@@ -34,8 +34,8 @@ from samen.core.errors import FieldErrors
 from samen.people.models import Organisation
 
 
-def follow_up_months() -> tuple[int, ...]:
-    months = settings.SAMEN_CASE_FOLLOW_UP_MONTHS
+def aftercare_months() -> tuple[int, ...]:
+    months = settings.SAMEN_CASE_AFTERCARE_MONTHS
     return tuple(sorted({int(m) for m in months if int(m) > 0}))
 
 
@@ -128,7 +128,7 @@ def plan_review_add(*, by, plan: SupportPlan, reviewed_on: datetime.date, note: 
 
 @action
 def plan_close(*, by, plan: SupportPlan, reason: str) -> SupportPlan:
-    """Close the plan with a reason and schedule its follow-up reviews."""
+    """Close the plan with a reason and schedule its aftercare reviews."""
     if by is not None:
         check_case_worker(by, plan.case)
     _check_open_plan(plan)
@@ -138,27 +138,27 @@ def plan_close(*, by, plan: SupportPlan, reason: str) -> SupportPlan:
     today = access.today()
     plan.closed_on, plan.closed_by, plan.closure_reason = today, by, reason.strip()
     plan.save(update_fields=["closed_on", "closed_by", "closure_reason"])
-    for months in follow_up_months():
-        FollowUpReview(plan=plan, months_after=months, due_on=add_months(today, months)).save()
+    for months in aftercare_months():
+        AftercareReview(plan=plan, months_after=months, due_on=add_months(today, months)).save()
     return plan
 
 
 @action
-def follow_up_record(
-    *, by, follow_up: FollowUpReview, done_on: datetime.date, note: str
-) -> FollowUpReview:
-    """Record that a follow-up review took place, and its outcome."""
+def aftercare_review_record(
+    *, by, review: AftercareReview, done_on: datetime.date, note: str
+) -> AftercareReview:
+    """Record that an aftercare review took place, and its outcome."""
     if by is None:
-        raise ValidationError(_("A named member records every follow-up review."))
-    check_case_worker(by, follow_up.plan.case)
-    if follow_up.done_on is not None:
-        raise ValidationError(_("This follow-up review is recorded already."))
+        raise ValidationError(_("A named member records every aftercare review."))
+    check_case_worker(by, review.plan.case)
+    if review.done_on is not None:
+        raise ValidationError(_("This aftercare review is recorded already."))
     errors = FieldErrors()
     check_text(errors, "note", note, limit=MAX_SHORT)
     check_not_future(errors, "done_on", done_on, access.today())
-    if follow_up.plan.closed_on and done_on < follow_up.plan.closed_on:
-        errors.add("done_on", _("A follow-up review comes after the plan closed."))
+    if review.plan.closed_on and done_on < review.plan.closed_on:
+        errors.add("done_on", _("An aftercare review comes after the plan closed."))
     errors.raise_if_any()
-    follow_up.done_on, follow_up.note, follow_up.done_by = done_on, note.strip(), by
-    follow_up.save(update_fields=["done_on", "note", "done_by"])
-    return follow_up
+    review.done_on, review.note, review.done_by = done_on, note.strip(), by
+    review.save(update_fields=["done_on", "note", "done_by"])
+    return review

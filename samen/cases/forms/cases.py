@@ -54,8 +54,8 @@ class ReasonForm(forms.Form):
 
 
 class CloseForm(ReasonForm):
-    follow_up_needed = forms.BooleanField(
-        label=_("Follow-up was needed (kept five years instead of one)"), required=False
+    aftercare_needed = forms.BooleanField(
+        label=_("Aftercare was needed (kept five years instead of one)"), required=False
     )
 
 

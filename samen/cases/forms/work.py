@@ -159,7 +159,7 @@ class PlanCloseForm(forms.Form):
     )
 
 
-class FollowUpForm(forms.Form):
+class AftercareReviewForm(forms.Form):
     done_on = forms.DateField(label=_("Done on"), widget=DateInput(), initial=timezone.localdate)
     note = forms.CharField(
         label=_("Outcome"), max_length=MAX_SHORT, widget=forms.Textarea(attrs={"rows": 2})

@@ -85,7 +85,10 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     closure_reason = EncryptedTextField(_("reason for closing"), blank=True)
-    follow_up_needed = models.BooleanField(_("follow-up was needed"), default=True)
+    # Its column from when it was "follow-up was needed" (migration 0008_aftercare).
+    aftercare_needed = models.BooleanField(
+        _("aftercare was needed"), default=True, db_column="follow_up_needed"
+    )
     retain_until = models.DateField(_("kept until"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 

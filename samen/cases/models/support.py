@@ -1,5 +1,5 @@
 """A case's support plan: actions with owners and deadlines, reviews, closure, and the
-follow-up reviews scheduled after closure (6 and 12 months by default)."""
+aftercare reviews scheduled after closure (6 and 12 months by default)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from samen.cases.fields import EncryptedTextField
 from samen.cases.models.cases import Case
 from samen.cases.models.meetings import OwnedAction
 
-# A follow-up review is "due" this many days before its date (and overdue after it).
+# An aftercare review is "due" this many days before its date (and overdue after it).
 DUE_SOON_DAYS = 30
 
 
@@ -76,10 +76,12 @@ class PlanReview(models.Model):
         return f"{self.plan_id}: {self.reviewed_on.isoformat()}"
 
 
-class FollowUpReview(models.Model):
+class AftercareReview(models.Model):
     """A review some months after the plan closed: due on a date, recorded when done."""
 
-    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="follow_ups")
+    plan = models.ForeignKey(
+        SupportPlan, on_delete=models.CASCADE, related_name="aftercare_reviews"
+    )
     months_after = models.PositiveSmallIntegerField(_("months after closing"))
     due_on = models.DateField(_("due"))
     done_on = models.DateField(_("done"), null=True, blank=True)
@@ -89,8 +91,10 @@ class FollowUpReview(models.Model):
     )
 
     class Meta:
-        verbose_name = _("follow-up review")
-        verbose_name_plural = _("follow-up reviews")
+        verbose_name = _("aftercare review")
+        verbose_name_plural = _("aftercare reviews")
+        # Its table from when it was the "follow-up review" (migration 0008_aftercare).
+        db_table = "cases_followupreview"
         ordering = ["due_on", "pk"]
 
     def __str__(self) -> str:
@@ -110,4 +114,4 @@ class FollowUpReview(models.Model):
 track(SupportPlan, sensitive=("closure_reason",))
 track(PlanAction, sensitive=("description",))
 track(PlanReview, sensitive=("note",))
-track(FollowUpReview, sensitive=("note",))
+track(AftercareReview, sensitive=("note",))

@@ -10,7 +10,7 @@ from samen.cases.models.meetings import (
     Meeting,
 )
 from samen.cases.models.police import PoliceExchange
-from samen.cases.models.support import FollowUpReview, PlanAction, PlanReview, SupportPlan
+from samen.cases.models.support import AftercareReview, PlanAction, PlanReview, SupportPlan
 
 __all__ = [
     "DOMAINS",
@@ -19,7 +19,7 @@ __all__ = [
     "Assessment",
     "Attendance",
     "Decision",
-    "FollowUpReview",
+    "AftercareReview",
     "Meeting",
     "PlanAction",
     "PlanReview",

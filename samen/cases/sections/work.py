@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef
 
 from samen.cases import access
 from samen.cases.access.work import case_members, may_organise_meetings
-from samen.cases.actions.support import follow_up_months
+from samen.cases.actions.support import aftercare_months
 from samen.cases.forms.work import (
     PlanActionForm,
     PlanCloseForm,
@@ -74,21 +74,21 @@ def support(case, *, reader, export: bool) -> dict:
     if plan is None:
         context["may_open"] = not export and case.is_open
         return context
-    follow_ups = list(plan.follow_ups.select_related("done_by"))
+    aftercare_reviews = list(plan.aftercare_reviews.select_related("done_by"))
     context.update(
         actions=[
             (a, a.is_overdue(today))
             for a in plan.actions.select_related("owner", "owner_organisation")
         ],
         reviews=plan.reviews.select_related("by"),
-        follow_ups=[(f, f.state(today)) for f in follow_ups],
-        pending_follow_ups=[f for f in follow_ups if f.done_on is None],
-        months=follow_up_months(),
-        # The mayor closes the case: remind them when follow-ups are still planned.
+        aftercare_reviews=[(f, f.state(today)) for f in aftercare_reviews],
+        pending_aftercare_reviews=[f for f in aftercare_reviews if f.done_on is None],
+        months=aftercare_months(),
+        # The mayor closes the case: remind them when aftercare reviews are still planned.
         remind_controller=(
             not export
             and case.is_open
-            and any(f.done_on is None for f in follow_ups)
+            and any(f.done_on is None for f in aftercare_reviews)
             and access.controls_case_list(reader)
         ),
     )
@@ -99,8 +99,8 @@ def support(case, *, reader, export: bool) -> dict:
             review_form=PlanReviewForm(),
             close_form=PlanCloseForm(),
         )
-    # Follow-up reviews may be recorded after the case closed (actions.support).
-    context["may_follow_up"] = not export
+    # Aftercare reviews may be recorded after the case closed (actions.support).
+    context["may_record_aftercare"] = not export
     return context
 
 

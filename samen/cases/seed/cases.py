@@ -135,7 +135,7 @@ def create_cases(run: SeedRun, mayor: User, count: int) -> list[Case]:
                 by=mayor,
                 case=case,
                 reason="Begeleiding loopt via de reguliere hulpverlening.",
-                follow_up_needed=run.rng.random() < 0.7,
+                aftercare_needed=run.rng.random() < 0.7,
                 closed_at=opened_at + datetime.timedelta(days=run.rng.randint(60, age)),
             )
         cases.append(case)

@@ -76,7 +76,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": sections_for(case, reader=user),
             "controls": controls,
             "core": core,
-            "close_form": CloseForm(initial={"follow_up_needed": True}),
+            "close_form": CloseForm(initial={"aftercare_needed": True}),
             "invite_form": InviteForm(initial={"ends_on": default_ends_on()}),
             "correction_form": CorrectionForm(),
             "review_form": ReviewDateForm(initial={"review_on": case.review_on}),

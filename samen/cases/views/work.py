@@ -19,7 +19,7 @@ from samen.cases.access.work import case_members
 from samen.cases.actions.assessments import assessment_sign
 from samen.cases.actions.police import police_exchange_record
 from samen.cases.actions.support import (
-    follow_up_record,
+    aftercare_review_record,
     plan_action_add,
     plan_action_set_status,
     plan_close,
@@ -27,8 +27,8 @@ from samen.cases.actions.support import (
     plan_review_add,
 )
 from samen.cases.forms.work import (
+    AftercareReviewForm,
     AssessmentForm,
-    FollowUpForm,
     PlanActionForm,
     PlanCloseForm,
     PlanReviewForm,
@@ -176,20 +176,20 @@ def support_plan_close(request: HttpRequest, pk: int) -> HttpResponse:
         case,
         form,
         lambda: plan_close(by=request.user, plan=plan, reason=form.cleaned_data["reason"]),
-        _("The support plan is closed; its follow-up reviews are scheduled."),
+        _("The support plan is closed; its aftercare reviews are scheduled."),
     )
 
 
 @require_POST
 @case_page
-def support_follow_up(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
+def support_aftercare_review(request: HttpRequest, pk: int, review_pk: int) -> HttpResponse:
     case = access.get_case_for_reader(request, pk, purpose="support plan")
-    follow_up = get_object_or_404(_plan(case).follow_ups, pk=follow_up_pk)
-    form = FollowUpForm(request.POST)
+    review = get_object_or_404(_plan(case).aftercare_reviews, pk=review_pk)
+    form = AftercareReviewForm(request.POST)
     return _support(
         request,
         case,
         form,
-        lambda: follow_up_record(by=request.user, follow_up=follow_up, **form.cleaned_data),
-        _("The follow-up review is recorded."),
+        lambda: aftercare_review_record(by=request.user, review=review, **form.cleaned_data),
+        _("The aftercare review is recorded."),
     )

@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from samen.core.weeks import last_weeks
 from samen.places.models import Place
 from samen.signals.actions import SignalFields
 from samen.signals.codes import held_codes
-from samen.signals.filters import RELATIVE_PERIODS, last_weeks
+from samen.signals.filters import RELATIVE_PERIODS
 from samen.signals.models import Category, Signal
 
 

@@ -93,7 +93,7 @@ def test_no_model_of_the_case_work_holds_a_score_or_level():
             "supportplan",
             "planaction",
             "planreview",
-            "followupreview",
+            "aftercarereview",
             "policeexchange",
             "attendance",
         }:

@@ -90,7 +90,7 @@ def test_a_bad_referral_changes_nothing(table):
 
 def test_closing_sets_the_retention_period_and_ends_invitations(table):
     actions.case_close(
-        by=table.mayor, case=table.case, reason="Begeleiding loopt goed.", follow_up_needed=True
+        by=table.mayor, case=table.case, reason="Begeleiding loopt goed.", aftercare_needed=True
     )
     table.case.refresh_from_db()
     today = timezone.localdate()
@@ -99,9 +99,9 @@ def test_closing_sets_the_retention_period_and_ends_invitations(table):
     assert not Invitation.objects.filter(case=table.case, revoked_at__isnull=True).exists()
 
 
-def test_a_case_without_follow_up_is_kept_a_year(table):
+def test_a_case_without_aftercare_is_kept_a_year(table):
     actions.case_close(
-        by=table.mayor, case=table.case, reason="Geen zorgen.", follow_up_needed=False
+        by=table.mayor, case=table.case, reason="Geen zorgen.", aftercare_needed=False
     )
     today = timezone.localdate()
     assert table.case.retain_until == today.replace(year=today.year + 1)
@@ -109,7 +109,7 @@ def test_a_case_without_follow_up_is_kept_a_year(table):
 
 def test_only_the_mayor_closes_and_removes(table):
     with pytest.raises(PermissionDenied):
-        actions.case_close(by=table.prevention, case=table.case, reason="x", follow_up_needed=True)
+        actions.case_close(by=table.prevention, case=table.case, reason="x", aftercare_needed=True)
     with pytest.raises(PermissionDenied):
         actions.case_remove(by=table.police, case=table.case)
     assert Case.objects.filter(pk=table.case.pk, status="open").exists()

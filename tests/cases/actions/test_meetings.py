@@ -45,7 +45,7 @@ def test_only_open_cases_go_on_the_agenda_once(table):
     agenda_add(by=table.prevention, meeting=meeting, case=table.case)
     with pytest.raises(ValidationError):
         agenda_add(by=table.prevention, meeting=meeting, case=table.case)
-    case_close(by=table.mayor, case=table.other_case, reason="Done.", follow_up_needed=False)
+    case_close(by=table.mayor, case=table.other_case, reason="Done.", aftercare_needed=False)
     with pytest.raises(ValidationError):
         agenda_add(by=table.prevention, meeting=meeting, case=table.other_case)
     assert list(meeting.items.values_list("case", flat=True)) == [table.case.pk]

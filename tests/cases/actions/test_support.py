@@ -1,4 +1,4 @@
-"""The support plan: overdue actions, closure with follow-up reviews (6 and 12 months by
+"""The support plan: overdue actions, closure with aftercare reviews (6 and 12 months by
 default, configurable), shown as due or overdue and recorded when done."""
 
 import datetime
@@ -13,7 +13,7 @@ from samen.cases import access
 from samen.cases.actions.cases import case_close
 from samen.cases.actions.support import (
     add_months,
-    follow_up_record,
+    aftercare_review_record,
     plan_action_add,
     plan_close,
     plan_open,
@@ -66,24 +66,24 @@ def test_an_action_needs_an_owner_and_a_deadline(table, work):
     assert work.plan.actions.count() == 1
 
 
-def test_closing_the_plan_schedules_follow_ups_at_6_and_12_months(table, work):
+def test_closing_the_plan_schedules_aftercare_reviews_at_6_and_12_months(table, work):
     today = timezone.localdate()
     plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
-    due = [(f.months_after, f.due_on) for f in work.plan.follow_ups.all()]
+    due = [(f.months_after, f.due_on) for f in work.plan.aftercare_reviews.all()]
     assert due == [(6, add_months(today, 6)), (12, add_months(today, 12))]
     table.case.refresh_from_db()
     assert table.case.is_open  # the case stays with the mayor
 
 
-def test_the_follow_up_months_are_configurable(table, work, settings):
-    settings.SAMEN_CASE_FOLLOW_UP_MONTHS = (3,)
+def test_the_aftercare_months_are_configurable(table, work, settings):
+    settings.SAMEN_CASE_AFTERCARE_MONTHS = (3,)
     plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
-    assert [f.months_after for f in work.plan.follow_ups.all()] == [3]
+    assert [f.months_after for f in work.plan.aftercare_reviews.all()] == [3]
 
 
-def test_follow_ups_show_as_planned_due_and_overdue_and_are_recorded(client, table, work):
+def test_aftercare_reviews_show_as_planned_due_and_overdue_and_are_recorded(client, table, work):
     plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
-    first = work.plan.follow_ups.first()
+    first = work.plan.aftercare_reviews.first()
     sign_in(client, table.prevention)
     assert "planned" in support_section(client, table.case)
     with at(first.due_on - datetime.timedelta(days=10)):
@@ -94,42 +94,46 @@ def test_follow_ups_show_as_planned_due_and_overdue_and_are_recorded(client, tab
         in_a_new_cycle(table, table.prevention)
         sign_in(client, table.prevention)
         assert "badge overdue" in support_section(client, table.case)
-        url = reverse("cases:support_follow_up", args=[table.case.pk, first.pk])
+        url = reverse("cases:support_aftercare_review", args=[table.case.pk, first.pk])
         client.post(url, {"done_on": timezone.localdate().isoformat(), "note": "Doing well."})
         first.refresh_from_db()
         assert first.done_on == timezone.localdate() and first.done_by == table.prevention
         assert "Doing well." in support_section(client, table.case)
 
 
-def test_a_follow_up_is_recorded_once(table, work):
+def test_an_aftercare_review_is_recorded_once(table, work):
     plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
-    first = work.plan.follow_ups.first()
-    follow_up_record(by=table.prevention, follow_up=first, done_on=timezone.localdate(), note="A")
+    first = work.plan.aftercare_reviews.first()
+    aftercare_review_record(
+        by=table.prevention, review=first, done_on=timezone.localdate(), note="A"
+    )
     with pytest.raises(ValidationError):
-        follow_up_record(
-            by=table.prevention, follow_up=first, done_on=timezone.localdate(), note="B"
+        aftercare_review_record(
+            by=table.prevention, review=first, done_on=timezone.localdate(), note="B"
         )
 
 
-def test_the_core_records_a_follow_up_after_the_mayor_closed_the_case(table, work):
+def test_the_core_records_an_aftercare_review_after_the_mayor_closed_the_case(table, work):
     plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
-    case_close(by=table.mayor, case=table.case, reason="Support ended.", follow_up_needed=True)
-    first = work.plan.follow_ups.first()
-    follow_up_record(by=table.prevention, follow_up=first, done_on=timezone.localdate(), note="OK")
+    case_close(by=table.mayor, case=table.case, reason="Support ended.", aftercare_needed=True)
+    first = work.plan.aftercare_reviews.first()
+    aftercare_review_record(
+        by=table.prevention, review=first, done_on=timezone.localdate(), note="OK"
+    )
     first.refresh_from_db()
     assert first.done_on is not None
 
 
-def test_the_mayor_is_reminded_of_planned_follow_ups_before_closing(client, table, work):
+def test_the_mayor_is_reminded_of_planned_aftercare_reviews_before_closing(client, table, work):
     plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
     sign_in(client, table.mayor)
-    assert "follow-up was needed" in support_section(client, table.case)
+    assert "aftercare was needed" in support_section(client, table.case)
     sign_in(client, table.invited)
-    assert "follow-up was needed" not in support_section(client, table.case)
+    assert "aftercare was needed" not in support_section(client, table.case)
 
 
 def test_a_closed_case_takes_no_new_plan(table):
-    case_close(by=table.mayor, case=table.case, reason="Done.", follow_up_needed=False)
+    case_close(by=table.mayor, case=table.case, reason="Done.", aftercare_needed=False)
     with pytest.raises(ValidationError):
         plan_open(by=table.prevention, case=table.case)
 

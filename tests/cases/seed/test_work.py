@@ -2,7 +2,7 @@
 
 import pytest
 
-from samen.cases.models import AgendaItem, Assessment, FollowUpReview, PoliceExchange, SupportPlan
+from samen.cases.models import AftercareReview, AgendaItem, Assessment, PoliceExchange, SupportPlan
 from samen.cases.seed.work import seed_case_work
 from samen.core.seeding import SeedRun
 
@@ -15,7 +15,7 @@ def test_the_seed_adds_meetings_assessments_plans_and_police_facts(table):
     assert AgendaItem.objects.exclude(minutes="").exists()
     assert Assessment.objects.filter(case=table.case).count() == 2
     assert SupportPlan.objects.filter(case=table.case, closed_on__isnull=False).exists()
-    assert FollowUpReview.objects.count() == 2
+    assert AftercareReview.objects.count() == 2
     assert PoliceExchange.objects.exists()
     assert lines and "Case work" in lines[-1]
 

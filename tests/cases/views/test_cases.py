@@ -135,10 +135,10 @@ def test_an_invited_member_may_not_close_or_remove(client, table):
 def test_the_mayor_closes_a_case_from_its_page(client, table):
     sign_in(client, table.mayor)
     url = reverse("cases:close", args=[table.case.pk])
-    response = client.post(url, {"reason": "Begeleiding afgerond.", "follow_up_needed": "on"})
+    response = client.post(url, {"reason": "Begeleiding afgerond.", "aftercare_needed": "on"})
     assert response.status_code == 302
     table.case.refresh_from_db()
-    assert not table.case.is_open and table.case.follow_up_needed
+    assert not table.case.is_open and table.case.aftercare_needed
 
 
 def test_a_bad_close_shows_a_message_and_changes_nothing(client, table):

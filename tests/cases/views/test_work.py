@@ -81,10 +81,10 @@ def test_outsiders_get_404_for_every_case_work_write(client, table, personas, wo
 
 
 @pytest.mark.parametrize("who", ["expired", "other_member", "analyst", "admin", "dpo", "anonymous"])
-def test_outsiders_get_404_for_a_follow_up_review(client, table, personas, work, who):
+def test_outsiders_get_404_for_an_aftercare_review(client, table, personas, work, who):
     plan_close(by=table.invited, plan=work.plan, reason="Goals reached.")
-    follow_up = work.plan.follow_ups.first()
-    url = reverse("cases:support_follow_up", args=[table.case.pk, follow_up.pk])
+    review = work.plan.aftercare_reviews.first()
+    url = reverse("cases:support_aftercare_review", args=[table.case.pk, review.pk])
     data = {"done_on": timezone.localdate().isoformat(), "note": "X"}
     if who == "expired":
         with after_end_date(table):
@@ -94,8 +94,8 @@ def test_outsiders_get_404_for_a_follow_up_review(client, table, personas, work,
         sign_in(client, person(table, personas, who))
         response = client.post(url, data)
     assert response.status_code == (302 if who == "anonymous" else 404), who
-    follow_up.refresh_from_db()
-    assert follow_up.done_on is None
+    review.refresh_from_db()
+    assert review.done_on is None
 
 
 def test_an_invited_member_does_the_case_work(client, table, work):
@@ -108,7 +108,7 @@ def test_an_invited_member_does_the_case_work(client, table, work):
         errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
         assert errors == [], (name, errors)
     work.plan.refresh_from_db()
-    assert not work.plan.is_open and work.plan.follow_ups.count() == 2
+    assert not work.plan.is_open and work.plan.aftercare_reviews.count() == 2
     assert Assessment.objects.filter(case=table.case).count() == 2
     assert PoliceExchange.objects.filter(case=table.case).count() == 2
 

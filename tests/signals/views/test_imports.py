@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from samen.places.models import Place
-from samen.signals import import_views
 from samen.signals.models import Signal, SignalImport
+from samen.signals.views import imports as import_views
 from tests.conftest import get_as
 from tests.signals.test_csv_import import csv_bytes, row
 

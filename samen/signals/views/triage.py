@@ -1,4 +1,4 @@
-"""Signal intake, the list, a signal's page and its triage."""
+"""A signal's page and its triage: review, comment, follow up, share, merge, close."""
 
 from __future__ import annotations
 
@@ -7,63 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from samen.core.follow_ups import reference_shown, starts_for
-from samen.core.lists import render_list
 from samen.signals import actions
-from samen.signals.access import (
-    check_may_report,
-    get_signal_for_user,
-    may_export,
-    may_triage,
-    visible_signals,
-)
-from samen.signals.csv_import import may_import
-from samen.signals.filters import SignalFilterForm
-from samen.signals.forms import CommentForm, FollowUpForm, MergeForm, ShareForm, SignalForm
+from samen.signals.access import get_signal_for_user, may_triage
+from samen.signals.forms import CommentForm, FollowUpForm, MergeForm, ShareForm
 from samen.signals.models import Signal
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def signal_new(request: HttpRequest) -> HttpResponse:
-    """File a signal: the two-minute form."""
-    check_may_report(request.user)
-    form = SignalForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            signal = actions.signal_record(by=request.user, fields=form.signal_fields())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("Thank you: signal %(number)s is filed.") % {"number": signal.pk}
-            )
-            return redirect("signals:detail", pk=signal.pk)
-    return render(request, "signals/signal_new.html", {"form": form})
-
-
-@require_GET
-@login_required
-def signal_list(request: HttpRequest) -> HttpResponse:
-    form = SignalFilterForm(request.GET)
-    signals = form.apply(visible_signals(Signal.objects.all(), request.user)).select_related(
-        "district", "neighbourhood"
-    )
-    return render_list(
-        request,
-        "signals/signal_list.html",
-        "signals/signal_rows.html",
-        signals,
-        {
-            "form": form,
-            "may_export": may_export(request.user),
-            "may_import": may_import(request.user),
-        },
-        ordering=("-occurred_at", "-pk"),
-    )
 
 
 def _detail(request: HttpRequest, signal: Signal, status: int = 200, **forms) -> HttpResponse:

@@ -1,0 +1,39 @@
+"""The retention and idle-warning periods, and the settings they refuse."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from samen.mediation import periods
+
+NOW = datetime.datetime(2026, 6, 15, 10, tzinfo=datetime.UTC)
+
+
+def test_the_cutoffs_lie_the_periods_before_now(settings):
+    settings.SAMEN_MEDIATION_RETENTION_YEARS = 3
+    settings.SAMEN_MEDIATION_IDLE_WARNING_MONTHS = 24
+    assert periods.retention_cutoff(NOW).date() == datetime.date(2023, 6, 15)
+    assert periods.warning_cutoff(NOW).date() == datetime.date(2024, 6, 15)
+
+
+def test_a_retention_under_a_year_is_refused(settings):
+    settings.SAMEN_MEDIATION_RETENTION_YEARS = 0
+    with pytest.raises(ImproperlyConfigured):
+        periods.retention_years()
+
+
+@pytest.mark.parametrize("months", [0, 36, 40])
+def test_a_warning_outside_the_retention_period_is_refused(settings, months):
+    settings.SAMEN_MEDIATION_RETENTION_YEARS = 3
+    settings.SAMEN_MEDIATION_IDLE_WARNING_MONTHS = months
+    with pytest.raises(ImproperlyConfigured):
+        periods.idle_warning_months()
+
+
+def test_a_warning_inside_the_retention_period_is_taken(settings):
+    settings.SAMEN_MEDIATION_RETENTION_YEARS = 3
+    settings.SAMEN_MEDIATION_IDLE_WARNING_MONTHS = 35
+    assert periods.idle_warning_months() == 35
