@@ -1,7 +1,9 @@
 """Where a place does worse than the city, offered to other modules (samen.core.place_facts).
 
 Only indicators that say which way is better count, each in the latest year with figures,
-and only values the small-number rule lets through: a hidden value is never compared.
+and only values the small-number rule lets through: a hidden value is never compared. A place
+counts as worse when it is at least MIN_GAP behind the city, relative to the city's value, so
+that a difference within rounding (7.1% against 7.0%) is not a finding.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from samen.indicators.context import LIGHT, shown
 from samen.indicators.figures import compute_tables, years_with_data
 from samen.indicators.models import Indicator
 from samen.places.models import Place
+
+MIN_GAP = 0.05
 
 
 def _gap(value: float, city: float, indicator: Indicator) -> float:
@@ -35,7 +39,7 @@ def worse_than_city(place: Place) -> list[IndicatorFact]:
         if not (here.shown and there.shown):
             continue
         gap = _gap(here.value, there.value, table.indicator)
-        if gap > 0:
+        if gap >= MIN_GAP:
             found.append((gap, table, here, there))
     found.sort(key=lambda row: -row[0])
     overview = reverse("indicators:overview")

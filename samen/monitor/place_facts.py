@@ -3,6 +3,10 @@
 The same figures as the "rising this month" table of the district's monitor, under the same
 rule: a district's counts are shown to those who may see its monitor (a neighbourhood's to
 those who may see its district's).
+
+A category counts as risen when its total over the monitor's last weeks had less than
+RISE_PROBABILITY chance at the place's usual level: looser than the early warning's false-alarm
+rate, because a plan answers a month's clear rise, not only an alarm.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from samen.core.place_facts import RisingFact, set_rising_source
 from samen.monitor import early_warning
 from samen.monitor.access import monitor_places
 from samen.places.models import Place
+
+RISE_PROBABILITY = 0.05
 
 
 def rising_in(place: Place, reader) -> list[RisingFact] | None:
@@ -35,7 +41,7 @@ def rising_in(place: Place, reader) -> list[RisingFact] | None:
             url=f"{monitor}?category={r.category_id}",
         )
         for r in found
-        if r.category_id in names and r.rise.unusual
+        if r.category_id in names and r.rise.probability < RISE_PROBABILITY
     ]
 
 

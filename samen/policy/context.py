@@ -51,6 +51,10 @@ class Row:
     covers: list[Cover] = field(default_factory=list)
 
     @property
+    def is_rising(self) -> bool:
+        return isinstance(self.fact, RisingFact)
+
+    @property
     def covered(self) -> bool:
         return bool(self.covers)
 

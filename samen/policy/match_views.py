@@ -30,6 +30,8 @@ from samen.policy.access import (
 from samen.policy.context import context_match
 from samen.policy.models import Objective
 
+# Place pages need names, not boundaries (large GeoJSON).
+PLACE_FIELDS = ("pk", "kind", "code", "name_nl", "name_fr", "name_en", "parent_id")
 ACTION_FIELDS = (
     "pk",
     "code",
@@ -69,7 +71,9 @@ class ProgressFilterForm(forms.Form):
 
     def __init__(self, data=None):
         super().__init__(data)
-        self.fields["district"].queryset = Place.objects.current().districts()
+        self.fields["district"].queryset = (
+            Place.objects.current().districts().only(*PLACE_FIELDS).order_by("name_nl")
+        )
         self.fields["funding_level"].choices = [("", _("All levels")), *PolicyLevel.choices]
 
     def chosen(self, name: str):
@@ -100,8 +104,8 @@ class ObjectiveRow:
 def match_index(request: HttpRequest) -> HttpResponse:
     """Every district and its neighbourhoods, each a link to its context match."""
     check_may_read(request.user)
-    districts = Place.objects.current().districts().order_by("name_nl")
-    neighbourhoods = Place.objects.current().neighbourhoods().order_by("name_nl")
+    places = Place.objects.current().only(*PLACE_FIELDS).order_by("name_nl")
+    districts, neighbourhoods = places.districts(), places.neighbourhoods()
     by_district: dict[int, list[Place]] = {}
     for neighbourhood in neighbourhoods:
         by_district.setdefault(neighbourhood.parent_id, []).append(neighbourhood)
@@ -121,9 +125,9 @@ def match_place(request: HttpRequest, code: str) -> HttpResponse:
     """A place's rising signals and lagging indicators beside the actions that answer them."""
     check_may_read(request.user)
     # Places are public facts: an unknown code is 404 to all.
+    places = Place.objects.current().only(*PLACE_FIELDS)
     place = get_object_or_404(
-        Place.objects.current().filter(kind__in=(Place.Kind.DISTRICT, Place.Kind.NEIGHBOURHOOD)),
-        code=code,
+        places.filter(kind__in=(Place.Kind.DISTRICT, Place.Kind.NEIGHBOURHOOD)), code=code
     )
     return render(
         request,

@@ -26,3 +26,10 @@ def test_an_indicator_without_a_better_direction_or_where_the_place_is_better_is
     Indicator.objects.filter(code="share_born_abroad").update(direction=Indicator.Direction.LOWER)
     assert place_facts.indicators(figures.berchem) == []
     assert [f.key for f in place_facts.indicators(figures.borgerhout)] == ["share_born_abroad"]
+
+
+def test_a_difference_within_rounding_is_not_a_finding(figures):
+    # Borgerhout's births per 1,000 residents: 30 of 935, 32.1; the city's 50 of 1535, 32.6.
+    store({("births", "11002S01-", 2025): 30, ("births", "11002T01-", 2025): 20})
+    make_indicator("birth_rate", "births", "residents", 1000, direction="higher")
+    assert place_facts.indicators(figures.borgerhout) == []

@@ -25,7 +25,7 @@ def surge(personas) -> Category:
     return youth
 
 
-def test_only_the_unusual_rise_is_offered_with_its_figures_and_source(personas):
+def test_only_a_clear_rise_is_offered_with_its_figures_and_source(personas):
     youth = surge(personas)
     facts = place_facts.rising(personas.borgerhout, reader=personas.coordinator)
     assert [(f.category, f.count) for f in facts] == [("youth-groups", 36)]
