@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from samen.indicators.actions import (
+    check_indicator,
     data_element_save,
     indicator_delete,
     indicator_save,
@@ -60,8 +61,6 @@ class IndicatorAdmin(ActionSaves):
     keyword = "indicator"
 
     def validate_object(self, obj) -> None:
-        from samen.indicators.actions import check_indicator
-
         check_indicator(obj)
 
     def delete_model(self, request, obj) -> None:

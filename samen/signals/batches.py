@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+from collections import Counter
 
+from django.db import connection
 from django.utils import timezone
+from psycopg import sql
 
 from samen.core.actions import action
 from samen.core.counters import add_counts_from, count_changes, signal_keys
@@ -91,9 +94,6 @@ def signals_import_bulk(
     weekly counts are added per place, week and category in one batch. Other databases take
     the ORM path of `signals_import`. `progress(n)` is told of every n rows stored.
     """
-    from collections import Counter
-
-    from django.db import connection
 
     if connection.vendor != "postgresql":
         batch = signals_import(by=by, file_name=file_name, rows=rows)
@@ -223,8 +223,6 @@ class Staging:
         self._copy = None
 
     def __enter__(self) -> Staging:
-        from django.db import connection
-        from psycopg import sql
 
         self._cursor = connection.cursor()
         self._cursor.execute("SELECT pg_get_serial_sequence('signals_signal', 'id')")
@@ -302,7 +300,6 @@ def signals_import_staged(*, by, file_name: str, staging: Staging, progress=None
     check_may_report(by)
     batch = SignalImport(file_name=file_name[:255], rows=staging.rows, imported_by=by)
     batch.save()
-    from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
