@@ -39,5 +39,6 @@ urlpatterns = [
         name="evaluation_new",
     ),
     path("initiatives/<int:pk>/updates/new/", initiative_views.update_new, name="update_new"),
+    path("", include("samen.policy.report_urls")),
 ]
 urlpatterns += [path("", include("samen.policy.match_urls"))]
