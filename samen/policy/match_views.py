@@ -59,14 +59,7 @@ class ProgressFilterForm(forms.Form):
     )
     funding_level = forms.ChoiceField(label=_("Funding policy level"), required=False)
     standing = forms.ChoiceField(
-        label=_("Actions listed"),
-        required=False,
-        choices=[
-            (progress.BEHIND, _("behind")),
-            (progress.ON_TRACK, _("on track")),
-            (progress.DONE, _("done")),
-            (progress.STOPPED, _("stopped")),
-        ],
+        label=_("Actions listed"), required=False, choices=progress.Standing.choices
     )
 
     def __init__(self, data=None):
