@@ -202,9 +202,12 @@ def map_classes(
     for index, item in enumerate(ordered):
         groups[index * count // len(ordered)].append(item)
     # Equal values always share a class: move ties up into the class where they start.
+    # The class before may have emptied into its own predecessor: compare with the last one
+    # that still holds values (the first always does).
     for i in range(1, count):
-        while groups[i] and groups[i - 1] and groups[i][0][1] == groups[i - 1][-1][1]:
-            groups[i - 1].append(groups[i].pop(0))
+        before = max(j for j in range(i) if groups[j] or j == 0)
+        while groups[i] and groups[i][0][1] == groups[before][-1][1]:
+            groups[before].append(groups[i].pop(0))
     groups = [g for g in groups if g]
     result, css_of = [], {}
     for number, group in enumerate(groups, start=1):
