@@ -40,6 +40,9 @@ class FollowUpStart:
     kind: str
     label: str
     url_name: str
+    # allowed(user): whether this person may open such a record at all; the start is only
+    # offered to them (the module's own page still checks again).
+    allowed: Callable[[Any], bool] | None = None
 
     def url_for(self, signal) -> str:
         return f"{reverse(self.url_name)}?{urlencode({'signal': signal.pk})}"
@@ -78,9 +81,13 @@ def set_signal_rules(
     _signal_rules[:] = [SignalRules(to_follow_up, visible, record)]
 
 
-def starts_for(signal) -> list[tuple[str, str]]:
-    """(label, url) of every module that can open its record from this signal."""
-    return [(str(start.label), start.url_for(signal)) for start in _starts]
+def starts_for(signal, user) -> list[tuple[str, str]]:
+    """(label, url) of every module in which `user` can open a record from this signal."""
+    return [
+        (str(start.label), start.url_for(signal))
+        for start in _starts
+        if start.allowed is None or start.allowed(user)
+    ]
 
 
 def reference_shown(user, reference: str) -> tuple[str, str | None]:
@@ -108,10 +115,13 @@ def reference_url(user, reference: str) -> str | None:
 # --- The following modules' side ----------------------------------------------------------------
 
 
-def add_follow_up_start(kind: str, label: str, url_name: str) -> None:
-    """Offer, on a signal's page, to open a record of `kind` from that signal."""
+def add_follow_up_start(
+    kind: str, label: str, url_name: str, *, allowed: Callable[[Any], bool] | None = None
+) -> None:
+    """Offer, on a signal's page, to open a record of `kind` from that signal; with
+    `allowed(user)`, only to those who may open such a record."""
     if all(s.url_name != url_name for s in _starts):
-        _starts.append(FollowUpStart(kind, label, url_name))
+        _starts.append(FollowUpStart(kind, label, url_name, allowed))
 
 
 def add_reference_resolver(prefix: str, resolve: Callable[[object, str], str | None]) -> None:

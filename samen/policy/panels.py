@@ -14,6 +14,7 @@ from samen.core.navigation import add_nav_item, add_panel
 from samen.places.models import Place
 from samen.policy.access import (
     get_initiative_for_user,
+    may_create_initiatives,
     may_read,
     may_update_action,
     organisation_ids,
@@ -65,5 +66,10 @@ def _initiative_url(user, identifier: str) -> str | None:
     return reverse("policy:initiative", args=[initiative.pk])
 
 
-add_follow_up_start(FOLLOW_UP_KIND, _("Start an initiative"), "policy:initiative_new")
+add_follow_up_start(
+    FOLLOW_UP_KIND,
+    _("Start an initiative"),
+    "policy:initiative_new",
+    allowed=may_create_initiatives,
+)
 add_reference_resolver(FOLLOW_UP_KIND, _initiative_url)

@@ -123,7 +123,7 @@ def test_a_signal_that_cannot_be_followed_up_rolls_the_plan_back(personas, city)
 
 
 def test_the_signal_page_offers_to_start_a_restore_plan(client, personas, reviewed_signal):
-    starts = dict(starts_for(reviewed_signal))
+    starts = dict(starts_for(reviewed_signal, personas.coordinator))
     url = reverse("communities:restore_plan_new") + f"?signal={reviewed_signal.pk}"
     assert url in starts.values()
     client.force_login(personas.coordinator)

@@ -30,7 +30,25 @@ def test_a_registered_start_links_to_its_page_with_the_signal(registry):
     class FakeSignal:
         pk = 7
 
-    assert starts_for(FakeSignal()) == [("Start a mediation", reverse("home") + "?signal=7")]
+    assert starts_for(FakeSignal(), object()) == [
+        ("Start a mediation", reverse("home") + "?signal=7")
+    ]
+
+
+def test_a_start_with_a_rule_is_offered_only_to_those_it_allows(registry):
+    registry.add_follow_up_start("mediation", "Start a mediation", "home")
+    registry.add_follow_up_start(
+        "initiative", "Start an initiative", "signals:list", allowed=lambda user: user == "analyst"
+    )
+
+    class FakeSignal:
+        pk = 7
+
+    assert [label for label, _url in starts_for(FakeSignal(), "analyst")] == [
+        "Start a mediation",
+        "Start an initiative",
+    ]
+    assert [label for label, _url in starts_for(FakeSignal(), "outsider")] == ["Start a mediation"]
 
 
 def test_a_reference_resolves_only_through_its_module_and_for_that_person(registry):

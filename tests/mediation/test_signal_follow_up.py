@@ -32,7 +32,7 @@ def signal(personas):
 
 def test_the_signal_page_offers_to_start_a_mediation(client, personas, signal):
     start = reverse("mediation:new") + f"?signal={signal.pk}"
-    assert ("Start a mediation", start) in starts_for(signal)
+    assert ("Start a mediation", start) in starts_for(signal, personas.coordinator)
     client.force_login(personas.coordinator)
     assert start in client.get(reverse("signals:detail", args=[signal.pk])).text
 

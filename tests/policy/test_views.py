@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from samen.core.follow_ups import reference_shown
+from samen.core.follow_ups import reference_shown, starts_for
 from samen.people.models import OrganisationMembership
 from samen.policy.models import Action, Initiative, ProgressUpdate, Strategy
 from tests.conftest import get_as
@@ -270,3 +270,21 @@ def test_a_coordinator_of_a_district_house_opens_an_initiative_for_it(client, pe
         user=personas.coordinator, organisation=world.district_house
     )
     assert get_as(client, personas.coordinator, reverse("policy:initiative_new")).status_code == 200
+
+
+def test_a_signal_offers_to_start_an_initiative_only_to_those_who_may_open_one(personas, world):
+    class Signal:
+        pk = 1
+
+    start = reverse("policy:initiative_new") + "?signal=1"
+
+    def offered(person) -> bool:
+        return start in [url for _label, url in starts_for(Signal(), person)]
+
+    assert offered(personas.analyst)
+    assert not offered(personas.coordinator)  # in no organisation: the form would refuse
+    OrganisationMembership.objects.create(
+        user=personas.coordinator, organisation=world.district_house
+    )
+    coordinator = type(personas.coordinator).objects.get(pk=personas.coordinator.pk)
+    assert offered(coordinator)

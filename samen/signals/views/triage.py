@@ -26,7 +26,7 @@ def _detail(request: HttpRequest, signal: Signal, status: int = 200, **forms) ->
             (f, *reference_shown(request.user, f.reference))
             for f in signal.follow_ups.select_related("created_by")
         ],
-        "follow_up_starts": starts_for(signal) if triage else [],
+        "follow_up_starts": starts_for(signal, request.user) if triage else [],
         "duplicates": signal.duplicates.all(),
         "shared_with": signal.shared_with.all(),
         "may_triage": triage,
