@@ -51,7 +51,12 @@ def test_navigation_follows_the_role(client, personas):
     assert "audit:trail" in labels(personas.dpo)
     assert "audit:trail" not in labels(personas.analyst)
     assert "people:directory" not in labels(personas.frontline)
-    assert labels(personas.partner) == {"home", "signals:list", "indicators:overview"}
+    assert labels(personas.partner) == {
+        "home",
+        "signals:list",
+        "indicators:overview",
+        "policy:index",
+    }
 
 
 @pytest.mark.parametrize(
