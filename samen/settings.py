@@ -438,6 +438,8 @@ SAMEN_INDICATOR_MIN_DENOMINATOR = env_int("SAMEN_INDICATOR_MIN_DENOMINATOR", 30)
 SAMEN_POLICY_MEDIA_ROOT = Path(
     os.environ.get("SAMEN_POLICY_MEDIA_ROOT") or DATA_DIR / "policy-files"
 )
+# The largest strategy document or evaluation report accepted, in bytes (20 MB).
+SAMEN_POLICY_UPLOAD_MAX_BYTES = env_int("SAMEN_POLICY_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from samen.policy.access import check_may_read, get_strategy_for_user, visible_initiatives
 from samen.policy.models import Evaluation, Strategy
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 ODT_TYPE = "application/vnd.oasis.opendocument.text"
 PDF_TYPE = "application/pdf"
 ZIP_LOCAL_HEADER = b"PK\x03\x04"
@@ -44,7 +43,7 @@ KINDS_BY_EXTENSION = {kind.extension: kind for kind in (PDF, ODT)}
 
 
 def max_upload_bytes() -> int:
-    return getattr(settings, "SAMEN_POLICY_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.SAMEN_POLICY_UPLOAD_MAX_BYTES
 
 
 def _is_odt(head: bytes) -> bool:

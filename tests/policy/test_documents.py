@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from samen.policy.documents import ODT_TYPE, kind_of, sanitised_name
+from samen.policy.documents import ODT_TYPE, kind_of, max_upload_bytes, sanitised_name
 from samen.policy.models import Evaluation, Strategy
 from samen.policy.report_actions import evaluation_report_attach, strategy_document_attach
 from tests.conftest import get_as
@@ -109,10 +109,9 @@ def test_a_file_over_the_limit_is_refused_in_the_readers_language(personas, worl
 
 
 def test_the_limit_is_20_mb_unless_set(settings):
-    from samen.policy.documents import max_upload_bytes
-
-    del settings.SAMEN_POLICY_UPLOAD_MAX_BYTES
-    assert max_upload_bytes() == 20 * 1024 * 1024
+    assert settings.SAMEN_POLICY_UPLOAD_MAX_BYTES == 20 * 1024 * 1024
+    settings.SAMEN_POLICY_UPLOAD_MAX_BYTES = 1024
+    assert max_upload_bytes() == 1024
 
 
 def test_only_those_who_edit_strategies_attach_their_document(personas, world):
@@ -254,3 +253,33 @@ def test_a_refused_upload_shows_why_in_dutch(client, personas, world, settings):
     assert response.status_code == 400
     assert "Upload een PDF" in response.content.decode() or "PDF" in response.content.decode()
     assert stored_files(settings) == []
+
+
+def test_the_pages_link_to_the_documents_and_offer_uploads_only_to_editors(
+    client, personas, world, stored
+):
+    download = reverse("policy:strategy_document", args=[world.strategy.pk])
+    upload_url = reverse("policy:strategy_document_upload", args=[world.strategy.pk])
+    reports = reverse("policy:strategy_reports", args=[world.strategy.pk])
+    page = get_as(client, personas.analyst, reverse("policy:strategy", args=[world.strategy.pk]))
+    assert download in page.text and upload_url in page.text and reports in page.text
+    page = get_as(client, personas.frontline, reverse("policy:strategy", args=[world.strategy.pk]))
+    assert download in page.text and reports in page.text and upload_url not in page.text
+
+    initiative = reverse("policy:initiative", args=[world.partner_initiative.pk])
+    report = reverse("policy:evaluation_report", args=[stored.pk])
+    report_upload = reverse("policy:evaluation_report_upload", args=[stored.pk])
+    page = get_as(client, personas.partner, initiative)
+    assert report in page.text and report_upload in page.text
+    page = get_as(client, personas.dpo, initiative)
+    assert report in page.text and report_upload not in page.text
+
+
+def test_a_plan_links_to_its_reports_and_offers_the_import_to_its_editors(client, personas, world):
+    plan = world.city_plan
+    reports = reverse("policy:plan_reports", args=[plan.pk])
+    csv_import = reverse("policy:plan_import", args=[plan.pk])
+    page = get_as(client, personas.analyst, reverse("policy:plan", args=[plan.pk]))
+    assert reports in page.text and csv_import in page.text
+    page = get_as(client, personas.dpo, reverse("policy:plan", args=[plan.pk]))
+    assert reports in page.text and csv_import not in page.text
