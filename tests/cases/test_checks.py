@@ -5,7 +5,7 @@ import base64
 import pytest
 from cryptography.fernet import Fernet
 
-from tests.core.test_settings import run_python
+from tests.test_settings import run_python
 
 PRODUCTION = {"SECRET_KEY": "p" * 60, "ALLOWED_HOSTS": "samen.example"}
 CHECK = (
