@@ -144,6 +144,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "samen.core.context_processors.navigation",
+                "samen.notifications.context_processors.header_count",
             ],
         },
     },
