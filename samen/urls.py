@@ -21,6 +21,7 @@ urlpatterns = [
     path("policy/", include("samen.policy.urls")),
     path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
+    path("api/", include("samen.api.urls")),
     path("api/", include("samen.signals.api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
