@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "samen.people",
     "samen.places",
     "samen.audit",
+    "samen.api",
     "samen.signals",
     "samen.monitor",
     "samen.communities",
@@ -394,6 +395,8 @@ SAMEN_API_RATE_PERSON = env_rate("SAMEN_API_RATE_PERSON", "300/min")
 SAMEN_API_RATE_TOKEN = env_rate("SAMEN_API_RATE_TOKEN", "120/min")
 # Roles with two-factor authentication get short-lived tokens, only from a signed-in session.
 SAMEN_API_TWO_FACTOR_TOKEN_HOURS = env_int("SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
+# A partner organisation's token is valid for at most this many days (its end date is required).
+SAMEN_API_PARTNER_TOKEN_MAX_DAYS = env_int("SAMEN_API_PARTNER_TOKEN_MAX_DAYS", 366)
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("SAMEN_API_TOKEN_DAYS", 90)),
     "AUTO_REFRESH": False,

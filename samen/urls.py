@@ -22,6 +22,7 @@ urlpatterns = [
     path("notifications/", include("samen.notifications.urls")),
     path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
+    path("api/", include("samen.api.urls")),
     path("api/", include("samen.signals.api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
