@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "samen.cases",
     "samen.indicators",
     "samen.policy",
+    "samen.reporting",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
