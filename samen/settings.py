@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "samen.indicators",
     "samen.policy",
     "samen.notifications",
+    "samen.reporting",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
