@@ -19,6 +19,7 @@ urlpatterns = [
     path("cases/", include("samen.cases.urls")),
     path("indicators/", include("samen.indicators.urls")),
     path("policy/", include("samen.policy.urls")),
+    path("exchange/", include("samen.exchange.urls")),
     path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
     path("api/", include("samen.signals.api.urls")),
