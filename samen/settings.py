@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "samen.cases",
     "samen.indicators",
     "samen.policy",
+    "samen.notifications",
     "samen.exchange",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
@@ -325,6 +326,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samen@localhost")
+# Seconds an SMTP connection may hang before the attempt counts as failed (and is retried).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# Where people open Samen: the links in notification e-mails start with it.
+SAMEN_BASE_URL = os.environ.get("SAMEN_BASE_URL", "http://localhost:8000")
+# Attempts to send a notification e-mail (retried after 1, 5, 30 minutes, 2 and 12 hours)
+# before it is marked failed for the administrators to see.
+SAMEN_NOTIFY_MAIL_MAX_ATTEMPTS = env_int("SAMEN_NOTIFY_MAIL_MAX_ATTEMPTS", 6)
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

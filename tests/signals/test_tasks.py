@@ -16,8 +16,8 @@ from django_tasks_db.models import DBTaskResult
 from samen.audit.models import AuditRecord
 from samen.signals.models import Signal
 from samen.signals.tasks import next_run_time, purge_signal_text_daily
-from tests.signals.test_exports import new_signal
 from tests.signals.test_retention import local, made_at
+from tests.signals.test_statistics import new_signal
 
 pytestmark = pytest.mark.django_db
 DATABASE_TASKS = override_settings(

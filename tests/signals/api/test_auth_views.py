@@ -1,10 +1,12 @@
-"""API tokens: who gets one and how, lockout, sign-out, and the OpenAPI document."""
+"""API tokens (samen/signals/api/auth_views.py): who gets one and how, lockout, sign-out."""
 
 import datetime
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from knox.models import AuthToken
@@ -16,6 +18,7 @@ from samen.api.tokens import (
     TWO_FACTOR_TOKEN_TTL,
     api_token_issue,
 )
+from samen.audit.models import AuditRecord
 from samen.people.actions import staff_member_change_role
 from samen.people.roles import Role
 from tests.conftest import PASSWORD
@@ -177,56 +180,23 @@ def test_logout_all_ends_every_token(personas):
     assert with_token(other).get("/api/categories/").status_code == 200
 
 
-def test_categories_are_listed_by_code_in_the_language_asked_for(personas):
-    secret = login(personas.analyst.email).json()["token"]
+def test_an_expired_token_is_refused_and_removed_at_the_next_issue(personas):
+    old, secret = api_token_issue(by=personas.analyst, two_factor=False)
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=91)):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+        assert client.get("/api/categories/").status_code == 401
+        assert AuthToken.objects.filter(pk=old.pk).exists()  # no write on a request
+        fresh, _secret = api_token_issue(by=personas.analyst, two_factor=False)
+    assert list(AuthToken.objects.filter(user=personas.analyst)) == [fresh]
+    removal = AuditRecord.objects.get_for_object(old).get(action=AuditRecord.Action.DELETE)
+    assert removal.actor == personas.analyst
+
+
+def test_a_token_query_loads_its_person_too(personas):
+    _instance, secret = api_token_issue(by=personas.analyst, two_factor=False)
     client = with_token(secret)
-    english = {
-        c["code"]: c for c in client.get("/api/categories/", HTTP_ACCEPT_LANGUAGE="en").json()
-    }
-    assert english["racism"]["name"] == "Racism and discrimination"
-    assert english["racism"]["selectable"] is True
-    assert english["racism"]["parent"] == "polarisation"
-    assert english["polarisation"]["selectable"] is False
-    dutch = {c["code"]: c for c in client.get("/api/categories/").json()}  # Dutch first
-    assert dutch["racism"]["name"] == "Racisme en discriminatie"
-
-
-def test_the_openapi_document_describes_the_signal_endpoints(personas):
-    secret = login(personas.analyst.email).json()["token"]
-    response = with_token(secret).get("/api/schema/", {"format": "json"})
-    assert response.status_code == 200
-    schema = response.json()
-    assert schema["info"]["title"] == "Samen API"
-    paths = schema["paths"]
-    assert {"get", "post"} <= set(paths["/api/signals/"])
-    assert "get" in paths["/api/signals/{id}/"]
-    assert "422" in paths["/api/signals/"]["post"]["responses"]
-    assert "/api/categories/" in paths
-    assert "/api/auth/login/" in paths
-    yaml = with_token(secret).get("/api/schema/", {"format": "yaml"})
-    assert yaml.status_code == 200
-    assert b"openapi:" in yaml.content
-
-
-def test_the_token_page_shows_a_token_once(client, personas):
-    from django.urls import reverse
-
-    from tests.conftest import get_as
-
-    assert get_as(client, None, reverse("api:token_page")).status_code == 302
-    assert get_as(client, personas.dpo, reverse("api:token_page")).status_code == 403
-    client.force_login(personas.frontline)
-    response = client.post(reverse("api:token_page"))
-    token = response.context["token"]
-    assert token and token in response.content.decode()
-    listed = client.get("/api/signals/", HTTP_AUTHORIZATION=f"Token {token}")
-    assert listed.status_code == 200
-    assert token not in client.get(reverse("api:token_page")).content.decode()
-
-
-def test_a_two_factor_role_needs_its_second_factor_in_this_session(client, personas):
-    from django.urls import reverse
-
-    client.force_login(personas.prevention)  # no second-factor record in this session
-    response = client.post(reverse("api:token_page"))
-    assert response.context["token"] is None and response.context["needs_second_factor"]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/categories/").status_code == 200
+    token_queries = [q for q in queries.captured_queries if "knox_authtoken" in q["sql"]]
+    assert len(token_queries) == 1

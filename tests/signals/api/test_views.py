@@ -1,4 +1,5 @@
-"""The signal endpoints: the web's visibility rule per persona, filing, and its refusals."""
+"""The signal and category endpoints: the web's visibility rule per persona, filing, its
+refusals, and the OpenAPI document."""
 
 import datetime
 
@@ -243,3 +244,33 @@ def test_session_requests_need_the_csrf_token(personas):
     assert client.get("/api/signals/").status_code == 200
     assert client.post("/api/signals/", good_signal(), format="json").status_code == 403
     assert not Signal.objects.exists()
+
+
+def test_categories_are_listed_by_code_in_the_language_asked_for(personas):
+    client = api_as(personas.analyst)
+    english = {
+        c["code"]: c for c in client.get("/api/categories/", HTTP_ACCEPT_LANGUAGE="en").json()
+    }
+    assert english["racism"]["name"] == "Racism and discrimination"
+    assert english["racism"]["selectable"] is True
+    assert english["racism"]["parent"] == "polarisation"
+    assert english["polarisation"]["selectable"] is False
+    dutch = {c["code"]: c for c in client.get("/api/categories/").json()}  # Dutch first
+    assert dutch["racism"]["name"] == "Racisme en discriminatie"
+
+
+def test_the_openapi_document_describes_the_signal_endpoints(personas):
+    client = api_as(personas.analyst)
+    response = client.get("/api/schema/", {"format": "json"})
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["info"]["title"] == "Samen API"
+    paths = schema["paths"]
+    assert {"get", "post"} <= set(paths["/api/signals/"])
+    assert "get" in paths["/api/signals/{id}/"]
+    assert "422" in paths["/api/signals/"]["post"]["responses"]
+    assert "/api/categories/" in paths
+    assert "/api/auth/login/" in paths
+    yaml = client.get("/api/schema/", {"format": "yaml"})
+    assert yaml.status_code == 200
+    assert b"openapi:" in yaml.content
