@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from samen.core.actions import action
 from samen.core.errors import FieldErrors
 from samen.core.follow_ups import reference_url
+from samen.exchange import notices
 from samen.exchange.access import (
     check_may_open_exchange,
     check_may_send_circular,
@@ -178,6 +179,7 @@ def exchange_open(*, by, fields: ExchangeFields) -> Exchange:
         created_by=by,
     )
     _write(exchange, by=by, side=Message.Side.SENDER, body=fields.body)
+    notices.notify_waiting(exchange, by=by)
     return exchange
 
 
@@ -208,6 +210,7 @@ def exchange_reply(*, by, exchange: Exchange, body: str) -> Message:
     exchange.status = Exchange.Status.ANSWERED
     exchange.answered_at = timezone.now()
     exchange.save(update_fields=["status", "answered_at", "updated_at"])
+    notices.notify_answered(exchange, by=by)
     return message
 
 
@@ -261,6 +264,13 @@ def attachment_add(*, by, exchange: Exchange, upload) -> Attachment:
     attachment.file.save(name, upload, save=False)
     attachment.save()
     return attachment
+
+
+@action
+def overdue_exchanges_notify(*, by) -> int:
+    """Notify both sides of every exchange past its answer date; again the next night changes
+    nothing for the same exchange and date. Returns the notifications made."""
+    return sum(len(notices.notify_overdue(exchange)) for exchange in notices.overdue_exchanges())
 
 
 # --- Circulars ---------------------------------------------------------------------------------
@@ -355,6 +365,7 @@ def circular_send(*, by, fields: CircularFields) -> Circular:
     circular.teams.set(fields.teams)
     for person_pk in recipients:
         CircularRecipient.objects.create(circular=circular, person_id=person_pk)
+    notices.notify_circular(circular)
     return circular
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
@@ -54,6 +55,19 @@ class World:
 
 def _member(person, organisation):
     OrganisationMembership.objects.create(user=person, organisation=organisation)
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+@pytest.fixture
+def pdf_upload():
+    """A small uploaded PDF (or whatever content is given, declared as a PDF)."""
+
+    def upload(name: str, content: bytes = PDF_BYTES, content_type: str = "application/pdf"):
+        return SimpleUploadedFile(name, content, content_type=content_type)
+
+    return upload
 
 
 @pytest.fixture
