@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "samen.policy",
     "samen.notifications",
     "samen.reporting",
+    "samen.exchange",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -453,6 +454,12 @@ SAMEN_POLICY_MEDIA_ROOT = Path(
 )
 # The largest strategy document or evaluation report accepted, in bytes (20 MB).
 SAMEN_POLICY_UPLOAD_MAX_BYTES = env_int("SAMEN_POLICY_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# Exchanges between policy levels: their attachments are kept here, outside the web root, and
+# served only through the exchange's access check; the largest accepted, in bytes (20 MB).
+SAMEN_EXCHANGE_MEDIA_ROOT = Path(
+    os.environ.get("SAMEN_EXCHANGE_MEDIA_ROOT") or DATA_DIR / "exchange-files"
+)
+SAMEN_EXCHANGE_UPLOAD_MAX_BYTES = env_int("SAMEN_EXCHANGE_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

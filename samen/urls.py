@@ -21,6 +21,7 @@ urlpatterns = [
     path("policy/", include("samen.policy.urls")),
     path("notifications/", include("samen.notifications.urls")),
     path("reports/", include("samen.reporting.urls")),
+    path("exchange/", include("samen.exchange.urls")),
     path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
     path("api/", include("samen.api.urls")),
