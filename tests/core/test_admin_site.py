@@ -7,7 +7,17 @@ from tests.conftest import get_as
 
 pytestmark = pytest.mark.django_db
 
-EXPECTED_APPS = {"people", "places", "signals", "communities", "mediation", "policy"}
+EXPECTED_APPS = {
+    "people",
+    "places",
+    "signals",
+    "communities",
+    "mediation",
+    "policy",
+    "notifications",
+    "api",
+    "exchange",
+}
 
 
 def test_the_index_lists_no_case_consultation(client, personas):
