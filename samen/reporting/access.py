@@ -51,6 +51,11 @@ def visible_level_reports(user) -> QuerySet[LevelReport]:
     ).distinct()
 
 
+def sent_to(organisation) -> QuerySet[LevelReport]:
+    """The reports sent to `organisation`: what its partner token reads through the API."""
+    return LevelReport.objects.filter(status=LevelReport.Status.SENT, recipients=organisation)
+
+
 def may_read_level_reports(user) -> bool:
     """May see the list at all (the city's readers, and partner professionals)."""
     return _active(user) and user.role in READERS

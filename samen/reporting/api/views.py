@@ -1,0 +1,69 @@
+"""The reports API: the city's reports to other levels, as signed off and sent.
+
+A partner organisation's token with `statistics:read` reads the reports sent to its
+organisation; a person's token reads what the person reads on the pages. Same 404 for a report
+that does not exist and one not sent to the reader.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import PermissionDenied
+
+from samen.api.scopes import STATISTICS_READ, partner_token_of, requires_scope
+from samen.api.tokens import API_AUTHENTICATION
+from samen.exports.files import CSV_TYPE
+from samen.reporting import content
+from samen.reporting.access import may_read_level_reports, sent_to, visible_level_reports
+from samen.reporting.api.serializers import LevelReportDetailSerializer, LevelReportSerializer
+
+
+class ReportsMixin:
+    authentication_classes = API_AUTHENTICATION
+    permission_classes = [requires_scope(STATISTICS_READ)]
+
+    def get_queryset(self):
+        token = partner_token_of(self.request)
+        if token is not None:
+            return sent_to(token.organisation)
+        if not may_read_level_reports(self.request.user):
+            raise PermissionDenied
+        return visible_level_reports(self.request.user)
+
+
+@extend_schema(summary="The reports to other policy levels this token may read")
+class LevelReportListView(ReportsMixin, generics.ListAPIView):
+    serializer_class = LevelReportSerializer
+    pagination_class = None
+
+
+@extend_schema(
+    summary="One report to other policy levels, with its frozen content",
+    responses={
+        200: LevelReportDetailSerializer,
+        404: OpenApiResponse(description="No such report"),
+    },
+)
+class LevelReportDetailView(ReportsMixin, generics.RetrieveAPIView):
+    serializer_class = LevelReportDetailSerializer
+
+
+@extend_schema(
+    summary="One report to other policy levels as CSV (the JSON's field names)",
+    responses={
+        (200, "text/csv"): OpenApiResponse(response=OpenApiTypes.STR, description="The CSV"),
+        404: OpenApiResponse(description="No such report"),
+    },
+)
+class LevelReportCsvView(ReportsMixin, generics.GenericAPIView):
+    serializer_class = LevelReportSerializer
+
+    def get(self, request, pk: int) -> HttpResponse:
+        report = get_object_or_404(self.get_queryset(), pk=pk)
+        response = HttpResponse(content.as_csv(report.content), content_type=CSV_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="samen-report-{report.year}.csv"'
+        return response
