@@ -1,4 +1,4 @@
-"""The indicators page, its exports, the upload page and the context section, per persona."""
+"""The indicators page, its exports and the upload page, per persona."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from samen.indicators.models import DataImport, Value
 from tests.conftest import get_as
-from tests.indicators.conftest import mapping, store
+from tests.indicators.conftest import mapping
 
 pytestmark = pytest.mark.django_db
 
@@ -196,77 +196,6 @@ def test_an_absent_import_is_404_to_administrators_and_refused_to_others(
         ).status_code
         == status
     )
-
-
-# --- The context section of place pages ---------------------------------------------------------
-
-
-def test_a_district_page_has_its_context_section(client, personas, figures):
-    response = get_as(
-        client,
-        personas.coordinator,
-        reverse("places:detail", args=["11002S"]),
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
-    content = response.content.decode()
-    assert 'id="context"' in content
-    assert "share_born_abroad" in content  # the link to the indicator
-    # Ranked among the districts of 2025 that have a value: Borsbeek's is hidden.
-    assert "The highest of 2 districts" in content
-    assert "synthetic" in content
-
-
-def test_borsbeek_shows_under_five_and_never_its_share(client, personas, figures):
-    response = get_as(client, personas.analyst, reverse("places:detail", args=["11007A"]))
-    content = response.content.decode()
-    assert 'id="context"' in content
-    assert "&lt;5" in content
-    assert "1.5%" not in content and "1,5%" not in content
-
-
-def test_a_neighbourhood_page_ranks_among_neighbourhoods(client, personas, figures):
-    response = get_as(
-        client,
-        personas.analyst,
-        reverse("places:detail", args=["11002S02"]),
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
-    content = response.content.decode()
-    assert "too few residents" in content
-
-
-def test_the_context_costs_the_same_queries_for_more_indicators(client, personas, figures):
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.indicators.conftest import make_indicator
-
-    client.force_login(personas.analyst)
-    url = reverse("places:detail", args=["11002S"])
-    client.get(url)
-    cache.clear()
-    with CaptureQueriesContext(connection) as before:
-        client.get(url)
-    make_indicator("births_share", "born_abroad", "residents", 1000, in_context=True)
-    cache.clear()
-    with CaptureQueriesContext(connection) as after:
-        client.get(url)
-    assert len(after) == len(before)
-    with CaptureQueriesContext(connection) as cached:
-        client.get(url)
-    assert len(cached) < len(after)
-
-
-def test_a_new_import_shows_at_once_in_the_context(client, personas, figures):
-    client.force_login(personas.analyst)
-    url = reverse("places:detail", args=["11002T"])
-    first = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Indicators chosen by the city, 2025" in first
-    store({("residents", "11002T01-", 2026): 500, ("born_abroad", "11002T01-", 2026): 150})
-    again = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Indicators chosen by the city, 2026" in again
-    assert "30.0%" in again  # 150 of 500
 
 
 def test_a_new_sources_first_file_goes_through_the_mapping_step(client, personas, small_city):

@@ -1,4 +1,4 @@
-"""The monitor's pages for every persona, the tension level form, panels and query counts."""
+"""The monitor's pages for every persona, the tension level form and query counts."""
 
 from __future__ import annotations
 
@@ -270,67 +270,6 @@ def test_the_form_is_shown_only_to_who_may_record(client, personas):
 def test_the_monitor_only_answers_get_and_the_form_only_post(client, personas):
     assert post_as(client, personas.analyst, BORGERHOUT, {}).status_code == 405
     assert get_as(client, personas.coordinator, SET_LEVEL).status_code == 405
-
-
-# --- Navigation and panels --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("who", "shown"),
-    [
-        ("analyst", True),
-        ("coordinator", True),
-        ("frontline", True),
-        ("partner", False),
-        ("dpo", False),
-    ],
-)
-def test_the_monitor_is_in_the_navigation_of_those_who_can_see_it(client, personas, who, shown):
-    content = get_as(client, getattr(personas, who), reverse("home")).content.decode()
-    assert (f'href="{OVERVIEW}"' in content) == shown
-
-
-@pytest.mark.parametrize(
-    ("who", "shown"),
-    [("analyst", True), ("coordinator", True), ("frontline", True), ("dpo", False)],
-)
-def test_the_district_page_has_a_monitor_panel_for_monitor_readers(client, personas, who, shown):
-    response = get_as(client, getattr(personas, who), reverse("places:detail", args=["11002S"]))
-    assert response.status_code == 200
-    assert (f'href="{BORGERHOUT}"' in response.content.decode()) == shown
-
-
-def test_a_neighbourhood_page_shows_its_own_trend(client, personas, youth):
-    wijk = Place.objects.create(
-        kind=Place.Kind.NEIGHBOURHOOD,
-        code="11002S01",
-        name_nl="Intra muros",
-        parent=personas.borgerhout,
-    )
-    record(personas.frontline, personas.borgerhout, youth, neighbourhood=wijk)
-    response = get_as(client, personas.frontline, reverse("places:detail", args=[wijk.code]))
-    content = response.content.decode()
-    assert "Weekly signals in Intra muros" in content and f'href="{BORGERHOUT}"' in content
-
-
-def test_the_coordinators_home_shows_their_district(client, personas):
-    content = get_as(client, personas.coordinator, reverse("home")).content.decode()
-    assert "Tension in Borgerhout" in content
-    assert f'href="{BORGERHOUT}#tension"' in content  # no level yet this week
-    assert "Tension in" not in get_as(client, personas.analyst, reverse("home")).content.decode()
-
-
-def test_panels_stay_small_in_queries(client, personas, youth):
-    client.force_login(personas.coordinator)
-    url = reverse("places:detail", args=["11002S"])
-    client.get(url)
-    with CaptureQueriesContext(connection) as before:
-        client.get(url)
-    for n in range(1, 30):
-        plant(personas.borgerhout, youth, this_week() - WEEK * n, 10)
-    with CaptureQueriesContext(connection) as after:
-        client.get(url)
-    assert len(after) == len(before)
 
 
 def test_a_recent_past_week_can_be_recorded(client, personas):
