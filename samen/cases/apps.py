@@ -41,3 +41,13 @@ class CasesConfig(AppConfig):
                 audience=has_case_role_cached,
             )
         )
+        add_kind(
+            Kind(
+                code="cases.review_due",
+                label=_("A case review due"),
+                text=_("A case's review date is near or past"),
+                default="daily",
+                confidential=True,
+                audience=has_case_role_cached,
+            )
+        )

@@ -69,3 +69,25 @@ def test_no_case_notification_carries_a_name_a_case_or_params(table):
         assert notification.params == {}
         for secret in ("Jan Peeters", "Marie Janssens", "Kerkstraat", str(table.case.pk)):
             assert secret not in notification.text
+
+
+def test_a_review_coming_due_is_told_to_the_mayor_once_per_review_date(table):
+    from samen.cases.actions.calls import reviews_remind
+    from samen.cases.actions.cases import case_set_review_date
+
+    today = timezone.localdate()
+    assert reviews_remind(by=None, today=today) == 0  # both cases are reviewed in 90 days
+    soon = today + datetime.timedelta(days=88)
+    assert reviews_remind(by=None, today=soon) == 2
+    assert reviews_remind(by=None, today=soon + datetime.timedelta(days=1)) == 2
+    told = Notification.objects.filter(kind="cases.review_due")
+    assert {n.recipient for n in told} == {table.mayor}
+    assert told.count() == 2
+    assert {n.url for n in told} == {
+        f"/cases/{table.case.pk}/",
+        f"/cases/{table.other_case.pk}/",
+    }
+    case_set_review_date(by=table.mayor, case=table.case, review_on=soon + datetime.timedelta(5))
+    assert reviews_remind(by=None, today=soon + datetime.timedelta(days=5)) == 2
+    # The new review date is told again; the other case's is not.
+    assert Notification.objects.filter(kind="cases.review_due").count() == 3
