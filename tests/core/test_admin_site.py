@@ -7,7 +7,16 @@ from tests.conftest import get_as
 
 pytestmark = pytest.mark.django_db
 
-EXPECTED_APPS = {"people", "places", "signals", "communities", "mediation", "policy"}
+# notifications: the outbox of notification e-mails, to see which failed (never their content).
+EXPECTED_APPS = {
+    "people",
+    "places",
+    "signals",
+    "communities",
+    "mediation",
+    "policy",
+    "notifications",
+}
 
 
 def test_the_index_lists_no_case_consultation(client, personas):
