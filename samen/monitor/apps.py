@@ -12,7 +12,14 @@ class MonitorConfig(AppConfig):
         # Importing these registers the panels and the seeder; the count store is set here
         # because its module needs the models loaded (samen.core.counters).
         from samen.core.counters import set_count_store
-        from samen.monitor import counting, panels, place_facts, seed, tasks  # noqa: F401
+        from samen.monitor import (  # noqa: F401
+            counting,
+            level_reports,
+            panels,
+            place_facts,
+            seed,
+            tasks,
+        )
         from samen.monitor.notices import has_district
 
         set_count_store(

@@ -13,6 +13,7 @@ from samen.core.follow_ups import add_follow_up_start, add_reference_resolver
 from samen.core.navigation import add_nav_item, add_panel
 from samen.places.models import Place
 from samen.policy.access import (
+    get_action_for_user,
     get_initiative_for_user,
     may_create_initiatives,
     may_read,
@@ -24,6 +25,7 @@ from samen.policy.access import (
 from samen.policy.initiative_actions import FOLLOW_UP_KIND
 from samen.policy.models import Initiative
 from samen.policy.progress import behind_among, placed_in
+from samen.policy.reports.access import get_report_for_user
 
 # Every signed-in role (roles=None); the views send the anonymous to sign in.
 add_nav_item(_("Prevention policy"), "policy:index", order=48)
@@ -73,3 +75,31 @@ add_follow_up_start(
     allowed=may_create_initiatives,
 )
 add_reference_resolver(FOLLOW_UP_KIND, _initiative_url)
+
+
+def _action_url(user, identifier: str) -> str | None:
+    """A policy action another record refers to ("action:7"), for those who may read it."""
+    if not identifier.isdigit():
+        return None
+    try:
+        action = get_action_for_user(user, int(identifier))
+    except (Http404, PermissionDenied):
+        return None
+    return reverse("policy:action", args=[action.pk])
+
+
+def _report_url(user, identifier: str) -> str | None:
+    """A yearly report another record refers to ("report:2"): its plan's or strategy's reports."""
+    if not identifier.isdigit():
+        return None
+    try:
+        report = get_report_for_user(user, int(identifier))
+    except (Http404, PermissionDenied):
+        return None
+    if report.plan_id:
+        return reverse("policy:plan_reports", args=[report.plan_id])
+    return reverse("policy:strategy_reports", args=[report.strategy_id])
+
+
+add_reference_resolver("action", _action_url)
+add_reference_resolver("report", _report_url)

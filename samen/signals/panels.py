@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.categories import set_signal_categories
-from samen.core.follow_ups import set_signal_rules
+from samen.core.follow_ups import add_reference_resolver, set_signal_rules
 from samen.core.navigation import add_nav_item, add_panel
 from samen.signals.access import (
     ALL_SIGNALS_ROLES,
@@ -26,6 +26,16 @@ add_nav_item(
 set_signal_rules(
     to_follow_up=get_signal_to_follow_up, visible=may_open_signal, record=signal_follow_up
 )
+
+
+def _signal_url(user, identifier: str) -> str | None:
+    """A signal another record refers to ("signal:12"), for those who may open it."""
+    if not identifier.isdigit() or not may_open_signal(user, int(identifier)):
+        return None
+    return reverse("signals:detail", args=[int(identifier)])
+
+
+add_reference_resolver("signal", _signal_url)
 
 
 def categories_in_use() -> list[tuple[str, str, str]]:

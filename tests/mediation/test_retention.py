@@ -27,7 +27,7 @@ from samen.mediation.periods import retention_cutoff
 from samen.mediation.retention import expired, mediation_personal_data_purge
 from samen.mediation.tasks import next_run_time, purge_mediation_data_daily
 from tests.mediation.conftest import RESIDENT
-from tests.signals.test_retention_tasks import keep_the_test_connection, run_worker  # noqa: F401
+from tests.signals.test_tasks import keep_the_test_connection, run_worker  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 DATABASE_TASKS = override_settings(

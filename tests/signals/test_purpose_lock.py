@@ -27,7 +27,7 @@ def test_a_signal_with_a_case_reference_is_refused_at_the_field_and_not_stored(c
 def test_the_api_answers_422_with_where_the_case_reference_sits(personas):
     from samen.monitor.models import WeeklyCount
     from samen.signals.models import Signal
-    from tests.signals.test_api_intake import api_as, good_signal
+    from tests.signals.api.test_serializers import api_as, good_signal
 
     response = api_as(personas.frontline).post(
         "/api/signals/", good_signal(text=CASE_TEXT), format="json", HTTP_ACCEPT_LANGUAGE="fr"

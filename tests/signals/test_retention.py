@@ -17,7 +17,7 @@ from samen.monitor.models import WeeklyCount
 from samen.signals.actions import signal_comment, signal_follow_up, signal_review
 from samen.signals.models import Comment, FollowUp, Signal
 from samen.signals.retention import expired, retention_cutoff, signal_text_purge
-from tests.signals.test_exports import new_signal
+from tests.signals.test_statistics import new_signal
 
 pytestmark = pytest.mark.django_db
 

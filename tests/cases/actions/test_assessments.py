@@ -1,25 +1,22 @@
-"""Structured professional judgement: protective factors required, a named signer, signed
-assessments immutable, and nothing scored anywhere (what changed is shown by
-sections/test_assessment_changes.py)."""
+"""Structured professional judgement: protective factors required, a named signer, corrections
+as new assessments, and no rating on the pages (the model itself is held by
+models/test_assessments.py, what changed is shown by sections/test_assessment_changes.py)."""
 
 import datetime
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from samen.cases.actions.assessments import assessment_sign
-from samen.cases.models import Assessment, SignedAssessmentError
+from samen.cases.models import Assessment
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
 from tests.cases.work_fixtures import NARRATIVES
 
 pytestmark = pytest.mark.django_db
 work = work_fixtures.work
-
-SCORING_WORDS = ("score", "level", "risk", "total", "rating", "band", "recommend", "points")
 
 
 def test_protective_factors_are_required(table):
@@ -56,14 +53,6 @@ def test_a_member_of_another_case_may_not_sign(table):
         )
 
 
-def test_a_signed_assessment_never_changes(table, work):
-    work.assessment.protective_factors = "Rewritten."
-    with pytest.raises(SignedAssessmentError):
-        work.assessment.save()
-    work.assessment.refresh_from_db()
-    assert work.assessment.protective_factors == NARRATIVES["protective_factors"]
-
-
 def test_a_correction_is_a_new_assessment_that_names_the_old_one(client, table, work):
     sign_in(client, table.invited)
     url = reverse("cases:assessment_new", args=[table.case.pk])
@@ -81,27 +70,6 @@ def test_a_correction_is_a_new_assessment_that_names_the_old_one(client, table, 
     assert correction.corrects == work.assessment
     work.assessment.refresh_from_db()
     assert work.assessment.history == NARRATIVES["history"]
-
-
-def test_no_model_of_the_case_work_holds_a_score_or_level():
-    for model in apps.get_app_config("cases").get_models():
-        if model._meta.model_name not in {
-            "assessment",
-            "meeting",
-            "agendaitem",
-            "decision",
-            "supportplan",
-            "planaction",
-            "planreview",
-            "aftercarereview",
-            "policeexchange",
-            "attendance",
-        }:
-            continue
-        for field in model._meta.get_fields():
-            name = field.name.lower()
-            assert not any(word in name for word in SCORING_WORDS), (model, name)
-            assert not getattr(field, "choices", None) or model is not Assessment, field
 
 
 def test_the_pages_show_no_computed_rating(client, table, work):

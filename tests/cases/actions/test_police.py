@@ -1,42 +1,14 @@
-"""Police information: only the fact of an exchange, never its content."""
+"""Recording a police information exchange: only the fact, never its content (the model
+and the form that hold no content are tested in models/test_police.py and forms/test_work.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 
 from samen.cases.actions.police import police_exchange_record
-from samen.cases.forms.work import PoliceExchangeForm
 from samen.cases.models import PoliceExchange
-from samen.people.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-def test_the_model_has_no_field_for_content():
-    fields = {f.name: f for f in PoliceExchange._meta.get_fields()}
-    assert set(fields) == {
-        "id",
-        "case",
-        "exchanged_on",
-        "direction",
-        "counterpart",
-        "exchanged_by",
-        "reference",
-        "recorded_at",
-    }
-    assert not any(isinstance(f, models.TextField) for f in fields.values())
-    assert fields["reference"].max_length <= 24
-
-
-def test_the_form_asks_for_no_content():
-    assert set(PoliceExchangeForm(members=User.objects.none()).fields) == {
-        "exchanged_on",
-        "direction",
-        "counterpart",
-        "exchanged_by",
-        "reference",
-    }
 
 
 def test_whoever_gave_or_received_it_is_a_member_of_the_case(table):

@@ -17,7 +17,7 @@ from samen.audit.models import AuditRecord
 from samen.privacy.small_cells import HIDDEN, SMALL
 from samen.signals.retention import signal_text_purge
 from tests.conftest import get_as
-from tests.signals.test_exports import MARCH, at, new_signal
+from tests.signals.test_statistics import MARCH, at, new_signal
 
 pytestmark = pytest.mark.django_db
 
