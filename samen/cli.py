@@ -13,6 +13,7 @@ COMMANDS = {
     "import-indicators": "import_indicators",
     "purge-signal-text": "purge_signal_text",
     "purge-mediation-data": "purge_mediation_data",
+    "mail-notifications": "mail_notifications",
     "compile-translations": "compile_translations",
     "reset-second-factor": "reset_second_factor",
     "rotate-mfa-keys": "rotate_mfa_keys",
@@ -36,6 +37,8 @@ USAGE = """usage: samen COMMAND [options]
                   remove signal text past its retention period (also runs daily)
   purge-mediation-data
                   remove mediation party details past their retention period (also nightly)
+  mail-notifications
+                  build the notification digests and send the e-mails due (also at 07:00)
   compile-translations
                   compile the translation catalogues
   reset-second-factor EMAIL

@@ -1,5 +1,6 @@
-"""The nightly run of the case consultation, run by the task worker: retention, and the record
-of grants that lapsed for want of re-confirmation (access never waits for it).
+"""The nightly run of the case consultation, run by the task worker: retention, the record
+of grants that lapsed for want of re-confirmation (access never waits for it), and the
+notifications of reviews coming due.
 
 It keeps itself scheduled like the signals' purge (samen.core.nightly).
 """
@@ -10,6 +11,7 @@ import datetime
 
 from django_tasks import task
 
+from samen.cases.actions.calls import reviews_remind
 from samen.cases.actions.table import grant_lapses_record
 from samen.cases.retention import case_retention_run
 from samen.core.nightly import Nightly
@@ -22,8 +24,10 @@ def case_retention_daily() -> dict:
     next_run = NIGHTLY.schedule()
     run = case_retention_run(by=None)
     lapses = grant_lapses_record(by=None)
+    reviews = reviews_remind(by=None)
     return {
         "lapsed_grants": lapses,
+        "reviews_due": reviews,
         "cases": run.cases,
         "referrals": run.referrals,
         "pending_referrals": run.pending_referrals,

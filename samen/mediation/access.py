@@ -191,3 +191,8 @@ def check_may_list(user) -> None:
     """The list page is for the roles that may see mediations at all (others: 403)."""
     if not _active(user) or user.role not in MEDIATION_ROLES:
         raise PermissionDenied
+
+
+def may_mediate(user) -> bool:
+    """Whether this person can be a mediator (and so be told that a mediation is theirs)."""
+    return _active(user) and user.role in MEDIATOR_ROLES

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +27,7 @@ from samen.mediation.access import (
     check_may_work_on,
 )
 from samen.mediation.models import Mediation, MediationCoordinator, Party, Session
+from samen.notifications import notify
 from samen.people.roles import Role
 from samen.places.models import Place
 from samen.privacy.case_references import case_reference_message, find_case_references
@@ -233,6 +235,13 @@ def mediation_assign(*, by, mediation: Mediation, mediator) -> Mediation:
     if mediation.status == Mediation.Status.INTAKE:
         mediation.status = Mediation.Status.ASSIGNED
     _record_activity(mediation, "mediator", "assigned_by", "assigned_at", "status")
+    if mediator != by:
+        notify(
+            "mediation.assigned",
+            recipients=[mediator],
+            url=reverse("mediation:detail", args=[mediation.pk]),
+            key=f"mediation:{mediation.pk}:mediator:{mediator.pk}",
+        )
     return mediation
 
 

@@ -16,6 +16,7 @@ from samen.core.errors import FieldErrors
 from samen.core.weeks import week_of
 from samen.monitor.access import may_set_tension_level
 from samen.monitor.models import TensionLevel
+from samen.monitor.notices import tension_level_notify
 from samen.places.models import Place
 from samen.privacy.text_guard import check_text
 
@@ -41,4 +42,5 @@ def tension_level_set(
     check_text("rationale", rationale)
     judgement = TensionLevel(place=place, week=week, level=level, rationale=rationale, set_by=by)
     judgement.save()
+    tension_level_notify(judgement, by=by)
     return judgement

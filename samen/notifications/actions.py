@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,7 @@ from samen.notifications.models import Notification, Preference
 def notification_read(*, by, notification: Notification) -> Notification:
     """Mark one of `by`'s own notifications read (a second time changes nothing)."""
     if notification.recipient_id != by.pk:
-        raise PermissionError("Only the recipient marks a notification read.")
+        raise PermissionDenied
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])

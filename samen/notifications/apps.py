@@ -9,4 +9,4 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         # The store writes models, so it registers itself with `notify` only once they are
         # loaded; the rest registers the navigation, the seeder and the digest tasks.
-        from samen.notifications import store, tasks  # noqa: F401
+        from samen.notifications import seed, store, tasks  # noqa: F401

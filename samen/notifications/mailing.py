@@ -167,6 +167,8 @@ def send_due_mails(now: datetime.datetime | None = None) -> int:
 def digests_build(*, by, frequency: str, now: datetime.datetime | None = None) -> list[Mail]:
     """One e-mail per person for this period, of their unread notifications not yet mailed
     that they get by `frequency`; a period's e-mail already sent is never added to."""
+    if not settings.SAMEN_MAIL_CONFIGURED:
+        return []  # no mail server named: the notifications stay in the app
     now = now or timezone.now()
     period = period_of(frequency, now)
     waiting = list(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,8 +27,9 @@ def deliveries(kind: Kind, people: Iterable) -> dict[int, str]:
 def store(kind: Kind, *, recipients: Iterable, params: dict, url: str, key: str) -> list:
     """Write one notification per new recipient; an immediate one gets its e-mail queued.
 
-    The e-mail row is written here, in the caller's transaction, so it cannot be lost; the
-    task that sends it is queued only once that transaction commits.
+    Without a mail server named (SAMEN_MAIL_CONFIGURED) nothing is mailed: the notification
+    is in the app. The e-mail row is written here, in the caller's transaction, so it cannot
+    be lost; the task that sends it is queued only once that transaction commits.
     """
     people = {person.pk: person for person in recipients if person is not None and person.is_active}
     if not people:
@@ -46,7 +48,7 @@ def store(kind: Kind, *, recipients: Iterable, params: dict, url: str, key: str)
         notification = Notification.objects.create(
             recipient=person, kind=kind.code, params=params, url=url, key=key, created=now
         )
-        if how[person.pk] == Delivery.IMMEDIATELY:
+        if how[person.pk] == Delivery.IMMEDIATELY and settings.SAMEN_MAIL_CONFIGURED:
             mail = Mail.objects.create(
                 recipient=person,
                 frequency=Delivery.IMMEDIATELY,

@@ -12,15 +12,18 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.core.actions import action
 from samen.core.counters import count_changes, signal_keys
 from samen.core.errors import FieldErrors
+from samen.notifications import notify
+from samen.people.models import User
 from samen.places.models import Place
 from samen.privacy.text_guard import check_text
-from samen.signals.access import check_may_report, check_may_triage
+from samen.signals.access import check_may_report, check_may_triage, visible_signals
 from samen.signals.filing import store_new_signal
 from samen.signals.models import Category, Comment, FollowUp, Signal
 
@@ -147,6 +150,8 @@ def signal_record(*, by, fields: SignalFields, shared_with=()) -> Signal:
         organisations += list(by.organisations.all())
     if organisations:
         signal.shared_with.set(organisations)
+        for organisation in shared_with:
+            shared_notify(signal, organisation, by=by)
     return signal
 
 
@@ -213,7 +218,28 @@ def signal_share(*, by, signal: Signal, organisation) -> Signal:
     if not organisation.is_active:
         raise ValidationError({"organisation": _("This organisation is no longer active.")})
     signal.shared_with.add(organisation)
+    shared_notify(signal, organisation, by=by)
     return signal
+
+
+def shared_notify(signal: Signal, organisation, *, by) -> None:
+    """Tell the organisation's members who may see the signal (but the one who shared it)
+    that it was shared with them: its place and the organisation, never its text."""
+    members = User.objects.filter(is_active=True, memberships__organisation=organisation)
+    if by is not None:
+        members = members.exclude(pk=by.pk)
+    readers = [
+        member
+        for member in members.distinct()
+        if visible_signals(Signal.objects.filter(pk=signal.pk), member).exists()
+    ]
+    notify(
+        "signals.shared",
+        recipients=readers,
+        params={"place": signal.district.name_nl, "organisation": organisation.name},
+        url=reverse("signals:detail", args=[signal.pk]),
+        key=f"signals:{signal.pk}:shared:{organisation.pk}",
+    )
 
 
 @action

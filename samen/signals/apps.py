@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from samen.notifications import Kind, add_kind
+
 
 class SignalsConfig(AppConfig):
     name = "samen.signals"
@@ -24,3 +26,18 @@ class SignalsConfig(AppConfig):
         for model in (Place, Category):
             post_save.connect(forget_codes, sender=model, dispatch_uid=f"forget_codes_{model}")
             post_delete.connect(forget_codes, sender=model, dispatch_uid=f"forget_del_{model}")
+
+        add_kind(
+            Kind(
+                code="signals.shared",
+                label=_("A signal shared with my organisation"),
+                text=_("A signal in %(place)s was shared with %(organisation)s"),
+                default="daily",
+                audience=has_organisation,
+            )
+        )
+
+
+def has_organisation(person) -> bool:
+    """Whether a signal can be shared with this person's organisation."""
+    return person.memberships.exists()

@@ -7,6 +7,7 @@ from tests.conftest import get_as
 
 pytestmark = pytest.mark.django_db
 
+# notifications: the outbox of notification e-mails, to see which failed (never their content).
 EXPECTED_APPS = {
     "people",
     "places",

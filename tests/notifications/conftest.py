@@ -11,6 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from samen.notifications.kinds import KINDS, Kind
 
 
+@pytest.fixture(autouse=True)
+def mail_configured(settings):
+    """An operator named a mail server (without one, notifications stay in the app)."""
+    settings.SAMEN_MAIL_CONFIGURED = True
+
+
 @pytest.fixture
 def kinds(monkeypatch):
     """An open kind with params, and a confidential one, each mailed at once by default."""
@@ -23,8 +29,8 @@ def kinds(monkeypatch):
         ),
         "test.secret": Kind(
             code="test.secret",
-            label=_("A case meeting you are called to"),
-            text=_("A case meeting you are called to"),
+            label=_("A test meeting you are called to"),
+            text=_("A test meeting you are called to"),
             default="daily",
             confidential=True,
         ),

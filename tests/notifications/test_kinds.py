@@ -35,7 +35,7 @@ def test_the_text_is_rendered_with_params_and_falls_back_to_the_label(kinds):
 
 
 def test_a_confidential_kind_renders_its_generic_text_whatever_the_params(kinds):
-    assert kinds["test.secret"].render({"name": "Jan"}) == "A case meeting you are called to"
+    assert kinds["test.secret"].render({"name": "Jan"}) == "A test meeting you are called to"
 
 
 def test_kinds_for_follows_the_audience(kinds, monkeypatch, personas):

@@ -65,16 +65,23 @@ def test_a_digest_or_in_app_only_notification_waits_unmailed(kinds, personas):
     assert Mail.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_mail_is_queued_only_when_the_callers_transaction_commits(kinds, personas, mailoutbox):
-    with pytest.raises(RuntimeError), transaction.atomic():
+def test_the_mail_is_queued_only_when_the_callers_transaction_commits(
+    kinds, personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
         notify("test.open", recipients=[personas.frontline], url="/x/")
         raise RuntimeError("the action fails")
+    assert callbacks == []
     assert not Notification.objects.exists() and not Mail.objects.exists()
-    assert mailoutbox == []
-    with transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
         notify("test.open", recipients=[personas.frontline], params={"subject": "S"}, url="/x/")
-        assert mailoutbox == []  # never inside the request's transaction
+    assert mailoutbox == []  # never inside the request's transaction
+    (on_commit,) = callbacks
+    on_commit()
     assert len(mailoutbox) == 1
     assert Mail.objects.get().status == Mail.Status.SENT
 
@@ -82,4 +89,10 @@ def test_the_mail_is_queued_only_when_the_callers_transaction_commits(kinds, per
 def test_a_confidential_kind_stores_no_params(kinds, personas):
     (notification,) = notify("test.secret", recipients=[personas.prevention], url="/cases/")
     assert notification.params == {}
-    assert notification.text == "A case meeting you are called to"
+    assert notification.text == "A test meeting you are called to"
+
+
+def test_without_a_mail_server_named_nothing_is_mailed(kinds, personas, settings):
+    settings.SAMEN_MAIL_CONFIGURED = False
+    (notification,) = notify("test.open", recipients=[personas.frontline], url="/x/")
+    assert notification.mailed is None and not Mail.objects.exists()

@@ -57,7 +57,7 @@ def test_the_morning_run_builds_daily_digests_and_on_monday_the_weekly_ones(
     assert "A test waits for your answer: 2" in frontline
     assert "https://samen.example/a/" in frontline and "https://samen.example/b/" in frontline
     secret = next(b for b in mail_server.bodies if "To: prevention@" in b)
-    assert "A case meeting you are called to: 1" in secret
+    assert "A test meeting you are called to: 1" in secret
 
 
 def test_a_digest_is_built_and_sent_once_per_period(kinds, personas, mail_server):

@@ -20,6 +20,7 @@ from samen.cases.access.work import (
     may_organise_meetings,
     meeting_candidates,
 )
+from samen.cases.actions.calls import meeting_call
 from samen.cases.actions.work_rules import MAX_SHORT, check_text
 from samen.cases.models import (
     ActionStatus,
@@ -73,6 +74,7 @@ def meeting_schedule(
         scheduled_by=by,
     )
     meeting.save()
+    meeting_call(meeting, by=by)
     return meeting
 
 
@@ -88,6 +90,7 @@ def agenda_add(*, by, meeting: Meeting, case: Case) -> AgendaItem:
     last = meeting.items.aggregate(last=Max("position"))["last"] or 0
     item = AgendaItem(meeting=meeting, case=case, position=last + 1)
     item.save()
+    meeting_call(meeting, by=by)  # the case's invitees are called too; the core once only
     return item
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from samen.cases import access
 from samen.cases.access import table as table_access
 from samen.cases.actions import notices
+from samen.cases.actions.calls import invitation_to_confirm
 from samen.cases.models import Case, CoreSeat, Delegation, Grant, Invitation, TableNotice
 from samen.core.actions import action
 from samen.core.dates import add_months
@@ -158,7 +159,9 @@ def invitation_propose(*, by, case: Case, user, ends_on: datetime.date) -> Invit
         errors.add("ends_on", _("Choose an end date from today to at most a year ahead."))
     errors.raise_if_any()
     invitation = Invitation(case=case, user=user, ends_on=ends_on, invited_by=by)
-    return _propose(invitation, by)
+    _propose(invitation, by)
+    invitation_to_confirm(invitation, by=by)
+    return invitation
 
 
 @action
