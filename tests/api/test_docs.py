@@ -102,3 +102,15 @@ def test_a_partner_reads_only_the_endpoints_of_its_scopes(personas, partner_orga
 def test_the_token_page_links_the_documentation(client, personas):
     answer = get_as(client, personas.frontline, "/api/token/")
     assert DOCS in answer.content.decode()
+
+
+def test_the_schema_allows_what_the_answers_hold(personas):
+    """What Schemathesis found answering off its schema, held here."""
+    client = APIClient()
+    client.force_authenticate(personas.analyst)
+    schema = schema_as(client)
+    parts = schema["components"]["schemas"]
+    assert parts["Signal"]["properties"]["neighbourhood"].get("nullable") is True
+    assert parts["Category"]["properties"]["parent"].get("nullable") is True
+    values = schema["paths"]["/api/indicators/{code}/values/"]["get"]["responses"]["200"]
+    assert values["content"]["application/json"]["schema"]["type"] == "array"

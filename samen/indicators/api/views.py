@@ -59,6 +59,8 @@ class IndicatorValuesView(generics.GenericAPIView):
     authentication_classes = API_AUTHENTICATION
     permission_classes = [PeopleOnly, IsAuthenticated]
     serializer_class = ResultSerializer
+    # One answer holds every row asked for (MAX_YEARS bounds it): a list, not pages.
+    pagination_class = None
 
     def get(self, request: Request, code: str) -> Response:
         indicator = get_indicator_for_user(request.user, code)
