@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "knox",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -399,6 +400,13 @@ SAMEN_API_RATE_TOKEN = env_rate("SAMEN_API_RATE_TOKEN", "120/min")
 SAMEN_API_TWO_FACTOR_TOKEN_HOURS = env_int("SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
 # A partner organisation's token is valid for at most this many days (its end date is required).
 SAMEN_API_PARTNER_TOKEN_MAX_DAYS = env_int("SAMEN_API_PARTNER_TOKEN_MAX_DAYS", 366)
+# Webhooks to partners' systems: each attempt waits this long for an answer; a failed one is
+# tried again after SAMEN_WEBHOOK_RETRY_SECONDS, doubling each time (at most an hour), and
+# given up after SAMEN_WEBHOOK_MAX_ATTEMPTS. Addresses must be https outside debug mode.
+SAMEN_WEBHOOK_TIMEOUT_SECONDS = env_int("SAMEN_WEBHOOK_TIMEOUT_SECONDS", 5)
+SAMEN_WEBHOOK_RETRY_SECONDS = env_int("SAMEN_WEBHOOK_RETRY_SECONDS", 30)
+SAMEN_WEBHOOK_MAX_ATTEMPTS = env_int("SAMEN_WEBHOOK_MAX_ATTEMPTS", 8)
+SAMEN_WEBHOOK_ALLOW_HTTP = DEBUG
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("SAMEN_API_TOKEN_DAYS", 90)),
     "AUTO_REFRESH": False,
@@ -406,11 +414,28 @@ REST_KNOX = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Samen API",
     "DESCRIPTION": (
-        "Signals of tension for the city's prevention work. Every request needs a token."
+        "Signals of tension, figures and statistics for the city's prevention work, and for "
+        "partner organisations at other policy levels. Every request needs a token.\n\n"
+        "**A person's token** (`Authorization: Token samen_...` or `samen2f_...`, from "
+        "/api/auth/login/ or a signed-in session) may do what its person may do on the web.\n\n"
+        "**A partner organisation's token** (`Authorization: Token samenpartner_...`, issued by "
+        "an administrator with an end date) reaches only the endpoints that name one of its "
+        "scopes; every other endpoint answers 403:\n\n"
+        "- `statistics:read`: GET /api/statistics/, the suppressed signal counts;\n"
+        "- `circulars:read`: the circulars addressed to the organisation;\n"
+        "- `exchanges:write`: exchanges with the city.\n\n"
+        "Webhooks, signed with HMAC-SHA256, tell a partner's system of events: see docs/api.md."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Each reader gets the endpoints their permissions let through: a partner token sees those
+    # of its scopes. The documentation page then offers to send a token with the schema request.
+    "SERVE_PUBLIC": False,
+    # The documentation page's Swagger UI comes from drf-spectacular-sidecar's static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Samen ----------------------------------------------------------------------------------

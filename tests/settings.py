@@ -28,6 +28,8 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# The tests' webhook receivers listen on plain http on the loopback address.
+SAMEN_WEBHOOK_ALLOW_HTTP = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # The test client speaks plain http and the static files come from the apps' folders.

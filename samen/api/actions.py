@@ -1,15 +1,21 @@
-"""The writes of the API platform: partner tokens issued and revoked (webhooks: webhooks.py)."""
+"""The writes of the API platform: partner tokens issued and revoked, webhook subscriptions
+made and ended."""
 
 from __future__ import annotations
 
 import datetime
+import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.api.access import check_may_manage_partners, own_organisations
-from samen.api.models import PartnerToken
+from samen.api.events import is_event_kind
+from samen.api.models import PartnerToken, WebhookSubscription
 from samen.api.partners import PARTNER_PREFIX, key_digest, new_key
 from samen.api.scopes import is_scope
 from samen.core.actions import action
@@ -85,3 +91,51 @@ def partner_token_revoke(*, by, token: PartnerToken) -> PartnerToken:
     token.revoked_by = by
     token.save(update_fields=["revoked_at", "revoked_by"])
     return token
+
+
+def check_webhook_address(errors: FieldErrors, url: str) -> None:
+    """Note what is wrong with a receiver's address: https only (http in debug mode)."""
+    schemes = ["https", "http"] if settings.SAMEN_WEBHOOK_ALLOW_HTTP else ["https"]
+    try:
+        URLValidator(schemes=schemes)(url)
+    except ValidationError:
+        errors.add("url", _("Give the receiver's full address, starting with https://."))
+        return
+    if urlsplit(url).username is not None:
+        errors.add("url", _("Leave names and passwords out of the address."))
+
+
+@action
+def webhook_subscription_create(
+    *, by, organisation: Organisation, kind: str, url: str
+) -> tuple[WebhookSubscription, str]:
+    """Subscribe a partner's system to one kind of event; return it with its signing secret
+    (shown once only)."""
+    check_may_manage_partners(by)
+    errors = FieldErrors()
+    check_grantee(errors, by=by, organisation=organisation)
+    if not is_event_kind(kind):
+        errors.add("kind", _("Choose one of the events offered."))
+    url = url.strip()
+    check_webhook_address(errors, url)
+    live = WebhookSubscription.objects.filter(ended_at__isnull=True)
+    if live.filter(organisation=organisation, kind=kind).exists():
+        errors.add(
+            "kind", _("This organisation already hears of this event: end that subscription first.")
+        )
+    errors.raise_if_any()
+    secret = secrets.token_hex(32)
+    subscription = WebhookSubscription.objects.create(
+        organisation=organisation, kind=kind, url=url, secret=secret, created_by=by
+    )
+    return subscription, secret
+
+
+@action
+def webhook_subscription_end(*, by, subscription: WebhookSubscription) -> WebhookSubscription:
+    """End a subscription: nothing more is sent to it, its log stays."""
+    check_may_manage_partners(by)
+    if subscription.ended_at is None:
+        subscription.ended_at, subscription.ended_by = timezone.now(), by
+        subscription.save(update_fields=["ended_at", "ended_by"])
+    return subscription

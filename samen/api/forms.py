@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.api.access import grantable_organisations
+from samen.api.events import event_kinds
 from samen.api.scopes import scopes
 from samen.people.models import Organisation
 
@@ -26,3 +27,20 @@ class PartnerTokenForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = grantable_organisations(user)
         self.fields["scopes"].choices = [(scope.code, scope.label) for scope in scopes()]
+
+
+class WebhookSubscriptionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none()
+    )
+    kind = forms.ChoiceField(label=_("Event"), choices=())
+    url = forms.CharField(
+        label=_("Receiver's address"),
+        max_length=500,
+        help_text=_("The partner system's https address that Samen posts each event to."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = grantable_organisations(user)
+        self.fields["kind"].choices = [(kind.code, kind.label) for kind in event_kinds()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -67,3 +68,88 @@ class PartnerToken(models.Model):
 
 
 track(PartnerToken, sensitive=("digest",))
+
+
+class WebhookSubscription(models.Model):
+    """A partner organisation's system that wants to hear of one kind of event.
+
+    The secret signs every delivery (samen.api.webhooks); it is shown once, when created,
+    and kept because signing needs it.
+    """
+
+    organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="webhook_subscriptions",
+    )
+    kind = models.CharField(_("event"), max_length=60)
+    url = models.URLField(_("address"), max_length=500)
+    secret = models.CharField(max_length=64, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True, editable=False)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "kind"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_live_webhook_per_organisation_and_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.kind}"
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or being sent) to one subscription: the delivery log."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        DELIVERED = "delivered", _("delivered")
+        FAILED = "failed", _("failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    subscription = models.ForeignKey(
+        WebhookSubscription, on_delete=models.PROTECT, related_name="deliveries"
+    )
+    event_id = models.UUIDField(_("event"), db_index=True)
+    # Set when the publisher names the event (an early warning's district and week), so that
+    # it is sent once however often it is published.
+    event_key = models.CharField(max_length=200, blank=True, db_index=True)
+    kind = models.CharField(_("event kind"), max_length=60)
+    payload = models.JSONField(_("content"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    response_code = models.PositiveSmallIntegerField(_("answer"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.event_id} → {self.subscription_id}"
+
+
+track(WebhookSubscription, sensitive=("secret",))

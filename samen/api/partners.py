@@ -62,6 +62,15 @@ class PartnerTokenScheme(OpenApiAuthenticationExtension):
     target_class = PartnerTokenAuthentication
     name = "partnerToken"
 
+    def get_security_requirement(self, auto_schema):
+        """Offered only on the endpoints that name a scope (samen.api.scopes)."""
+        policies = [
+            permission.scope_policy
+            for permission in auto_schema.view.get_permissions()
+            if hasattr(permission, "scope_policy")
+        ]
+        return {self.name: []} if any(p is not None for p in policies) else None
+
     def get_security_definition(self, auto_schema):
         return {
             "type": "apiKey",

@@ -9,7 +9,8 @@ class MonitorConfig(AppConfig):
     verbose_name = _("Tension monitor")
 
     def ready(self) -> None:
-        # Importing these registers the panels and the seeder; the count store is set here
+        # Importing these registers the panels, the seeder and (through tasks) the early
+        # warning as an event partners may subscribe to; the count store is set here
         # because its module needs the models loaded (samen.core.counters).
         from samen.core.counters import set_count_store
         from samen.monitor import (  # noqa: F401

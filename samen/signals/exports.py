@@ -46,7 +46,8 @@ def record_export(
     """Write the one access record of an export: who, when, from where, what and how many rows.
 
     `what` is an untranslated message (gettext_noop); the trail holds it in the city's own
-    language whatever the reader's, so that one search finds every export.
+    language whatever the reader's, so that one search finds every export. `by` is None when
+    a partner organisation's token asked (the API's statistics): `details` then name it.
     """
     with translation.override(settings.LANGUAGE_CODE):
         what = _(what) % params
@@ -59,7 +60,7 @@ def record_export(
         object_repr=what,
         action=AuditRecord.Action.ACCESS,
         actor=by,
-        actor_email=by.email,
+        actor_email=by.email if by is not None else None,
         remote_addr=request.META.get("REMOTE_ADDR") if request is not None else None,
         additional_data=data,
         cid=get_cid(),

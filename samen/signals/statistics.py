@@ -79,6 +79,8 @@ class StatisticsTable:
     header: list
     rows: list[list]
     notes: list[list]
+    # The code of each count column, "all" first: group or category codes (the API's keys).
+    codes: list[str]
 
 
 def _block(month, weeks, counts: dict, groups: dict[str, list[int]]) -> dict:
@@ -142,9 +144,11 @@ def statistics_table(
     if level == "group":
         roots = {c.group: c.parent.name for c in categories}
         columns, labels = [("g", g) for g in groups], [roots[g] for g in groups]
+        codes = list(groups)
     else:
         columns = [("c", c.pk) for c in categories]
         labels = [f"{c.parent.name}: {c.name}" for c in categories]
+        codes = [c.code for c in categories]
 
     rows = []
     for district in districts.order_by("name_nl"):
@@ -167,7 +171,7 @@ def statistics_table(
         [_("Months"), _("a week counts in the month that holds its Thursday")],
         [_("Categories"), _("a signal with several categories counts once in each of them")],
     ]
-    return StatisticsTable(header=header, rows=rows, notes=notes)
+    return StatisticsTable(header=header, rows=rows, notes=notes, codes=[ALL[0], *codes])
 
 
 def statistics_export(
@@ -184,6 +188,30 @@ def statistics_export(
         request=request,
         what=gettext_noop("Export of signal statistics (%(format)s)"),
         params={"format": data["format"]},
+        details=details,
+    )
+    return table
+
+
+def statistics_read(
+    *, by, partner, since, until, granularity: str, level: str, request: HttpRequest | None
+) -> StatisticsTable:
+    """Build the table for the API and record the read: a person's (`by`, who must be allowed
+    the statistics export) or a partner organisation's token (`partner`, whose scope the API
+    checked)."""
+    if partner is None:
+        check_may_export_statistics(by)
+    table = statistics_table(since, until, granularity, level)
+    filters = {"since": str(since), "until": str(until)}
+    filters.update(granularity=granularity, level=level)
+    details = {"format": "json", "rows": len(table.rows), "filters": filters}
+    if partner is not None:
+        details["partner_token"] = {"id": partner.pk, "organisation": partner.organisation.name}
+    record_export(
+        by=None if partner is not None else by,
+        request=request,
+        what=gettext_noop("Signal statistics read through the API"),
+        params={},
         details=details,
     )
     return table

@@ -56,3 +56,12 @@ def test_requires_scope_knows_only_registered_scopes():
     with pytest.raises(ValueError):
         requires_scope("cases:read")
     assert requires_scope(ANY_SCOPE).scope_policy == ANY_SCOPE
+
+
+def test_each_partner_token_is_rate_limited_on_its_own(personas, partner_organisation, settings):
+    settings.SAMEN_API_RATE_TOKEN = "2/min"
+    _token, key = issue(personas, partner_organisation)
+    _other, other_key = issue(personas, partner_organisation, name="other")
+    client = partner_client(key)
+    assert [client.get(SCHEMA).status_code for _ in range(3)] == [200, 200, 429]
+    assert partner_client(other_key).get(SCHEMA).status_code == 200

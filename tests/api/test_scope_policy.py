@@ -47,6 +47,7 @@ ENDPOINTS = api_endpoints()
 def test_the_walk_finds_every_module_s_endpoints():
     paths = {path for path, _view in ENDPOINTS}
     assert {"/api/signals/", "/api/cases/", "/api/indicators/", "/api/schema/"} <= paths
+    assert "/api/statistics/" in paths
 
 
 @pytest.mark.parametrize(("path", "callback"), ENDPOINTS, ids=[p for p, _c in ENDPOINTS])

@@ -24,6 +24,7 @@ from samen.cases import access
 from samen.cases.access import AcknowledgementRequiredError, SecondFactorRequiredError
 from samen.cases.access.lists import listed_for_reader
 from samen.cases.actions.cases import referral_submit
+from samen.cases.api import examples
 from samen.cases.api.serializers import (
     CaseDetailSerializer,
     CaseSerializer,
@@ -106,6 +107,7 @@ def one_page_refusal(request: Request) -> Response | None:
         400: OpenApiResponse(description="code one_page_only: more than one page asked for"),
         **REFUSALS,
     },
+    examples=examples.CASES,
 )
 class CaseListView(generics.GenericAPIView):
     authentication_classes = API_AUTHENTICATION
@@ -130,6 +132,7 @@ class CaseListView(generics.GenericAPIView):
 @extend_schema(
     summary="One case (the read is logged)",
     responses={200: CaseDetailSerializer, **REFUSALS},
+    examples=examples.ONE_CASE,
 )
 class CaseDetailView(APIView):
     authentication_classes = API_AUTHENTICATION
@@ -151,6 +154,7 @@ class CaseDetailView(APIView):
         400: OpenApiResponse(description="Field messages, in the language asked for"),
         404: OpenApiResponse(description="Your role does not refer"),
     },
+    examples=examples.REFERRAL,
 )
 class ReferralCreateView(APIView):
     """Send a referral to the mayor. The answer is the same for known and unknown people."""

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from samen.api.scopes import PeopleOnly
 from samen.api.tokens import API_AUTHENTICATION
 from samen.indicators.access import check_may_read, get_indicator_for_user, visible_indicators
+from samen.indicators.api import examples
 from samen.indicators.api.serializers import (
     MAX_YEARS,
     IndicatorSerializer,
@@ -27,7 +28,9 @@ from samen.indicators.models import Aggregate
 from samen.places.models import Place
 
 
-@extend_schema(summary="The indicators, names in the language asked for")
+@extend_schema(
+    summary="The indicators, names in the language asked for", examples=examples.INDICATORS
+)
 class IndicatorListView(generics.ListAPIView):
     authentication_classes = API_AUTHENTICATION
     permission_classes = [PeopleOnly, IsAuthenticated]
@@ -47,6 +50,7 @@ class IndicatorListView(generics.ListAPIView):
         400: OpenApiResponse(description="Bad filter"),
         404: OpenApiResponse(description="No such indicator or place"),
     },
+    examples=examples.VALUES,
 )
 class IndicatorValuesView(generics.GenericAPIView):
     """Values of one indicator for the places of a level (or one place), over years; the
@@ -55,6 +59,8 @@ class IndicatorValuesView(generics.GenericAPIView):
     authentication_classes = API_AUTHENTICATION
     permission_classes = [PeopleOnly, IsAuthenticated]
     serializer_class = ResultSerializer
+    # One answer holds every row asked for (MAX_YEARS bounds it): a list, not pages.
+    pagination_class = None
 
     def get(self, request: Request, code: str) -> Response:
         indicator = get_indicator_for_user(request.user, code)

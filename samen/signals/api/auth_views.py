@@ -24,6 +24,7 @@ from samen.api.tokens import (
     issue_for_session,
 )
 from samen.people.roles import user_requires_two_factor
+from samen.signals.api import examples
 
 
 class LoginSerializer(serializers.Serializer):
@@ -57,6 +58,7 @@ def too_many_attempts() -> Response:
         403: OpenApiResponse(description="This role needs a second factor: use the web"),
         429: OpenApiResponse(description="Locked out after too many failures"),
     },
+    examples=examples.LOGIN,
 )
 class LoginView(APIView):
     """Exchange e-mail and password for a password token.
@@ -113,6 +115,7 @@ class LoginView(APIView):
         200: TokenSerializer,
         403: OpenApiResponse(description="This session did not pass the second factor"),
     },
+    examples=examples.SESSION_TOKEN,
 )
 class SessionTokenView(APIView):
     """Create a token for the person signed in on the web (session cookie and CSRF token).

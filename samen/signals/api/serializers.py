@@ -31,7 +31,7 @@ class SignalSerializer(serializers.ModelSerializer):
     """A signal as the API shows it: places and categories by code, no reporter identity."""
 
     district = CodeField(read_only=True)
-    neighbourhood = CodeField(read_only=True)
+    neighbourhood = CodeField(read_only=True, allow_null=True)
     categories = CodeField(many=True, read_only=True)
     text_removed = serializers.SerializerMethodField(
         help_text=_("The text was removed after its retention period; the counts stay.")
@@ -175,7 +175,7 @@ class PersonalDataErrorSerializer(serializers.Serializer):
 
 
 class CategorySerializer(serializers.ModelSerializer):
-    parent = CodeField(read_only=True)
+    parent = CodeField(read_only=True, allow_null=True)
     name = serializers.CharField(read_only=True, help_text=_("In the language asked for."))
     selectable = serializers.SerializerMethodField(
         help_text=_("Whether a signal may carry it: categories in use, not group headings.")

@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from samen.api.scopes import ANY_SCOPE, requires_scope
 from samen.api.tokens import API_AUTHENTICATION
-from samen.signals.api import auth_views, pages, views
+from samen.signals.api import auth_views, pages, statistics, views
 
 app_name = "api"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("signals/", views.SignalListView.as_view(), name="signals"),
     path("signals/<int:pk>/", views.SignalDetailView.as_view(), name="signal"),
     path("categories/", views.CategoryListView.as_view(), name="categories"),
+    path("statistics/", statistics.StatisticsView.as_view(), name="statistics"),
     # The OpenAPI document as JSON (?format=json, the default) or YAML (?format=yaml).
     path(
         "schema/",

@@ -18,6 +18,7 @@ from samen.privacy.identifiers import KIND_LABELS
 from samen.privacy.text_guard import PersonalDataError
 from samen.signals import actions
 from samen.signals.access import check_may_report, get_signal_for_user, visible_signals
+from samen.signals.api import examples
 from samen.signals.api.serializers import (
     CategorySerializer,
     PersonalDataErrorSerializer,
@@ -101,6 +102,7 @@ def case_reference_response(error: CaseReferenceError) -> Response:
             200: SignalSerializer(many=True),
             400: OpenApiResponse(description="Bad filter"),
         },
+        examples=examples.SIGNALS,
     ),
     post=extend_schema(
         summary="File a signal",
@@ -111,6 +113,7 @@ def case_reference_response(error: CaseReferenceError) -> Response:
             403: OpenApiResponse(description="Your role does not file signals"),
             422: PersonalDataErrorSerializer,
         },
+        examples=examples.FILE_SIGNAL,
     ),
 )
 class SignalListView(generics.GenericAPIView):
@@ -163,6 +166,7 @@ class SignalListView(generics.GenericAPIView):
 @extend_schema(
     summary="One signal",
     responses={200: SignalSerializer, 404: OpenApiResponse(description="Absent or not yours")},
+    examples=examples.ONE_SIGNAL,
 )
 class SignalDetailView(generics.GenericAPIView):
     """One signal you may see; 404 alike for one that does not exist and one you may not see."""
@@ -176,7 +180,9 @@ class SignalDetailView(generics.GenericAPIView):
         return Response(SignalSerializer(signal).data)
 
 
-@extend_schema(summary="The category tree, names in the language asked for")
+@extend_schema(
+    summary="The category tree, names in the language asked for", examples=examples.CATEGORIES
+)
 class CategoryListView(generics.ListAPIView):
     """Every category with its code; `selectable` ones may be put on a signal."""
 
