@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "samen.people",
     "samen.places",
     "samen.audit",
+    "samen.api",
     "samen.signals",
     "samen.monitor",
     "samen.communities",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "samen.indicators",
     "samen.policy",
     "samen.notifications",
+    "samen.reporting",
     "samen.exchange",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
@@ -145,6 +147,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "samen.core.context_processors.navigation",
+                "samen.notifications.context_processors.header_count",
             ],
         },
     },
@@ -394,6 +397,8 @@ SAMEN_API_RATE_PERSON = env_rate("SAMEN_API_RATE_PERSON", "300/min")
 SAMEN_API_RATE_TOKEN = env_rate("SAMEN_API_RATE_TOKEN", "120/min")
 # Roles with two-factor authentication get short-lived tokens, only from a signed-in session.
 SAMEN_API_TWO_FACTOR_TOKEN_HOURS = env_int("SAMEN_API_TWO_FACTOR_TOKEN_HOURS", 8)
+# A partner organisation's token is valid for at most this many days (its end date is required).
+SAMEN_API_PARTNER_TOKEN_MAX_DAYS = env_int("SAMEN_API_PARTNER_TOKEN_MAX_DAYS", 366)
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("SAMEN_API_TOKEN_DAYS", 90)),
     "AUTO_REFRESH": False,

@@ -38,9 +38,14 @@ class TokenRateThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request, view) -> str | None:
         # Imported here: DRF loads the throttle classes while defining APIView, which may be
-        # before the apps (and knox's models) are ready.
+        # before the apps (knox's models and ours) are ready.
         from knox.models import AbstractAuthToken
 
+        from samen.api.models import PartnerToken
+
+        if isinstance(request.auth, PartnerToken):
+            # A partner token has no person: it is held back on its own, by its row.
+            return self.cache_format % {"scope": self.scope, "ident": f"p{request.auth.pk}"}
         if not isinstance(request.auth, AbstractAuthToken):
             return None
         # The stored digest, never the secret's own prefix (token_key), goes into the cache.

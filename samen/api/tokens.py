@@ -36,6 +36,7 @@ from knox.settings import CONSTANTS, knox_settings
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
+from samen.api.partners import PartnerTokenAuthentication
 from samen.core.actions import action
 from samen.people.roles import user_requires_two_factor
 
@@ -165,8 +166,11 @@ class SamenTokenScheme(KnoxTokenScheme):
     name = "token"
 
 
-# Every API view uses exactly these: a token, or the browser's signed-in session (with CSRF).
-API_AUTHENTICATION = [SamenTokenAuthentication, SessionAuthentication]
+# Every API view uses exactly these: a partner organisation's token, a person's token, or the
+# browser's signed-in session (with CSRF). The partner class comes first: it passes every other
+# token on, while knox's refuses a key it does not know. What a partner token may reach, each
+# view declares (samen.api.scopes).
+API_AUTHENTICATION = [PartnerTokenAuthentication, SamenTokenAuthentication, SessionAuthentication]
 
 
 @action

@@ -10,7 +10,7 @@ class MonitorConfig(AppConfig):
         # Importing these registers the panels and the seeder; the count store is set here
         # because its module needs the models loaded (samen.core.counters).
         from samen.core.counters import set_count_store
-        from samen.monitor import counting, panels, place_facts, seed  # noqa: F401
+        from samen.monitor import counting, level_reports, panels, place_facts, seed  # noqa: F401
 
         set_count_store(
             changes=counting.CountChanges, add_table=counting.add_table, read=counting.read

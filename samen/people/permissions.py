@@ -25,6 +25,8 @@ ADMINISTRATOR_PERMISSIONS = frozenset().union(
     _model("communities", "theme", "view", "add", "change"),
     _model("communities", "language", "view", "add", "change"),
     _model("mediation", "mediationcoordinator", "view", "add", "delete"),
+    # The notification e-mails' outbox, to see what failed: never what a notification says.
+    _model("notifications", "mail", "view"),
     # The prevention policy, to read: it changes through its own pages only.
     *(
         _model("policy", model, "view")

@@ -7,6 +7,6 @@ class PolicyConfig(AppConfig):
     verbose_name = _("Prevention policy")
 
     def ready(self) -> None:
-        # Importing these registers the navigation, the panels, the follow-up resolver and the
-        # seeder.
-        from samen.policy import panels, seed  # noqa: F401
+        # Importing these registers the navigation, the panels, the follow-up resolver, the
+        # section of the report to other levels and the seeder.
+        from samen.policy import level_reports, panels, seed  # noqa: F401

@@ -79,13 +79,6 @@ def test_nothing_but_counts_reaches_the_page(client, table, personas, cases_2025
     assert "Persoon" not in html and "LIVC-" not in html
 
 
-def test_a_bad_year_falls_back_to_this_year(client, personas):
-    sign_in(client, personas.analyst, second_factor=False)
-    response = client.get(reverse("cases:statistics"), {"year": "nonsense"})
-    assert response.status_code == 200
-    assert response.context["year"] == timezone.localdate().year
-
-
 def test_closed_cases_count_by_type_and_age(table):
     from samen.cases.actions.cases import case_close
 

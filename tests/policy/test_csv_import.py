@@ -1,6 +1,7 @@
 """A plan's actions from CSV: a good file imports (and re-importing updates by code); any bad
 row is reported by line and column and nothing is stored; UTF-8 with or without a byte-order
-mark, cells separated by commas or semicolons."""
+mark, cells separated by commas or semicolons (the import page is tested in
+test_report_views.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from samen.policy.csv_import import import_file
 from samen.policy.models import Action, ProgressUpdate
-from tests.conftest import get_as
 from tests.policy.conftest import audited
 
 HEADER = "code,title,objective,owner,districts,life_domains,planned_start,planned_end,budget,status,progress"  # noqa: E501
@@ -135,37 +133,3 @@ def test_only_those_who_edit_the_plan_import(personas, world):
     for name in ("coordinator", "frontline", "partner", "admin", "dpo"):
         with pytest.raises(PermissionDenied):
             import_file(by=getattr(personas, name), plan=world.city_plan, data=csv_file(*GOOD))
-
-
-# --- The page ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", EVERYONE)
-def test_the_import_page_opens_for_those_who_edit_the_plan(client, personas, world, name):
-    expected = {"analyst": 200}.get(name, 403)
-    url = reverse("policy:plan_import", args=[world.city_plan.pk])
-    assert get_as(client, getattr(personas, name), url).status_code == expected
-    borgerhout = reverse("policy:plan_import", args=[world.borgerhout_plan.pk])
-    expected = {"coordinator": 200}.get(name, 403)
-    assert get_as(client, getattr(personas, name), borgerhout).status_code == expected
-
-
-def test_the_anonymous_are_sent_to_sign_in_and_absent_plans_are_404(client, personas, world):
-    response = get_as(client, None, reverse("policy:plan_import", args=[world.city_plan.pk]))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    url = reverse("policy:plan_import", args=[999_999])
-    assert get_as(client, personas.analyst, url).status_code == 404
-
-
-def test_an_import_through_the_page(client, personas, world):
-    client.force_login(personas.analyst)
-    url = reverse("policy:plan_import", args=[world.city_plan.pk])
-    good = SimpleUploadedFile("acties.csv", csv_file(*GOOD), content_type="text/csv")
-    response = client.post(url, {"file": good})
-    assert response.status_code == 302
-    bad = SimpleUploadedFile(
-        "acties.csv", csv_file(GOOD[1].replace("11002S", "Atlantis")), content_type="text/csv"
-    )
-    response = client.post(url, {"file": bad})
-    assert response.status_code == 400
-    assert "Onbekend district" in response.content.decode()

@@ -1,6 +1,7 @@
 """Strategy documents and evaluation reports: a PDF or an ODT recognised by its content, within
-the size limit, declared as what it is, kept under a random name with its SHA-256; served as a
-download to everyone signed in, the anonymous sent to sign in."""
+the size limit, declared as what it is, kept under a random name with its SHA-256; the strategy
+and initiative pages link to them (the download and upload pages are tested in
+test_report_views.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from samen.policy.documents import ODT_TYPE, kind_of, max_upload_bytes, sanitised_name
-from samen.policy.models import Evaluation, Strategy
+from samen.policy.models import Evaluation
 from samen.policy.report_actions import evaluation_report_attach, strategy_document_attach
 from tests.conftest import get_as
 from tests.policy.conftest import audited
@@ -138,7 +139,7 @@ def test_a_new_document_replaces_the_old_file(
 
 
 def test_an_evaluation_report_is_attached_by_the_initiatives_owner(personas, world):
-    evaluation = _evaluation(world.partner_initiative)
+    evaluation = an_evaluation(world.partner_initiative)
     with pytest.raises(PermissionDenied):
         evaluation_report_attach(by=personas.frontline, evaluation=evaluation, upload=upload())
     evaluation_report_attach(by=personas.partner, evaluation=evaluation, upload=upload())
@@ -161,7 +162,7 @@ def test_the_original_name_is_sanitised(given, kept):
     assert sanitised_name(given, kind_of(PDF_BYTES)) == kept
 
 
-def _evaluation(initiative) -> Evaluation:
+def an_evaluation(initiative) -> Evaluation:
     return Evaluation.objects.create(
         initiative=initiative,
         kind=Evaluation.Kind.PROCESS,
@@ -171,7 +172,7 @@ def _evaluation(initiative) -> Evaluation:
     )
 
 
-# --- The pages ---------------------------------------------------------------------------------
+# --- The pages that link to them ---------------------------------------------------------------
 
 
 @pytest.fixture
@@ -179,80 +180,11 @@ def stored(personas, world):
     strategy_document_attach(
         by=personas.analyst, strategy=world.strategy, upload=upload(name="Strategie 2026.pdf")
     )
-    evaluation = _evaluation(world.partner_initiative)
+    evaluation = an_evaluation(world.partner_initiative)
     evaluation_report_attach(
         by=personas.partner, evaluation=evaluation, upload=upload(odt_bytes(), "r.odt", ODT_TYPE)
     )
     return evaluation
-
-
-@pytest.mark.parametrize("name", EVERYONE)
-def test_everyone_signed_in_downloads_the_documents(client, personas, world, stored, name):
-    person = getattr(personas, name)
-    response = get_as(client, person, reverse("policy:strategy_document", args=[world.strategy.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="Strategie 2026.pdf"'
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert "no-store" in response["Cache-Control"]
-    assert b"".join(response.streaming_content) == PDF_BYTES
-    response = get_as(client, person, reverse("policy:evaluation_report", args=[stored.pk]))
-    assert response.status_code == 200 and response["Content-Type"] == ODT_TYPE
-    assert response["Content-Disposition"] == 'attachment; filename="r.odt"'
-
-
-def test_the_anonymous_are_sent_to_sign_in(client, world, stored):
-    for url in (
-        reverse("policy:strategy_document", args=[world.strategy.pk]),
-        reverse("policy:evaluation_report", args=[stored.pk]),
-        reverse("policy:strategy_document_upload", args=[world.strategy.pk]),
-        reverse("policy:evaluation_report_upload", args=[stored.pk]),
-    ):
-        response = get_as(client, None, url)
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-def test_absent_records_and_absent_files_are_404(client, personas, world):
-    evaluation = _evaluation(world.city_initiative)
-    for url in (
-        reverse("policy:strategy_document", args=[999_999]),
-        reverse("policy:strategy_document", args=[world.strategy.pk]),  # no document yet
-        reverse("policy:evaluation_report", args=[999_999]),
-        reverse("policy:evaluation_report", args=[evaluation.pk]),  # no report yet
-        reverse("policy:evaluation_report_upload", args=[999_999]),
-    ):
-        assert get_as(client, personas.analyst, url).status_code == 404, url
-
-
-@pytest.mark.parametrize("name", EVERYONE)
-def test_the_upload_forms_open_for_those_who_write_only(client, personas, world, name):
-    person = getattr(personas, name)
-    evaluation = _evaluation(world.partner_initiative)
-    strategy_page = reverse("policy:strategy_document_upload", args=[world.strategy.pk])
-    evaluation_page = reverse("policy:evaluation_report_upload", args=[evaluation.pk])
-    expected_strategy = 200 if name == "analyst" else 403
-    expected_evaluation = 200 if name in ("analyst", "partner") else 403
-    assert get_as(client, person, strategy_page).status_code == expected_strategy
-    assert get_as(client, person, evaluation_page).status_code == expected_evaluation
-
-
-def test_an_upload_through_the_page(client, personas, world):
-    client.force_login(personas.analyst)
-    url = reverse("policy:strategy_document_upload", args=[world.strategy.pk])
-    response = client.post(url, {"file": upload()})
-    assert response.status_code == 302
-    assert Strategy.objects.get(pk=world.strategy.pk).document_name == "strategie.pdf"
-
-
-def test_a_refused_upload_shows_why_in_dutch(client, personas, world, settings):
-    client.force_login(personas.analyst)
-    url = reverse("policy:strategy_document_upload", args=[world.strategy.pk])
-    response = client.post(
-        url, {"file": upload(b"MZ" + b"\x00" * 100, "plan.pdf")}, HTTP_ACCEPT_LANGUAGE="nl"
-    )
-    assert response.status_code == 400
-    assert "Upload een PDF" in response.content.decode() or "PDF" in response.content.decode()
-    assert stored_files(settings) == []
 
 
 def test_the_pages_link_to_the_documents_and_offer_uploads_only_to_editors(

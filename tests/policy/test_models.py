@@ -1,25 +1,19 @@
-"""The policy models: about places and programmes, never about persons; their constraints,
-their files kept outside the web root, their audit trail."""
+"""The policy models: about places and programmes, never about persons; their constraints
+and their audit trail (where their files are kept is tested in test_files.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from auditlog.registry import auditlog
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from samen.people.models import Organisation
 from samen.places.models import Place
-from samen.policy.files import policy_files, sha256_of, stored_name
 from samen.policy.models import (
     Action,
-    Strategy,
     YearlyReport,
     has_code,
 )
@@ -108,41 +102,6 @@ def test_has_code_finds_a_code_in_a_list_and_not_a_part_of_another(world):
 def test_a_city_plan_is_one_without_a_district(world):
     assert world.city_plan.is_city_plan
     assert not world.borgerhout_plan.is_city_plan
-
-
-def test_files_are_kept_outside_the_web_root_under_a_random_name(world):
-    strategy = world.strategy
-    upload = ContentFile(b"%PDF-1.7 synthetic", name="../../Actieplan geheim.PDF")
-    strategy.document.save(upload.name, upload, save=True)
-    stored = Path(strategy.document.path)
-    root = Path(settings.SAMEN_POLICY_MEDIA_ROOT).resolve()
-    assert stored.is_file() and root in stored.parents
-    assert "geheim" not in stored.name and stored.suffix == ".pdf"
-    assert stored.parent.name == "strategy"
-    for served in (settings.STATIC_ROOT, getattr(settings, "MEDIA_ROOT", "")):
-        if served:
-            assert Path(served).resolve() not in stored.parents
-    with pytest.raises(NotImplementedError):
-        strategy.document.url  # noqa: B018 - no address: only a view hands a file out
-
-
-def test_stored_names_keep_only_known_extensions():
-    strategy = Strategy()
-    assert stored_name(strategy, "plan.odt").endswith(".odt")
-    assert "." not in stored_name(strategy, "plan.exe").split("/")[1]
-    assert stored_name(strategy, "a.pdf") != stored_name(strategy, "a.pdf")
-
-
-def test_the_default_folder_is_in_the_data_folder_not_the_static_files():
-    from samen import settings as product
-
-    assert Path(product.SAMEN_POLICY_MEDIA_ROOT) == Path(product.DATA_DIR) / "policy-files"
-    assert policy_files.location == str(Path(settings.SAMEN_POLICY_MEDIA_ROOT).resolve())
-
-
-def test_sha256_of_reads_the_whole_file():
-    digest = sha256_of(ContentFile(b"abc"))
-    assert digest == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 
 
 def test_objectives_form_a_tree_from_strategic_to_operational(world):

@@ -1,6 +1,7 @@
 """Every policy page for every persona: who reads (everyone signed in), who gets a form and who
-is refused it (403), the anonymous sent to sign in, absent records 404; writes through the
-pages; the panels and the signal follow-up link."""
+is refused it (403), the anonymous sent to sign in, absent records 404; strategies, plans
+and their forms (an action's page, the initiatives' pages and the panels have their own test
+files)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from samen.core.follow_ups import reference_shown, starts_for
-from samen.people.models import OrganisationMembership
-from samen.policy.models import Action, Initiative, ProgressUpdate, Strategy
+from samen.policy.models import Action, ProgressUpdate, Strategy
 from tests.conftest import get_as
 
 EVERYONE = ["admin", "analyst", "coordinator", "frontline", "other_frontline", "prevention",
@@ -145,33 +144,6 @@ def test_a_refused_form_shows_every_problem_in_its_error_summary(client, persona
         assert f'href="#{field}"' in page
 
 
-def test_progress_is_recorded_from_the_action_page(client, personas, world):
-    client.force_login(personas.frontline)
-    url = reverse("policy:action", args=[world.city_action.pk])
-    assert 'id="record-progress"' in client.get(url).content.decode()
-    response = client.post(
-        reverse("policy:action_progress", args=[world.city_action.pk]),
-        {"progress": 60, "budget_spent": "100.00", "note": "Goed bezig."},
-    )
-    assert response.status_code == 302 and response["Location"] == url
-    world.city_action.refresh_from_db()
-    assert world.city_action.progress == 60
-    # A reader sees the page without the form.
-    page = get_as(client, personas.prevention, url).content.decode()
-    assert 'id="record-progress"' not in page and "Goed bezig." in page
-
-
-def test_bad_progress_shows_the_action_page_with_the_problem(client, personas, world):
-    client.force_login(personas.frontline)
-    response = client.post(
-        reverse("policy:action_progress", args=[world.city_action.pk]),
-        {"progress": 120},
-    )
-    assert response.status_code == 400
-    assert 'class="error-summary"' in response.content.decode()
-    assert not ProgressUpdate.objects.exists()
-
-
 def test_the_plan_filters_by_district_status_and_life_domain(client, personas, world):
     Action.objects.filter(pk=world.city_action.pk).update(life_domains=["housing"])
     world.city_action.places.add(personas.borgerhout)
@@ -197,94 +169,3 @@ def test_the_plan_page_costs_the_same_queries_for_more_actions(
         )
     with django_assert_max_num_queries(14):
         assert client.get(url).status_code == 200
-
-
-def test_the_initiatives_are_filtered_by_district(client, personas, world):
-    world.partner_initiative.places.add(personas.berchem)
-    client.force_login(personas.frontline)
-    page = client.get(reverse("policy:initiatives"), {"district": personas.berchem.pk})
-    text = page.content.decode()
-    assert "Jongeren aan het woord" in text and "Buurtgesprekken" not in text
-
-
-def test_an_initiative_opened_through_its_form(client, personas, world):
-    client.force_login(personas.partner)
-    response = client.post(
-        reverse("policy:initiative_new"),
-        {
-            "title": "Praatcafé",
-            "owner": world.partner_org.pk,
-            "level": "flemish",
-            "starts": "2026-03-01",
-            "status": "running",
-            "places": [personas.borgerhout.pk],
-            "life_domains": ["participation"],
-        },
-    )
-    initiative = Initiative.objects.get(title="Praatcafé")
-    assert response["Location"] == reverse("policy:initiative", args=[initiative.pk])
-    response = client.post(
-        reverse("policy:output_new", args=[initiative.pk]),
-        {
-            "place": personas.borgerhout.pk,
-            "quarter_start": "2026-04-01",
-            "kind": "participants_reached",
-            "value": 35,
-        },
-    )
-    assert response.status_code == 302
-    page = client.get(reverse("policy:initiative", args=[initiative.pk])).content.decode()
-    assert "Q2 2026" in page and ">35<" in page
-
-
-def test_the_district_page_lists_the_initiatives_running_there(client, personas, world):
-    world.partner_initiative.places.add(personas.borgerhout)
-    page = get_as(client, personas.coordinator, reverse("places:detail", args=["11002S"]))
-    text = page.content.decode()
-    assert "Lopende initiatieven" in text and "Jongeren aan het woord" in text
-    assert "Buurtgesprekken" not in text
-
-
-def test_the_home_page_shows_my_organisations_actions_that_are_behind(client, personas, world):
-    Action.objects.filter(pk=world.city_action.pk).update(
-        planned_start=datetime.date(2026, 1, 1),
-        planned_end=datetime.date(2026, 5, 31),
-        status="running",
-        progress=50,
-    )
-    page = get_as(client, personas.frontline, reverse("home")).content.decode()
-    assert "Acties van uw organisatie die achterlopen" in page and "Actie A1" in page
-    page = get_as(client, personas.partner, reverse("home")).content.decode()
-    assert "Acties van uw organisatie die achterlopen" not in page
-
-
-def test_a_signals_initiative_follow_up_links_to_the_initiative(personas, world):
-    reference = f"initiative:{world.partner_initiative.pk}"
-    text, url = reference_shown(personas.frontline, reference)
-    assert url == reverse("policy:initiative", args=[world.partner_initiative.pk])
-    assert reference_shown(personas.frontline, "initiative:999999") == ("", None)
-
-
-def test_a_coordinator_of_a_district_house_opens_an_initiative_for_it(client, personas, world):
-    OrganisationMembership.objects.create(
-        user=personas.coordinator, organisation=world.district_house
-    )
-    assert get_as(client, personas.coordinator, reverse("policy:initiative_new")).status_code == 200
-
-
-def test_a_signal_offers_to_start_an_initiative_only_to_those_who_may_open_one(personas, world):
-    class Signal:
-        pk = 1
-
-    start = reverse("policy:initiative_new") + "?signal=1"
-
-    def offered(person) -> bool:
-        return start in [url for _label, url in starts_for(Signal(), person)]
-
-    assert offered(personas.analyst)
-    assert not offered(personas.coordinator)  # in no organisation: the form would refuse
-    OrganisationMembership.objects.create(
-        user=personas.coordinator, organisation=world.district_house
-    )
-    coordinator = type(personas.coordinator).objects.get(pk=personas.coordinator.pk)
-    assert offered(coordinator)

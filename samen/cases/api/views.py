@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from samen.api.scopes import PeopleOnly
 from samen.api.tokens import API_AUTHENTICATION
 from samen.cases import access
 from samen.cases.access import AcknowledgementRequiredError, SecondFactorRequiredError
@@ -108,7 +109,7 @@ def one_page_refusal(request: Request) -> Response | None:
 )
 class CaseListView(generics.GenericAPIView):
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
     serializer_class = CaseSerializer
     pagination_class = CasePagination
 
@@ -132,7 +133,7 @@ class CaseListView(generics.GenericAPIView):
 )
 class CaseDetailView(APIView):
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
 
     def get(self, request: Request, pk: int) -> Response:
         try:
@@ -155,7 +156,7 @@ class ReferralCreateView(APIView):
     """Send a referral to the mayor. The answer is the same for known and unknown people."""
 
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
 
     def post(self, request: Request) -> Response:
         access.check_may_refer(request.user)

@@ -13,6 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from samen.api.scopes import PeopleOnly
 from samen.api.tokens import API_AUTHENTICATION
 from samen.indicators.access import check_may_read, get_indicator_for_user, visible_indicators
 from samen.indicators.api.serializers import (
@@ -29,7 +30,7 @@ from samen.places.models import Place
 @extend_schema(summary="The indicators, names in the language asked for")
 class IndicatorListView(generics.ListAPIView):
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
     serializer_class = IndicatorSerializer
     pagination_class = None
 
@@ -52,7 +53,7 @@ class IndicatorValuesView(generics.GenericAPIView):
     latest ten years with figures unless asked otherwise."""
 
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
     serializer_class = ResultSerializer
 
     def get(self, request: Request, code: str) -> Response:

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from samen.api.scopes import PeopleOnly
 from samen.api.tokens import (
     API_AUTHENTICATION,
     SamenTokenAuthentication,
@@ -68,7 +69,7 @@ class LoginView(APIView):
     """
 
     authentication_classes: list = []
-    permission_classes = [AllowAny]
+    permission_classes = [PeopleOnly, AllowAny]
 
     def post(self, request: Request) -> Response:
         credentials = LoginSerializer(data=request.data)
@@ -122,7 +123,7 @@ class SessionTokenView(APIView):
     """
 
     authentication_classes = [SessionAuthentication]
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
 
     def post(self, request: Request) -> Response:
         try:
@@ -139,7 +140,7 @@ class LogoutView(APIView):
     """Delete the token this request was made with."""
 
     authentication_classes = [SamenTokenAuthentication]
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
 
     def post(self, request: Request) -> Response:
         api_token_revoke(by=request.user, token=request.auth)
@@ -151,7 +152,7 @@ class LogoutAllView(APIView):
     """Delete every token of the person making the request."""
 
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
 
     def post(self, request: Request) -> Response:
         api_tokens_revoke_all(by=request.user)

@@ -2,8 +2,8 @@
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework.permissions import IsAuthenticated
 
+from samen.api.scopes import ANY_SCOPE, requires_scope
 from samen.api.tokens import API_AUTHENTICATION
 from samen.signals.api import auth_views, pages, views
 
@@ -21,7 +21,8 @@ urlpatterns = [
     path(
         "schema/",
         SpectacularAPIView.as_view(
-            authentication_classes=API_AUTHENTICATION, permission_classes=[IsAuthenticated]
+            authentication_classes=API_AUTHENTICATION,
+            permission_classes=[requires_scope(ANY_SCOPE)],
         ),
         name="schema",
     ),

@@ -11,6 +11,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from samen.api.scopes import PeopleOnly
 from samen.api.tokens import API_AUTHENTICATION
 from samen.privacy.case_references import CASE_REFERENCE, CASE_REFERENCE_LABEL, CaseReferenceError
 from samen.privacy.identifiers import KIND_LABELS
@@ -116,7 +117,7 @@ class SignalListView(generics.GenericAPIView):
     """GET: the signals you may see, newest first; POST: file one, like the web form."""
 
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated, MayReportWhenPosting]
+    permission_classes = [PeopleOnly, IsAuthenticated, MayReportWhenPosting]
     serializer_class = SignalSerializer
     pagination_class = SignalPagination
 
@@ -167,7 +168,7 @@ class SignalDetailView(generics.GenericAPIView):
     """One signal you may see; 404 alike for one that does not exist and one you may not see."""
 
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
     serializer_class = SignalSerializer
 
     def get(self, request: Request, pk: int) -> Response:
@@ -180,7 +181,7 @@ class CategoryListView(generics.ListAPIView):
     """Every category with its code; `selectable` ones may be put on a signal."""
 
     authentication_classes = API_AUTHENTICATION
-    permission_classes = [IsAuthenticated]
+    permission_classes = [PeopleOnly, IsAuthenticated]
     serializer_class = CategorySerializer
     pagination_class = None
 

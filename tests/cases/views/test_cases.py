@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
-from samen.cases.actions.cases import referral_submit
 from tests.cases.conftest import invitation_create, sign_in
 from tests.conftest import make_person, without_tokens
 
@@ -215,65 +214,6 @@ def test_the_core_finds_a_case_by_name(client, table):
     assert [c.pk for c in found.context["page"]] == [table.case.pk]
 
 
-def test_the_referral_form_answers_the_same_for_known_and_unknown_people(client, table):
-    sign_in(client, table.other_member)
-    answers = []
-    for name in ("Jan Peeters", "Niemand Onbekend"):
-        response = client.post(
-            reverse("cases:referral_new"),
-            {"name": name, "extremism_type": "other", "reason": "Zorgen op school."},
-            follow=True,
-        )
-        answers.append(without_tokens(response.content))
-    assert answers[0] == answers[1]
-
-
-def test_the_mayor_accepts_a_referral_from_its_page(client, table):
-    referral = referral_submit(
-        by=table.invited, name="Sara Claes", reason="Online haat.", extremism_type="left_wing"
-    )
-    sign_in(client, table.mayor)
-    detail = client.get(reverse("cases:referral", args=[referral.pk]))
-    assert "Sara Claes" in detail.content.decode()
-    review = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
-    response = client.post(
-        reverse("cases:referral_accept", args=[referral.pk]),
-        {"purpose": "Preventie.", "review_on": review},
-    )
-    assert response.status_code == 302
-    referral.refresh_from_db()
-    assert referral.case is not None
-
-
-def test_outsiders_get_404_for_a_referral(client, table, personas):
-    referral = referral_submit(
-        by=table.invited, name="Sara Claes", reason="Online haat.", extremism_type="left_wing"
-    )
-    for who in (table.invited, table.prevention, personas.dpo, personas.admin):
-        sign_in(client, who)
-        assert client.get(reverse("cases:referral", args=[referral.pk])).status_code == 404
-
-
-def test_the_navigation_shows_the_module_to_members_only(client, table, personas):
-    for who, shown in [(table.invited, True), (personas.analyst, False), (personas.admin, False)]:
-        sign_in(client, who)
-        page = client.get(reverse("home")).content.decode()
-        assert (f'href="{reverse("cases:list")}"' in page) is shown, who
-
-
-def test_the_dpo_exports_everything_about_one_person(client, table, personas):
-    sign_in(client, personas.dpo)
-    response = client.post(reverse("cases:person_export"), {"name": "Jan Peeters"})
-    html = response.content.decode()
-    assert table.case.reference in html and "Kerkstraat 1" in html
-    assert table.other_case.reference not in html
-    read = AuditRecord.objects.get(
-        action=AuditRecord.Action.ACCESS, actor=personas.dpo, object_pk=str(table.case.pk)
-    )
-    # The name searched for is nowhere in the trail, which outlives the case.
-    assert "Peeters" not in str(read.additional_data) and "Peeters" not in read.object_repr
-
-
 def test_the_dpo_sees_the_reads_in_the_audit_trail(client, table, personas):
     sign_in(client, table.invited)
     client.get(reverse("cases:detail", args=[table.case.pk]))
@@ -300,15 +240,3 @@ def test_the_case_page_asks_the_database_a_fixed_number_of_times(client, table):
     with CaptureQueriesContext(connection) as second:
         client.get(url)
     assert len(second.captured_queries) == len(first.captured_queries) <= 25
-
-
-def test_partners_find_the_referral_form_on_their_home_page(client, table, personas):
-    sign_in(client, personas.partner)  # invited: the case list has the button instead
-    assert "cases/panels/refer.html" not in {p.template for p in client.get("/").context["panels"]}
-    outsider = make_person("partner_professional", "outside@samen.test")
-    sign_in(client, outsider)
-    home = client.get("/")
-    assert "cases/panels/refer.html" in {p.template for p in home.context["panels"]}
-    assert f'href="{reverse("cases:list")}"' not in home.content.decode()
-    sign_in(client, personas.analyst)
-    assert "cases/panels/refer.html" not in {p.template for p in client.get("/").context["panels"]}

@@ -1,5 +1,6 @@
 """The table page and its decisions: for the mayor and delegates (and the data-protection
-officer, for the mayor's seat); the same 404 for everyone else; the home page's panels."""
+officer, for the mayor's seat); the same 404 for everyone else (the home page's panels are in
+test_panels.py)."""
 
 import datetime
 
@@ -184,18 +185,6 @@ def test_invitations_waiting_for_a_decision_are_listed_and_recorded(
     assert AuditRecord.objects.filter(object_pk=str(table.case.pk), action=3).exists()
 
 
-def test_notices_show_on_the_home_page_of_the_mayor_and_the_dpo(client, table, personas):
-    candidate = make_person(Role.PREVENTION_OFFICER, "candidate@samen.test")
-    seat_propose(by=table.mayor, kind=CoreSeat.Kind.MAYOR_REPRESENTATIVE, user=candidate)
-    for reader in (table.mayor, personas.dpo):
-        sign_in(client, reader)
-        html = client.get(reverse("home")).content.decode()
-        assert 'id="table-notices-title"' in html and str(candidate) in html
-    for reader in (table.prevention, table.police, personas.admin, personas.analyst):
-        sign_in(client, reader)
-        assert 'id="table-notices-title"' not in client.get(reverse("home")).content.decode()
-
-
 def test_marking_notices_as_seen_touches_only_ones_own(client, table, personas):
     seat_propose(
         by=table.mayor,
@@ -209,25 +198,6 @@ def test_marking_notices_as_seen_touches_only_ones_own(client, table, personas):
     assert client.post(reverse("cases:notices_seen")).status_code == 302
     assert not TableNotice.objects.filter(recipient=personas.dpo, seen_at=None).exists()
     assert TableNotice.objects.filter(recipient=table.mayor, seen_at=None).exists()
-
-
-def test_the_warning_to_re_confirm_shows_from_thirty_days_before(client, table, personas):
-    seat = CoreSeat.objects.get(user=table.prevention)
-
-    def warned(reader, day: datetime.date) -> bool:
-        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
-        with time_machine.travel(moment, tick=False):
-            sign_in(client, reader)
-            return 'id="recertify-title"' in client.get(reverse("home")).content.decode()
-
-    last = seat.confirmed_until
-    assert not warned(table.mayor, last - datetime.timedelta(days=31))
-    assert warned(table.mayor, last - datetime.timedelta(days=29))
-    # Only who may re-confirm is warned: not the holder, not an outsider; the data-protection
-    # officer for the mayor's seat.
-    assert not warned(table.prevention, last - datetime.timedelta(days=29))
-    assert not warned(personas.analyst, last - datetime.timedelta(days=29))
-    assert warned(personas.dpo, last - datetime.timedelta(days=29))
 
 
 def test_a_lapsed_seat_gives_404_on_every_case_url(client, table):
@@ -289,10 +259,3 @@ def test_the_case_page_shows_an_invitation_awaiting_confirmation(client, table):
     sign_in(client, table.prevention)
     html = client.get(reverse("cases:detail", args=[table.case.pk])).content.decode()
     assert guest.full_name in html and "wacht op bevestiging" in html
-
-
-def test_the_data_protection_officer_finds_the_table_in_the_navigation(client, personas):
-    sign_in(client, personas.dpo)
-    assert reverse("cases:table") in client.get(reverse("home")).content.decode()
-    sign_in(client, personas.analyst)
-    assert reverse("cases:table") not in client.get(reverse("home")).content.decode()

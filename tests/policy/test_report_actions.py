@@ -3,11 +3,13 @@ organisation who may edit the plan (its PDF frozen), sent only when signed off a
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 
 import pypdf
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from samen.people.models import OrganisationMembership
@@ -18,6 +20,14 @@ from samen.policy.report_actions import (
     yearly_report_sign_off,
 )
 from tests.policy.conftest import audited
+
+JUNE_15 = datetime.datetime(2026, 6, 15, 10, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def a_day_in_june():
+    with time_machine.travel(JUNE_15, tick=False):
+        yield
 
 
 def pdf_text(report: YearlyReport) -> str:

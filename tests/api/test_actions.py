@@ -1,0 +1,98 @@
+"""Issuing and revoking partner tokens: who may, what is checked, what the trail keeps."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from samen.api.actions import partner_token_issue, partner_token_revoke
+from samen.api.models import PartnerToken
+from samen.api.partners import PARTNER_PREFIX, key_digest
+from samen.api.scopes import CIRCULARS_READ, STATISTICS_READ
+from samen.audit.models import AuditRecord
+from samen.people.models import OrganisationMembership
+from tests.api.conftest import issue
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_key_is_shown_once_and_only_its_digest_is_stored(personas, partner_organisation):
+    token, key = issue(personas, partner_organisation)
+    assert key.startswith(PARTNER_PREFIX) and len(key) > len(PARTNER_PREFIX) + 40
+    stored = PartnerToken.objects.get(pk=token.pk)
+    assert stored.digest == key_digest(key) and key not in str(vars(stored))
+    assert stored.issued_by == personas.admin and stored.scopes == [STATISTICS_READ]
+
+
+def test_issuing_is_in_the_trail_with_the_digest_redacted(personas, partner_organisation):
+    token, key = issue(personas, partner_organisation)
+    record = AuditRecord.objects.get_for_object(token).get()
+    assert record.actor == personas.admin
+    assert key_digest(key) not in str(record.changes) and key not in str(record.changes)
+
+
+@pytest.mark.parametrize("role", ["analyst", "coordinator", "prevention", "partner", "dpo"])
+def test_only_an_administrator_issues(personas, partner_organisation, role):
+    with pytest.raises(PermissionDenied):
+        partner_token_issue(
+            by=getattr(personas, role),
+            organisation=partner_organisation,
+            name="x",
+            scopes=[STATISTICS_READ],
+            ends_on=timezone.localdate(),
+        )
+    assert not PartnerToken.objects.exists()
+
+
+def test_nobody_grants_their_own_organisation_access(personas, partner_organisation):
+    OrganisationMembership.objects.create(user=personas.admin, organisation=partner_organisation)
+    with pytest.raises(ValidationError) as refused:
+        issue(personas, partner_organisation)
+    assert "organisation" in refused.value.message_dict
+    assert not PartnerToken.objects.exists()
+
+
+def test_an_end_date_past_the_longest_validity_is_refused(personas, partner_organisation, settings):
+    settings.SAMEN_API_PARTNER_TOKEN_MAX_DAYS = 30
+    with pytest.raises(ValidationError) as refused:
+        issue(personas, partner_organisation, days=31)
+    assert "ends_on" in refused.value.message_dict
+    token, _key = issue(personas, partner_organisation, days=30)
+    assert token.ends_on == timezone.localdate() + datetime.timedelta(days=30)
+
+
+def test_every_problem_is_named_at_once(personas, partner_organisation):
+    with pytest.raises(ValidationError) as refused:
+        partner_token_issue(
+            by=personas.admin,
+            organisation=partner_organisation,
+            name="  ",
+            scopes=["cases:read"],
+            ends_on=timezone.localdate() - datetime.timedelta(days=1),
+        )
+    assert set(refused.value.message_dict) == {"name", "scopes", "ends_on"}
+
+
+def test_an_inactive_organisation_gets_no_token(personas, partner_organisation):
+    partner_organisation.is_active = False
+    partner_organisation.save()
+    with pytest.raises(ValidationError):
+        issue(personas, partner_organisation)
+
+
+def test_scopes_are_kept_once_each_in_order(personas, partner_organisation):
+    token, _key = issue(
+        personas, partner_organisation, scopes=[STATISTICS_READ, CIRCULARS_READ, STATISTICS_READ]
+    )
+    assert token.scopes == sorted({STATISTICS_READ, CIRCULARS_READ})
+
+
+def test_revoking_records_who_and_when(personas, partner_organisation):
+    token, _key = issue(personas, partner_organisation)
+    partner_token_revoke(by=personas.admin, token=token)
+    token.refresh_from_db()
+    assert token.revoked_by == personas.admin and token.revoked_at is not None
+    assert AuditRecord.objects.get_for_object(token).count() == 2
+    with pytest.raises(PermissionDenied):
+        partner_token_revoke(by=personas.analyst, token=token)
