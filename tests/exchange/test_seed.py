@@ -7,6 +7,7 @@ import pytest
 
 from samen.core.seeding import SeedRun
 from samen.exchange.models import Circular, CircularRecipient, Exchange
+from samen.exchange.notices import ANSWERED, OVERDUE, WAITING
 from samen.exchange.seed import FEDERAL_EMAIL, FLEMISH_EMAIL, seed_exchange
 from samen.people.models import User
 from samen.people.seed import seed_people
@@ -39,6 +40,9 @@ def test_the_seeder_adds_partners_exchanges_in_every_status_and_circulars(run):
     assert CircularRecipient.objects.filter(read_at__isnull=True).exists()
     assert run.said[-1] == "7 exchanges, 2 circulars."
     assert {email for _, email, _, _ in run.accounts} >= {FEDERAL_EMAIL, FLEMISH_EMAIL}
+    flemish = User.objects.get(email=FLEMISH_EMAIL)
+    chosen = dict(flemish.notification_preferences.values_list("kind", "delivery"))
+    assert chosen == {WAITING: "daily", ANSWERED: "daily", OVERDUE: "weekly"}
 
 
 def test_a_second_run_adds_nothing(run):
