@@ -123,3 +123,14 @@ def test_the_openapi_document_carries_the_examples(personas, world, federal_key)
     schema = partner_client(federal_key).get("/api/schema/?format=json").json()
     post = schema["paths"]["/api/exchange/exchanges/"]["post"]
     assert "A Flemish partner asks the city a question" in str(post)
+
+
+def test_the_page_names_no_person_for_what_a_token_wrote(client, personas, world, federal_key):
+    asked = open_exchange(personas.analyst, sender=world.department, receiver=world.federal)
+    partner_client(federal_key).post(
+        f"/api/exchange/exchanges/{asked.pk}/reply/", {"body": "Volgt in januari."}, format="json"
+    )
+    client.force_login(personas.analyst)
+    page = client.get(f"/exchange/{asked.pk}/").content.decode()
+    assert "through the organisation" in page
+    assert ">None<" not in page and " None " not in page
