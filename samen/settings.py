@@ -411,6 +411,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Choice sets that share a field name across the API get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "ExchangeKindEnum": "samen.exchange.models.Exchange.Kind",
+        "ExchangeStatusEnum": "samen.exchange.models.Exchange.Status",
+    },
 }
 
 # --- Samen ----------------------------------------------------------------------------------

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_seed_builds_a_city_with_one_demo_account_per_role():
     out = StringIO()
     call_command("seed", staff=60, seed=7, signals=300, no_progress=True, stdout=out)
-    # The staff asked for, and the demo mayor of the case consultation.
-    assert User.objects.count() == 60 + 1
+    # The staff asked for, the demo mayor of the case consultation, and the demo partners at
+    # the federal and Flemish level (exchanges).
+    assert User.objects.count() == 60 + 3
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
     for role in Role.values:
         assert User.objects.filter(role=role, email__endswith="@samen.test").exists()
@@ -34,7 +35,7 @@ def test_seed_builds_a_city_with_one_demo_account_per_role():
     created = AuditRecord.objects.filter(
         content_type__model="user", action=AuditRecord.Action.CREATE
     )
-    assert created.count() == 60 + 1
+    assert created.count() == 60 + 3
     # Only the demo accounts can sign in with a password; the rest need a reset.
     assert User.objects.filter(password__startswith="!").count() == 60 - 7
     assert "burgemeester@samen.test" in text
