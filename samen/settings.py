@@ -436,6 +436,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name across the API get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "ExchangeKindEnum": "samen.exchange.models.Exchange.Kind",
+        "ExchangeStatusEnum": "samen.exchange.models.Exchange.Status",
+    },
 }
 
 # --- Samen ----------------------------------------------------------------------------------

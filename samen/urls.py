@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
     path("api/reports/", include("samen.reporting.api.urls")),
+    path("api/exchange/", include("samen.exchange.api.urls")),
     path("api/", include("samen.api.urls")),
     path("api/", include("samen.signals.api.urls")),
     path("admin/", admin.site.urls),

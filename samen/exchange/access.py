@@ -196,6 +196,45 @@ def get_exchange_for_user(user, pk: int) -> ExchangeForReader:
     return reader_of(user, exchange)
 
 
+# --- A partner organisation's system, through its API token ------------------------------------
+# A token stands for its organisation, not for a person: it sees the exchanges that
+# organisation is a side of, and acts for it.
+
+
+def exchanges_of_organisation(organisation) -> QuerySet[Exchange]:
+    return _exchanges().filter(Q(from_organisation=organisation) | Q(to_organisation=organisation))
+
+
+def token_reader(token, exchange: Exchange) -> ExchangeForReader:
+    """The token's organisation's side of an exchange (PermissionDenied when on neither)."""
+    if exchange.to_organisation_id == token.organisation_id:
+        side = Message.Side.RECEIVER
+    elif exchange.from_organisation_id == token.organisation_id:
+        side = Message.Side.SENDER
+    else:
+        raise PermissionDenied
+    return ExchangeForReader(exchange, side, acts=True)
+
+
+def get_exchange_for_token(token, pk: int) -> ExchangeForReader:
+    """An exchange of the token's organisation (404 when absent or another's)."""
+    exchange = get_object_or_404(exchanges_of_organisation(token.organisation), pk=pk)
+    return token_reader(token, exchange)
+
+
+def token_may_open(token) -> bool:
+    """Only organisations at another level open exchanges through a token (to the city)."""
+    organisation = token.organisation
+    return organisation.is_active and organisation.policy_level in OTHER_LEVELS
+
+
+def circulars_of_organisation(organisation) -> QuerySet[Circular]:
+    """The circulars an organisation sent, or that were sent on its behalf."""
+    return Circular.objects.filter(
+        Q(sender_organisation=organisation) | Q(on_behalf_of=organisation)
+    ).select_related("sender_organisation", "on_behalf_of")
+
+
 def get_attachment_for_user(user, pk: int, attachment_pk: int) -> Attachment:
     """An attachment of an exchange this person may see (404 when absent or forbidden)."""
     reader = get_exchange_for_user(user, pk)

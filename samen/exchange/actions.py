@@ -23,12 +23,15 @@ from samen.exchange.access import (
     check_may_open_exchange,
     check_may_send_circular,
     circular_sender_organisations,
+    city_organisations,
     is_city_organisation,
     other_level_organisations,
     reader_of,
     receiving_organisations,
     sending_organisations,
     sends_on_behalf,
+    token_may_open,
+    token_reader,
 )
 from samen.exchange.files import check_upload, sha256_of
 from samen.exchange.models import Attachment, Circular, CircularRecipient, Exchange, Message
@@ -116,7 +119,7 @@ class ExchangeFields:
     references: list[str] = field(default_factory=list)
 
 
-def _check_exchange(by, fields: ExchangeFields) -> None:
+def _check_exchange(by, fields: ExchangeFields, token=None) -> None:
     errors = FieldErrors()
     if fields.kind not in Exchange.Kind.values:
         errors.add("kind", _("Choose request, information or feedback."))
@@ -127,22 +130,32 @@ def _check_exchange(by, fields: ExchangeFields) -> None:
         errors, "body", fields.body, longest=LONGEST_BODY, required=_("Write the message.")
     )
     sender = fields.from_organisation
-    if sender is None or not sending_organisations(by).filter(pk=sender.pk).exists():
+    senders = (
+        Organisation.objects.filter(pk=token.organisation_id)
+        if token is not None
+        else sending_organisations(by)
+    )
+    if sender is None or not senders.filter(pk=sender.pk).exists():
         errors.add("from_organisation", _("Choose an organisation you work for."))
     receiver = fields.to_organisation
-    if receiver is None or not receiving_organisations(by).filter(pk=receiver.pk).exists():
+    receivers = city_organisations() if token is not None else receiving_organisations(by)
+    if receiver is None or not receivers.filter(pk=receiver.pk).exists():
         errors.add(
             "to_organisation",
             _("Choose an organisation on the other side: the city, or a partner at another level."),
         )
-    if by.role == Role.DISTRICT_COORDINATOR:
+    if by is not None and by.role == Role.DISTRICT_COORDINATOR:
         # A coordinator speaks for their own district only.
         fields.from_district = by.home_district
     _district(errors, "from_district", fields.from_district, sender)
     _district(errors, "to_district", fields.to_district, receiver)
     if fields.due_on is not None and fields.due_on < timezone.localdate():
         errors.add("due_on", _("The answer cannot be due in the past."))
-    fields.references = check_references(errors, by, fields.references)
+    if token is not None and fields.references:
+        # A reference must resolve for the person adding it: a token is no person.
+        errors.add("references", _("References are added by a person, in Samen."))
+    else:
+        fields.references = check_references(errors, by, fields.references)
     errors.raise_if_any()
 
 
@@ -150,23 +163,33 @@ def _next_number(exchange: Exchange) -> int:
     return (exchange.messages.aggregate(last=Max("number"))["last"] or 0) + 1
 
 
-def _write(exchange: Exchange, *, by, side: str, body: str, is_answer: bool = False) -> Message:
+def _write(
+    exchange: Exchange, *, by, side: str, body: str, is_answer: bool = False, token=None
+) -> Message:
     return Message.objects.create(
         exchange=exchange,
         number=_next_number(exchange),
         side=side,
         is_answer=is_answer,
         author=by,
+        partner_token=token,
         body=body,
     )
 
 
+def _reader(by, exchange: Exchange, token):
+    return token_reader(token, exchange) if token is not None else reader_of(by, exchange)
+
+
 @action
-def exchange_open(*, by, fields: ExchangeFields) -> Exchange:
+def exchange_open(*, by, fields: ExchangeFields, token=None) -> Exchange:
     """Send a request, a piece of information or a feedback to an organisation on the other
-    side, with its first message."""
-    check_may_open_exchange(by)
-    _check_exchange(by, fields)
+    side, with its first message; by a person, or (by=None) through a partner's API token."""
+    if token is None:
+        check_may_open_exchange(by)
+    elif not token_may_open(token):
+        raise PermissionDenied
+    _check_exchange(by, fields, token)
     exchange = Exchange.objects.create(
         kind=fields.kind,
         subject=fields.subject,
@@ -177,8 +200,9 @@ def exchange_open(*, by, fields: ExchangeFields) -> Exchange:
         due_on=fields.due_on,
         references=fields.references,
         created_by=by,
+        partner_token=token,
     )
-    _write(exchange, by=by, side=Message.Side.SENDER, body=fields.body)
+    _write(exchange, by=by, side=Message.Side.SENDER, body=fields.body, token=token)
     notices.notify_waiting(exchange, by=by)
     return exchange
 
@@ -200,13 +224,15 @@ def _locked(exchange: Exchange) -> Exchange:
 
 
 @action
-def exchange_reply(*, by, exchange: Exchange, body: str) -> Message:
+def exchange_reply(*, by, exchange: Exchange, body: str, token=None) -> Message:
     """Answer an exchange for the receiving organisation: the sender sees it as the feedback."""
     exchange = _locked(exchange)
-    if not reader_of(by, exchange).may_reply:
+    if not _reader(by, exchange, token).may_reply:
         raise PermissionDenied
     body = _checked_body(body)
-    message = _write(exchange, by=by, side=Message.Side.RECEIVER, body=body, is_answer=True)
+    message = _write(
+        exchange, by=by, side=Message.Side.RECEIVER, body=body, is_answer=True, token=token
+    )
     exchange.status = Exchange.Status.ANSWERED
     exchange.answered_at = timezone.now()
     exchange.save(update_fields=["status", "answered_at", "updated_at"])
@@ -215,13 +241,13 @@ def exchange_reply(*, by, exchange: Exchange, body: str) -> Message:
 
 
 @action
-def exchange_message(*, by, exchange: Exchange, body: str) -> Message:
+def exchange_message(*, by, exchange: Exchange, body: str, token=None) -> Message:
     """Add a follow-up message, by either side, until the exchange ended."""
     exchange = _locked(exchange)
-    reader = reader_of(by, exchange)
+    reader = _reader(by, exchange, token)
     if not reader.may_write:
         raise PermissionDenied
-    return _write(exchange, by=by, side=reader.side, body=_checked_body(body))
+    return _write(exchange, by=by, side=reader.side, body=_checked_body(body), token=token)
 
 
 @action

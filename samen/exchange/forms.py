@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samen.exchange.access import (
     circular_sender_organisations,
@@ -22,7 +23,9 @@ from samen.people.roles import Role
 class ExchangeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Exchange.Kind.choices)
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    from_organisation = forms.ModelChoiceField(label=_("From"), queryset=None)
+    from_organisation = forms.ModelChoiceField(
+        label=pgettext_lazy("exchange sender", "From"), queryset=None
+    )
     from_district = forms.ModelChoiceField(
         label=_("For the district"),
         queryset=None,
@@ -100,7 +103,9 @@ def _hours_label(hours: int) -> str:
 
 class CircularForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Circular.Kind.choices)
-    sender_organisation = forms.ModelChoiceField(label=_("From"), queryset=None)
+    sender_organisation = forms.ModelChoiceField(
+        label=pgettext_lazy("exchange sender", "From"), queryset=None
+    )
     on_behalf_of = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, required=False)
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))

@@ -67,8 +67,17 @@ class Exchange(models.Model):
     # References to the records it is about ("signal:12", "initiative:3", ...), each resolved
     # per reader through samen.core.follow_ups.
     references = models.JSONField(_("about"), default=list, blank=True)
+    # A person, or (null) a partner organisation's system through its API token.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    partner_token = models.ForeignKey(
+        "api.PartnerToken",
+        verbose_name=_("sent through the partner token"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -100,7 +109,18 @@ class Message(models.Model):
     number = models.PositiveIntegerField(_("number"))
     side = models.CharField(_("side"), max_length=8, choices=Side.choices)
     is_answer = models.BooleanField(_("answer"), default=False)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A person, or (null) a partner organisation's system through its API token.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    partner_token = models.ForeignKey(
+        "api.PartnerToken",
+        verbose_name=_("written through the partner token"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 

@@ -86,7 +86,9 @@ def _url(exchange: Exchange) -> str:
 
 
 def notify_waiting(exchange: Exchange, *, by) -> list:
-    people = people_on_side(exchange.to_organisation, exchange.to_district_id).exclude(pk=by.pk)
+    people = people_on_side(exchange.to_organisation, exchange.to_district_id)
+    if by is not None:
+        people = people.exclude(pk=by.pk)
     return notify(
         WAITING,
         recipients=people,
@@ -102,9 +104,11 @@ def notify_waiting(exchange: Exchange, *, by) -> list:
 
 def notify_answered(exchange: Exchange, *, by) -> list:
     people = people_on_side(exchange.from_organisation, exchange.from_district_id)
+    if by is not None:
+        people = people.exclude(pk=by.pk)
     return notify(
         ANSWERED,
-        recipients=people.exclude(pk=by.pk),
+        recipients=people,
         params={"organisation": exchange.to_organisation.name, "subject": exchange.subject},
         url=_url(exchange),
         key=f"exchange-{exchange.pk}",

@@ -14,6 +14,8 @@ from samen.core.seeding import SeedRun, add_demo_account, add_seeder, demo_passw
 from samen.exchange import actions as act
 from samen.exchange.access import city_organisations
 from samen.exchange.models import Circular, Exchange
+from samen.exchange.notices import ANSWERED, OVERDUE, WAITING
+from samen.notifications.actions import preferences_set
 from samen.people.actions import organisation_create, staff_member_create
 from samen.people.models import Organisation, PolicyLevel, User
 from samen.people.roles import Role
@@ -94,6 +96,10 @@ def seed_exchange(run: SeedRun) -> None:
     flemish_org = _organisation(FLEMISH_ORG, PolicyLevel.FLEMISH)
     federal = _partner(run, FEDERAL_EMAIL, federal_org, password)
     flemish = _partner(run, FLEMISH_EMAIL, flemish_org, password)
+    # Each partner chooses how they hear of exchanges: the federal one of new questions at
+    # once and of answers daily, the Flemish one in digests.
+    preferences_set(by=federal, deliveries={WAITING: "immediately", ANSWERED: "daily"})
+    preferences_set(by=flemish, deliveries={WAITING: "daily", ANSWERED: "daily", OVERDUE: "weekly"})
     run.accounts.append((str(PARTNER_LABEL), FEDERAL_EMAIL, password, ""))
     run.accounts.append((str(FLEMISH_LABEL), FLEMISH_EMAIL, password, ""))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -136,6 +136,8 @@ def exchange_new(request: HttpRequest) -> HttpResponse:
 def exchange_write(request: HttpRequest, pk: int) -> HttpResponse:
     """An answer (by the receiving side, while open) or a follow-up message."""
     reader = get_exchange_for_user(request.user, pk)
+    if not reader.may_write:
+        raise PermissionDenied
     form = MessageForm(request.POST)
     if form.is_valid():
         write = act.exchange_reply if reader.may_reply else act.exchange_message
@@ -171,6 +173,8 @@ def exchange_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def attachment_new(request: HttpRequest, pk: int) -> HttpResponse:
     reader = get_exchange_for_user(request.user, pk)
+    if not reader.may_write:
+        raise PermissionDenied
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:

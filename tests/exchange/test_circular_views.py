@@ -7,6 +7,8 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -165,3 +167,17 @@ def test_a_refused_circular_shows_why_and_sends_nothing(client, world):
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()
     assert not Circular.objects.exists()
+
+
+def test_the_circular_list_query_count_does_not_grow_with_rows(client, personas, world):
+    client.force_login(personas.coordinator)
+    send_circular(world.flemish_partner, world.flemish, [personas.borgerhout])
+    client.get(reverse("exchange:circulars"))  # the session's first request asks more
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("exchange:circulars"))
+    for _ in range(4):
+        send_circular(world.flemish_partner, world.flemish, [personas.borgerhout])
+    with CaptureQueriesContext(connection) as five:
+        page = client.get(reverse("exchange:circulars")).content.decode()
+    assert page.count("Nieuwe richtlijn informatiedeling") == 5
+    assert len(five) == len(one)

@@ -35,6 +35,9 @@ def kinds(monkeypatch):
             confidential=True,
         ),
     }
+    # The test kinds alone: the modules' own kinds (exchanges, ...) are put back afterwards.
+    for code in list(KINDS):
+        monkeypatch.delitem(KINDS, code)
     for code, kind in made.items():
         monkeypatch.setitem(KINDS, code, kind)
     return made

@@ -56,6 +56,8 @@ def test_navigation_follows_the_role(client, personas):
         "signals:list",
         "indicators:overview",
         "policy:index",
+        "reporting:list",
+        "exchange:inbox",
     }
 
 

@@ -105,3 +105,11 @@ def test_nobody_without_an_organisation_gets_the_home_panel(rf, personas, world)
     assert [action.code for action in my_actions_behind(request)["behind"]] == ["A1"]
     request.user = personas.coordinator  # in no organisation
     assert my_actions_behind(request) is None
+
+
+def test_another_record_refers_to_a_policy_action(personas, world):
+    reference = f"action:{world.city_action.pk}"
+    text, url = reference_shown(personas.frontline, reference)
+    assert (text, url) == (reference, reverse("policy:action", args=[world.city_action.pk]))
+    assert reference_shown(personas.frontline, "action:999999") == ("", None)
+    assert reference_shown(personas.frontline, "report:999999") == ("", None)

@@ -4,6 +4,7 @@ monitor (samen/signals/panels.py)."""
 import pytest
 from django.test import RequestFactory
 
+from samen.core.follow_ups import reference_shown, reference_url
 from samen.signals.actions import signal_follow_up, signal_review
 from samen.signals.filters import MonitorFilterForm
 from samen.signals.models import Category, FollowUp
@@ -70,3 +71,11 @@ def test_other_modules_tag_with_the_categories_in_use_not_their_groups():
     in_use = {code: (name, group) for code, name, group in categories_in_use()}
     assert in_use["racism"] == ("Racism and discrimination", "Polarisation theme")
     assert "housing" not in in_use and "polarisation" not in in_use
+
+
+def test_another_record_refers_to_a_signal_only_for_those_who_may_open_it(personas, signals):
+    reference = f"signal:{signals['borgerhout'].pk}"
+    assert reference_url(personas.coordinator, reference) == f"/signals/{signals['borgerhout'].pk}/"
+    assert reference_shown(personas.other_frontline, reference) == ("", None)
+    assert reference_url(personas.coordinator, "signal:999999") is None
+    assert reference_url(personas.coordinator, "signal:x") is None
