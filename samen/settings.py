@@ -440,6 +440,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ExchangeKindEnum": "samen.exchange.models.Exchange.Kind",
         "ExchangeStatusEnum": "samen.exchange.models.Exchange.Status",
+        "LevelReportStatusEnum": "samen.reporting.models.LevelReport.Status",
     },
 }
 

@@ -9,7 +9,6 @@ from django.utils import timezone, translation
 from samen.core.weeks import week_of
 from samen.monitor.actions import tension_level_set
 from samen.monitor.notices import early_warnings_notify
-from samen.monitor.tasks import scan_early_warnings_daily
 from samen.notifications.models import Notification
 from samen.people.roles import Role
 from samen.signals.models import Category
@@ -52,9 +51,3 @@ def test_an_early_warning_is_told_once_per_week_to_the_districts_people(personas
     assert told("monitor.early_warning") == {personas.frontline, personas.coordinator}
     notification = Notification.objects.filter(recipient=personas.frontline).get()
     assert notification.params == {"place": "Borgerhout", "count": 30, "week": now.isoformat()}
-
-
-def test_the_scan_task_runs_and_schedules_nothing_with_the_immediate_backend(personas):
-    result = scan_early_warnings_daily.enqueue().return_value
-    assert result == {"districts": 0, "next_run": None}
-    assert not Notification.objects.exists()

@@ -68,6 +68,31 @@ EXCHANGE_EXAMPLE = OpenApiExample(
         "answered_at": None,
     },
 )
+FIRST_MESSAGE = {
+    "number": 1,
+    "side": "sender",
+    "is_answer": False,
+    "body": "Kunnen jullie een korte stand van zaken bezorgen?",
+    "created_at": "2026-12-06T09:30:00+01:00",
+}
+ANSWER = {
+    "number": 2,
+    "side": "receiver",
+    "is_answer": True,
+    "body": "De cijfers volgen in januari.",
+    "created_at": "2026-12-07T14:05:00+01:00",
+}
+DETAIL_EXAMPLE = OpenApiExample(
+    "An answered exchange with its messages",
+    response_only=True,
+    value={
+        **EXCHANGE_EXAMPLE.value,
+        "status": "answered",
+        "answered_at": ANSWER["created_at"],
+        "messages": [FIRST_MESSAGE, ANSWER],
+    },
+)
+ANSWER_EXAMPLE = OpenApiExample("The answer as written", response_only=True, value=ANSWER)
 CIRCULAR_EXAMPLE = OpenApiExample(
     "A circular and how many have read it",
     response_only=True,
@@ -176,7 +201,7 @@ def _reader(request: Request, pk: int):
     return get_exchange_for_user(request.user, pk), None
 
 
-@extend_schema(summary="An exchange with its messages in order")
+@extend_schema(summary="An exchange with its messages in order", examples=[DETAIL_EXAMPLE])
 class ExchangeDetailView(GenericAPIView):
     authentication_classes = API_AUTHENTICATION
     permission_classes = [requires_scope(EXCHANGES_WRITE)]
@@ -194,7 +219,8 @@ class ExchangeDetailView(GenericAPIView):
     examples=[
         OpenApiExample(
             "The answer", request_only=True, value={"body": "De cijfers volgen in januari."}
-        )
+        ),
+        ANSWER_EXAMPLE,
     ],
 )
 class ExchangeReplyView(GenericAPIView):

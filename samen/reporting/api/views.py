@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import PermissionDenied
 
@@ -55,7 +55,24 @@ class LevelReportDetailView(ReportsMixin, generics.RetrieveAPIView):
 @extend_schema(
     summary="One report to other policy levels as CSV (the JSON's field names)",
     responses={
-        (200, "text/csv"): OpenApiResponse(response=OpenApiTypes.STR, description="The CSV"),
+        (200, "text/csv"): OpenApiResponse(
+            response=OpenApiTypes.STR,
+            description="The CSV",
+            examples=[
+                OpenApiExample(
+                    "Two sections of a yearly report",
+                    response_only=True,
+                    media_type="text/csv",
+                    value=(
+                        "section,district_code,district_name,signals\n"
+                        "signals,11002S,Borgerhout,312\n"
+                        "signals,11002A,Berchem,<5\n"
+                        "section,district_code,district_name,weeks_at_level_3_or_more\n"
+                        "tension,11002S,Borgerhout,4\n"
+                    ),
+                )
+            ],
+        ),
         404: OpenApiResponse(description="No such report"),
     },
 )

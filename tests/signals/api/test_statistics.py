@@ -11,7 +11,7 @@ from samen.audit.models import AuditRecord
 from samen.people.actions import organisation_create
 from samen.privacy.small_cells import HIDDEN, SMALL
 from tests.api.conftest import issue, partner_client
-from tests.signals.test_exports import march  # noqa: F401 - the fixture
+from tests.signals.test_statistics import march  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
