@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from samen.core.actions import action
 from samen.core.errors import FieldErrors
 from samen.core.follow_ups import reference_url
-from samen.exchange import notices
+from samen.exchange import events, notices
 from samen.exchange.access import (
     check_may_open_exchange,
     check_may_send_circular,
@@ -204,6 +204,7 @@ def exchange_open(*, by, fields: ExchangeFields, token=None) -> Exchange:
     )
     _write(exchange, by=by, side=Message.Side.SENDER, body=fields.body, token=token)
     notices.notify_waiting(exchange, by=by)
+    events.publish_received(exchange)
     return exchange
 
 
@@ -237,6 +238,7 @@ def exchange_reply(*, by, exchange: Exchange, body: str, token=None) -> Message:
     exchange.answered_at = timezone.now()
     exchange.save(update_fields=["status", "answered_at", "updated_at"])
     notices.notify_answered(exchange, by=by)
+    events.publish_answered(exchange)
     return message
 
 

@@ -7,8 +7,9 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Exchanges between policy levels")
 
     def ready(self) -> None:
-        # Importing these registers the navigation, the home panels and the seeder; then the
-        # kinds of notification (samen.notifications asks for them in ready()).
-        from samen.exchange import notices, panels, seed  # noqa: F401
+        # Importing these registers the navigation, the home panels, the seeder and the events
+        # partners' systems may subscribe to; then the kinds of notification
+        # (samen.notifications asks for them in ready()).
+        from samen.exchange import events, notices, panels, seed  # noqa: F401
 
         notices.register_kinds()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from samen.core.actions import action
 from samen.core.errors import FieldErrors
 from samen.people.models import Organisation, PolicyLevel
-from samen.reporting import content
+from samen.reporting import content, events
 from samen.reporting.access import check_may_draw, check_may_send, check_may_sign_off
 from samen.reporting.models import LevelReport
 
@@ -96,6 +96,7 @@ def level_report_send(*, by, report: LevelReport, recipients) -> LevelReport:
     report.sent_at = timezone.now()
     report.save()
     report.recipients.set(chosen)
+    events.publish_sent(report)
     return report
 
 

@@ -7,7 +7,8 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reports to other policy levels")
 
     def ready(self) -> None:
-        # Importing these registers the navigation, the home panel and the seeder. The report's
+        # Importing these registers the navigation, the home panel, the seeder and the event
+        # partners' systems may subscribe to. The report's
         # sections are registered by the modules that own their figures
         # (samen.core.level_reports).
-        from samen.reporting import panels, seed  # noqa: F401
+        from samen.reporting import events, panels, seed  # noqa: F401
