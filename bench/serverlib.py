@@ -34,6 +34,7 @@ def production_keys() -> dict[str, str]:
     SECRET_KEY (stored second factors, and the case consultation)."""
     return {
         "SAMEN_MFA_KEYS": _fernet_key(),
+        "SAMEN_WEBHOOK_KEYS": _fernet_key(),
         "SAMEN_CASE_KEYS": _fernet_key(),
         "SAMEN_CASE_INDEX_KEY": secrets.token_urlsafe(48),
     }

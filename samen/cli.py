@@ -17,6 +17,7 @@ COMMANDS = {
     "compile-translations": "compile_translations",
     "reset-second-factor": "reset_second_factor",
     "rotate-mfa-keys": "rotate_mfa_keys",
+    "rotate-webhook-keys": "rotate_webhook_keys",
     "propose-mayor-seat": "propose_mayor_seat",
     "create-administrator": "create_administrator",
     "record-role-lapses": "record_role_lapses",
@@ -44,6 +45,8 @@ USAGE = """usage: samen COMMAND [options]
   reset-second-factor EMAIL
                   remove a person's second factor after a lost phone (operators only)
   rotate-mfa-keys re-encrypt second-factor secrets with the newest key in SAMEN_MFA_KEYS
+  rotate-webhook-keys
+                  re-encrypt webhook signing secrets with the newest key in SAMEN_WEBHOOK_KEYS
   propose-mayor-seat EMAIL
                   propose a person for the mayor's seat at the case consultation; the
                   data-protection officer confirms it in Samen (operators only)

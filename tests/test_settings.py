@@ -38,6 +38,8 @@ def test_production_settings_pass_check_deploy(tmp_path):
         SAMEN_CASE_INDEX_KEY="index-key-for-the-test-only-0123456789abcdef",
         # The keys of stored second-factor secrets, apart from both.
         SAMEN_MFA_KEYS="bWZhLWZvci10aGUtdGVzdC1vbmx5LTAxMjM0NTY3ODk=",
+        # The keys of the webhooks' signing secrets, apart from all of them.
+        SAMEN_WEBHOOK_KEYS="d2ViaG9va3MtZm9yLXRoZS10ZXN0LW9ubHktMDEyMzQ=",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr

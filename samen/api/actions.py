@@ -13,6 +13,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samen.api import signing_keys
 from samen.api.access import check_may_manage_partners, own_organisations
 from samen.api.events import is_event_kind
 from samen.api.models import PartnerToken, WebhookSubscription
@@ -126,9 +127,27 @@ def webhook_subscription_create(
     errors.raise_if_any()
     secret = secrets.token_hex(32)
     subscription = WebhookSubscription.objects.create(
-        organisation=organisation, kind=kind, url=url, secret=secret, created_by=by
+        organisation=organisation,
+        kind=kind,
+        url=url,
+        secret=signing_keys.encrypt(secret),
+        created_by=by,
     )
     return subscription, secret
+
+
+@action
+def webhook_keys_rotate(*, by) -> int:
+    """Re-encrypt every stored signing secret with the newest key in SAMEN_WEBHOOK_KEYS; the
+    secrets themselves, and so the partners' checks, do not change."""
+    rotated = 0
+    for subscription in WebhookSubscription.objects.select_for_update():
+        stored = signing_keys.rotate(subscription.secret)
+        if stored != subscription.secret:
+            subscription.secret = stored
+            subscription.save(update_fields=["secret"])
+            rotated += 1
+    return rotated
 
 
 @action

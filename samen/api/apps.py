@@ -8,5 +8,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self) -> None:
-        # Importing it registers the administrators' navigation entry and home panel.
-        from samen.api import panels  # noqa: F401
+        # Importing these registers the administrators' navigation entry and home panel, and
+        # the system check of the webhook keys (api.E001).
+        from samen.api import panels, signing_keys  # noqa: F401

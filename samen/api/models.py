@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samen.api import signing_keys
 from samen.audit.registry import track
 
 
@@ -74,7 +75,8 @@ class WebhookSubscription(models.Model):
     """A partner organisation's system that wants to hear of one kind of event.
 
     The secret signs every delivery (samen.api.webhooks); it is shown once, when created,
-    and kept because signing needs it.
+    and kept because signing needs it: encrypted, with keys apart from SECRET_KEY
+    (samen.api.signing_keys).
     """
 
     organisation = models.ForeignKey(
@@ -85,7 +87,8 @@ class WebhookSubscription(models.Model):
     )
     kind = models.CharField(_("event"), max_length=60)
     url = models.URLField(_("address"), max_length=500)
-    secret = models.CharField(max_length=64, editable=False)
+    # The signing secret, Fernet-encrypted (samen.api.signing_keys); `signing_secret()` reads it.
+    secret = models.CharField(max_length=255, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
@@ -113,6 +116,10 @@ class WebhookSubscription(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.kind}"
+
+    def signing_secret(self) -> str:
+        """The secret deliveries are signed with, decrypted."""
+        return signing_keys.decrypt(self.secret)
 
 
 class WebhookDelivery(models.Model):

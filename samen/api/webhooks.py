@@ -99,7 +99,7 @@ def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "Samen-Webhooks/1",
-        SIGNATURE_HEADER: signature_header(subscription.secret, int(time.time()), body),
+        SIGNATURE_HEADER: signature_header(subscription.signing_secret(), int(time.time()), body),
         EVENT_HEADER: str(delivery.event_id),
         DELIVERY_HEADER: str(delivery.pk),
     }

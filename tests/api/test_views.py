@@ -159,8 +159,8 @@ def test_subscribing_shows_the_secret_once(client, personas, partner_organisatio
         },
     )
     subscription = WebhookSubscription.objects.get()
-    assert subscription.secret in answer.content.decode()
-    assert subscription.secret not in client.get(WEBHOOKS).content.decode()
+    assert subscription.signing_secret() in answer.content.decode()
+    assert subscription.signing_secret() not in client.get(WEBHOOKS).content.decode()
 
 
 def test_a_bad_address_is_named(client, personas, partner_organisation, settings):

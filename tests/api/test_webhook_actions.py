@@ -22,7 +22,8 @@ def subscribe(personas, organisation, **changes):
 
 def test_the_secret_is_returned_once_and_redacted_in_the_trail(personas, partner_organisation):
     subscription, secret = subscribe(personas, partner_organisation)
-    assert len(secret) == 64 and subscription.secret == secret
+    assert len(secret) == 64 and subscription.signing_secret() == secret
+    assert secret not in subscription.secret  # stored encrypted (samen.api.signing_keys)
     record = AuditRecord.objects.get_for_object(subscription).get()
     assert secret not in str(record.changes) and record.actor == personas.admin
 
