@@ -381,7 +381,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "samen.api.pagination.Pages",
     "PAGE_SIZE": 100,
     # Every API view, the case consultation's too: per person and per token (429 with
     # Retry-After), counted in the shared cache (REDIS_URL) so that app servers agree.

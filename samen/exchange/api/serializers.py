@@ -6,6 +6,8 @@ from rest_framework import serializers
 
 from samen.exchange.models import Circular, Exchange, Message
 
+KEY_MAX = 2**63 - 1  # the largest big integer key, on PostgreSQL and SQLite alike
+
 
 class MessageSerializer(serializers.ModelSerializer):
     class Meta:
@@ -16,8 +18,10 @@ class MessageSerializer(serializers.ModelSerializer):
 class ExchangeSerializer(serializers.ModelSerializer):
     from_organisation = serializers.CharField(source="from_organisation.name")
     to_organisation = serializers.CharField(source="to_organisation.name")
-    from_district = serializers.CharField(source="from_district.code", default=None)
-    to_district = serializers.CharField(source="to_district.code", default=None)
+    from_district = serializers.CharField(
+        source="from_district.code", default=None, allow_null=True
+    )
+    to_district = serializers.CharField(source="to_district.code", default=None, allow_null=True)
 
     class Meta:
         model = Exchange
@@ -46,8 +50,9 @@ class ExchangeDetailSerializer(ExchangeSerializer):
 class ExchangeOpenSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Exchange.Kind.choices)
     subject = serializers.CharField(max_length=200)
-    from_organisation = serializers.IntegerField()
-    to_organisation = serializers.IntegerField()
+    # Within a database key's range: a larger number is a 400, not an overflow in the query.
+    from_organisation = serializers.IntegerField(min_value=1, max_value=KEY_MAX)
+    to_organisation = serializers.IntegerField(min_value=1, max_value=KEY_MAX)
     from_district = serializers.CharField(required=False, allow_null=True, default=None)
     to_district = serializers.CharField(required=False, allow_null=True, default=None)
     due_on = serializers.DateField(required=False, allow_null=True, default=None)

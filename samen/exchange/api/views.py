@@ -161,7 +161,11 @@ class ExchangeListView(ListAPIView):
     @extend_schema(
         summary="Open an exchange with its first message",
         request=ExchangeOpenSerializer,
-        responses={201: ExchangeSerializer, 400: OpenApiResponse(description="Refused: why")},
+        responses={
+            201: ExchangeSerializer,
+            400: OpenApiResponse(description="Refused: why"),
+            403: OpenApiResponse(description="Your role or token does not open exchanges"),
+        },
         examples=[OPEN_EXAMPLE, EXCHANGE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
@@ -201,7 +205,14 @@ def _reader(request: Request, pk: int):
     return get_exchange_for_user(request.user, pk), None
 
 
-@extend_schema(summary="An exchange with its messages in order", examples=[DETAIL_EXAMPLE])
+ABSENT = OpenApiResponse(description="Absent, or not one of yours: the same answer")
+
+
+@extend_schema(
+    summary="An exchange with its messages in order",
+    responses={200: ExchangeDetailSerializer, 404: ABSENT},
+    examples=[DETAIL_EXAMPLE],
+)
 class ExchangeDetailView(GenericAPIView):
     authentication_classes = API_AUTHENTICATION
     permission_classes = [requires_scope(EXCHANGES_WRITE)]
@@ -215,7 +226,12 @@ class ExchangeDetailView(GenericAPIView):
 @extend_schema(
     summary="Answer an exchange (the receiving side, while open), or write a message",
     request=MessageWriteSerializer,
-    responses={201: MessageSerializer, 400: OpenApiResponse(description="Refused: why")},
+    responses={
+        201: MessageSerializer,
+        400: OpenApiResponse(description="Refused: why"),
+        403: OpenApiResponse(description="Your role or token does not write in exchanges"),
+        404: ABSENT,
+    },
     examples=[
         OpenApiExample(
             "The answer", request_only=True, value={"body": "De cijfers volgen in januari."}

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,10 +27,6 @@ from samen.signals.api.serializers import (
     read_signal_fields,
 )
 from samen.signals.models import Category, Signal
-
-
-class SignalPagination(LimitOffsetPagination):
-    max_limit = 500
 
 
 class MayReportWhenPosting(BasePermission):
@@ -122,7 +117,6 @@ class SignalListView(generics.GenericAPIView):
     authentication_classes = API_AUTHENTICATION
     permission_classes = [PeopleOnly, IsAuthenticated, MayReportWhenPosting]
     serializer_class = SignalSerializer
-    pagination_class = SignalPagination
 
     def get_queryset(self):
         return (

@@ -134,3 +134,44 @@ def test_the_page_names_no_person_for_what_a_token_wrote(client, personas, world
     page = client.get(f"/exchange/{asked.pk}/").content.decode()
     assert "through the organisation" in page
     assert ">None<" not in page and " None " not in page
+
+
+def test_answers_hold_to_the_openapi_document(personas, world, federal_key):
+    """What Schemathesis found: a side without a district is null in the answer, and the
+    document says it may be; absent, refused and bad numbers are documented answers."""
+    asked = open_exchange(personas.analyst, sender=world.department, receiver=world.federal)
+    client = partner_client(federal_key)
+    row = client.get(f"/api/exchange/exchanges/{asked.pk}/").json()
+    assert row["from_district"] is None and row["to_district"] is None
+    schema = client.get("/api/schema/?format=json").json()
+    for name in ("Exchange", "ExchangeDetail"):
+        fields = schema["components"]["schemas"][name]["properties"]
+        assert fields["from_district"]["nullable"] and fields["to_district"]["nullable"]
+    paths = schema["paths"]
+    assert "404" in paths["/api/exchange/exchanges/{id}/"]["get"]["responses"]
+    assert {"403", "404"} <= set(paths["/api/exchange/exchanges/{id}/reply/"]["post"]["responses"])
+    assert "403" in paths["/api/exchange/exchanges/"]["post"]["responses"]
+
+
+def test_a_number_beyond_any_key_is_refused_and_changes_nothing(personas, world, federal_key):
+    response = partner_client(federal_key).post(
+        "/api/exchange/exchanges/",
+        {
+            "kind": "request",
+            "subject": "Vraag",
+            "from_organisation": 2**80,
+            "to_organisation": world.department.pk,
+            "body": "Een vraag.",
+        },
+        format="json",
+    )
+    assert response.status_code == 400 and "from_organisation" in response.json()
+    assert not Exchange.objects.exists()
+
+
+def test_a_huge_limit_reads_one_page(personas, world, federal_key):
+    open_exchange(personas.analyst, sender=world.department, receiver=world.federal)
+    client = partner_client(federal_key)
+    for path in ("/api/exchange/exchanges/", "/api/exchange/circulars/"):
+        response = client.get(path, {"limit": str(2**80), "offset": "true"})
+        assert response.status_code == 200, (path, response.content)
