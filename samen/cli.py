@@ -21,6 +21,7 @@ COMMANDS = {
     "propose-mayor-seat": "propose_mayor_seat",
     "create-administrator": "create_administrator",
     "record-role-lapses": "record_role_lapses",
+    "schedule-tasks": "schedule_tasks",
 }
 USAGE = """usage: samen COMMAND [options]
 
@@ -54,6 +55,7 @@ USAGE = """usage: samen COMMAND [options]
                   create an administrator without a password; they get a sign-in link
   record-role-lapses
                   audit elevated roles that lapsed unconfirmed (also nightly)
+  schedule-tasks  queue every daily task once (a new deployment's step); --list shows them
 
 Any other command goes to Django's manage.py (migrate, check, ...).
 """

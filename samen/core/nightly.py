@@ -4,7 +4,9 @@ Each run first queues the next one for the following night, then does its work, 
 failing run does not end the chain. With a backend that cannot run tasks later (the
 immediate backend of the tests), a run queues nothing, so it never calls itself again.
 Written here because django-tasks has no periodic tasks yet; each module declares its own
-`Nightly(task, at)` and calls `schedule()` first thing in the task.
+`Nightly(task, at)` in its `tasks.py` and calls `schedule()` first thing in the task. Every
+declared one is listed in DECLARED, so that `samen schedule-tasks` starts them all at once on
+a new deployment (each module's command with `--schedule` starts its own).
 """
 
 from __future__ import annotations
@@ -22,10 +24,22 @@ if TYPE_CHECKING:
     from django_tasks_db.models import DBTaskResult
 
 
+# Every task declared as nightly so far, by its path: the module's own declaration (the
+# first) is the one kept.
+DECLARED: dict[str, Nightly] = {}
+
+
 @dataclass(frozen=True)
 class Nightly:
     task: Any  # a django_tasks Task
     at: datetime.time  # local time
+
+    def __post_init__(self) -> None:
+        DECLARED.setdefault(self.name, self)
+
+    @property
+    def name(self) -> str:
+        return self.task.module_path
 
     def next_run_time(self, now: datetime.datetime | None = None) -> datetime.datetime:
         """Tomorrow at `at`, local time (daylight saving included)."""
@@ -80,3 +94,12 @@ class Nightly:
 def local_minute(moment: datetime.datetime) -> str:
     """A run's moment as a command prints it: local time, to the minute."""
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def every_nightly() -> list[Nightly]:
+    """Every module's daily tasks, by the time they run (each installed app's `tasks.py` is
+    imported first, with Django's own autodiscovery, so none is missed)."""
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("tasks")
+    return sorted(DECLARED.values(), key=lambda nightly: (nightly.at, nightly.name))

@@ -183,12 +183,21 @@ def signal_review(*, by, signal: Signal) -> Signal:
 
 @action
 def signal_follow_up(
-    *, by, signal: Signal, kind: str, reference: str = "", note: str = ""
+    *,
+    by,
+    signal: Signal,
+    kind: str,
+    reference: str = "",
+    note: str = "",
+    due_on: datetime.date | None = None,
 ) -> FollowUp:
-    """Link what a signal led to; a reviewed signal becomes followed up."""
+    """Link what a signal led to, with the date it should be done by if one is given (its
+    author is reminded then); a reviewed signal becomes followed up."""
     check_may_triage(by, signal)
     if kind not in FollowUp.Kind.values:
         raise ValidationError({"kind": _("Choose what the signal led to.")})
+    if due_on is not None and due_on < timezone.localdate():
+        raise ValidationError({"due_on": _("The due date cannot be in the past.")})
     check_text("reference", reference)
     check_text("note", note)
     if signal.status == Signal.Status.NEW:
@@ -201,6 +210,7 @@ def signal_follow_up(
         kind=kind,
         reference=reference[:80],
         note=note,
+        due_on=due_on,
         created_by=by,
     )
     follow_up.full_clean()

@@ -19,6 +19,7 @@ class SignalsConfig(AppConfig):
         from samen.signals.codes import forget_codes
         from samen.signals.filters import MonitorFilterForm
         from samen.signals.models import Category
+        from samen.signals.reminders import FOLLOW_UP_DUE, may_own_follow_ups
 
         set_counted(categories=Category.objects.in_bulk, filter_form=MonitorFilterForm)
 
@@ -34,6 +35,15 @@ class SignalsConfig(AppConfig):
                 text=_("A signal in %(place)s was shared with %(organisation)s"),
                 default="daily",
                 audience=has_organisation,
+            )
+        )
+        add_kind(
+            Kind(
+                code=FOLLOW_UP_DUE,
+                label=_("A follow-up of mine due or overdue"),
+                text=_("A follow-up you linked is due by %(due_on)s"),
+                default="daily",
+                audience=may_own_follow_ups,
             )
         )
 

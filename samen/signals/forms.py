@@ -112,6 +112,12 @@ class FollowUpForm(forms.Form):
     )
     reference = forms.CharField(label=_("Reference (optional)"), max_length=80, required=False)
     note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+    due_on = forms.DateField(
+        label=_("Due by (optional)"),
+        help_text=_("You are reminded three days before, and again once it is overdue."),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
 
 class ShareForm(forms.Form):

@@ -268,6 +268,8 @@ class FollowUp(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     reference = models.CharField(_("reference"), max_length=80, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # When the one who linked it means to have it done; they are reminded (signals.reminders).
+    due_on = models.DateField(_("due by"), null=True, blank=True)
     is_open = models.BooleanField(_("open"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -188,6 +188,7 @@ def _seed_follow_ups(run: SeedRun) -> None:
         for u in User.objects.filter(role=Role.DISTRICT_COORDINATOR, home_district__isnull=False)
     }
     kinds = [k for k in FollowUp.Kind.values if k != FollowUp.Kind.OTHER]
+    today = timezone.localdate()
     follow_ups = []
     followed = Signal.objects.filter(status=Signal.Status.FOLLOWED_UP).only("pk", "district_id")
     for signal in followed.order_by("pk"):
@@ -199,7 +200,11 @@ def _seed_follow_ups(run: SeedRun) -> None:
                 signal=signal,
                 district_id=signal.district_id,
                 kind=run.rng.choices(kinds, weights=[50, 20, 25, 5])[0],
-                is_open=run.rng.random() < 0.6,
+                is_open=(is_open := run.rng.random() < 0.6),
+                # Some open ones with a date to be done by, a few of them past it.
+                due_on=today + datetime.timedelta(days=run.rng.randint(-10, 30))
+                if is_open and run.rng.random() < 0.3
+                else None,
                 created_by=by,
             )
         )

@@ -1,7 +1,10 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from samen.signals import actions
 from samen.signals.models import Signal
 from tests.conftest import get_as
 
@@ -107,8 +110,6 @@ def test_the_reporter_is_shown_to_triage_roles_and_the_reporter_only(client, per
 
 
 def test_a_follow_up_is_marked_done(client, personas, signals):
-    from samen.signals import actions
-
     signal = signals["borgerhout"]
     actions.signal_review(by=personas.coordinator, signal=signal)
     follow_up = actions.signal_follow_up(by=personas.coordinator, signal=signal, kind="mediation")
@@ -119,3 +120,21 @@ def test_a_follow_up_is_marked_done(client, personas, signals):
     assert client.post(url).status_code == 302
     follow_up.refresh_from_db()
     assert not follow_up.is_open
+
+
+def test_a_follow_up_takes_a_due_date_and_refuses_one_in_the_past(client, personas, signals):
+    signal = signals["borgerhout"]
+    actions.signal_review(by=personas.coordinator, signal=signal)
+    client.force_login(personas.coordinator)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    url = reverse("signals:follow_up", args=[signal.pk])
+    past = timezone.localdate() - datetime.timedelta(days=1)
+    refused = client.post(url, {"kind": "mediation", "due_on": past.isoformat()})
+    assert refused.status_code == 400
+    assert "The due date cannot be in the past." in refused.content.decode()
+    assert not signal.follow_ups.exists()
+    due = timezone.localdate() + datetime.timedelta(days=5)
+    assert client.post(url, {"kind": "mediation", "due_on": due.isoformat()}).status_code == 302
+    assert signal.follow_ups.get().due_on == due
+    page = client.get(reverse("signals:detail", args=[signal.pk])).content.decode()
+    assert "due by" in page
