@@ -110,7 +110,7 @@ store_class = import_module(settings.SESSION_ENGINE).SessionStore
 for _ in range(int(os.environ["BENCH_SESSIONS"])):
     session = store_class()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+    session[BACKEND_SESSION_KEY] = "samen.people.backends.StaffBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     if os.environ.get("BENCH_SECOND_FACTOR"):
         # As allauth records a sign-in that passed a TOTP step.

@@ -124,7 +124,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Instead of allauth's UserSessionsMiddleware: the idle timeout and the sessions list's
+    # last-seen time, written at most once a minute.
+    "samen.people.middleware.SessionActivityMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "samen.people.middleware.LapsedRoleMiddleware",
     "samen.people.middleware.RequireTwoFactorMiddleware",
@@ -196,10 +198,12 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 IDLE_TIMEOUT_MINUTES = env_int("SAMEN_IDLE_TIMEOUT_MINUTES", 30)
-# An idle timeout with Django's own machinery: the session lives IDLE_TIMEOUT_MINUTES after
-# the last request, because every request saves it again; the cookie dies with the browser.
+# The idle timeout: a session lives IDLE_TIMEOUT_MINUTES after it was last saved, and
+# SessionActivityMiddleware saves it again when a signed-in request comes more than a minute
+# after the last save (so it ends at most a minute before IDLE_TIMEOUT_MINUTES of
+# inactivity); the cookie dies with the browser.
 SESSION_COOKIE_AGE = IDLE_TIMEOUT_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -209,7 +213,8 @@ AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first, so that a locked-out account is refused before its password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's, loading the signed-in person with their second factor in one query.
+    "samen.people.backends.StaffBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
