@@ -23,6 +23,7 @@ from django.http import Http404
 
 from samen.communities.models import Community, Contact, Relationship, RestorePlan
 from samen.people.roles import Role
+from samen.places.models import without_boundaries
 
 SEE_ALL_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST})
 DISTRICT_ROLES = frozenset({Role.FRONTLINE_WORKER, Role.DISTRICT_COORDINATOR})
@@ -79,7 +80,8 @@ def get_community_for_user(user, pk) -> object:
     """The community `pk` if `user` may see it; 404 otherwise, whether it exists or not."""
     try:
         return visible_communities(
-            Community.objects.select_related("district", "organisation"), user
+            without_boundaries(Community.objects.all(), "district").select_related("organisation"),
+            user,
         ).get(pk=pk)
     except (Community.DoesNotExist, ValueError, TypeError):
         raise Http404 from None

@@ -26,7 +26,7 @@ from samen.communities.models import (
 )
 from samen.people.models import Organisation, User
 from samen.people.roles import Role
-from samen.places.models import Place
+from samen.places.models import Place, without_boundaries
 
 # A date field gives and takes ISO dates, whatever the language of the page.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -34,7 +34,7 @@ STRENGTHS = [(n, str(n)) for n in range(1, 6)]
 
 
 def _districts():
-    return Place.objects.current().districts().order_by("name_nl")
+    return Place.objects.current().districts().without_boundary().order_by("name_nl")
 
 
 def _place_label(place: Place) -> str:
@@ -87,8 +87,10 @@ class CommunityForm(forms.Form):
         districts = _districts()
         self.fields["district"].queryset = districts
         self.fields["places"].queryset = (
-            Place.objects.filter(Q(pk__in=districts) | Q(parent__in=districts))
-            .select_related("parent")
+            without_boundaries(
+                Place.objects.filter(Q(pk__in=districts) | Q(parent__in=districts)), "parent"
+            )
+            .without_boundary()
             .order_by("kind", "parent__name_nl", "name_nl")
         )
         self.fields["places"].label_from_instance = _place_label

@@ -9,11 +9,14 @@ the *articulation points* (communities whose loss does the same).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
+from django.core.cache import cache
 
 from samen.communities.models import CONNECTING_STATES, State
 
@@ -111,6 +114,33 @@ def layout(graph: nx.Graph, *, width: int, height: int, margin: int) -> dict[int
     return where
 
 
+LAYOUT_SECONDS = 24 * 60 * 60
+
+
+def layout_key(graph: nx.Graph, *, width: int, height: int, margin: int) -> str:
+    """The cache key of `graph`'s layout: a digest of its communities and ties.
+
+    Positions are computed from nothing but the graph a person is shown, so whoever sees
+    the same graph may share them; anyone who sees one community or tie more or less gets a
+    key of their own, and never positions that were shaped by something they cannot see.
+    """
+    nodes = sorted(graph)
+    ties = sorted(sorted(edge) for edge in graph.edges())
+    shape = json.dumps([width, height, margin, nodes, ties], separators=(",", ":"))
+    return "communities:network-layout:" + hashlib.sha256(shape.encode()).hexdigest()
+
+
+def cached_layout(graph: nx.Graph, *, width: int, height: int, margin: int) -> dict[int, tuple]:
+    """`layout`, from Django's cache for a day when the same graph was laid out before: the
+    spring layouts cost most of the network page."""
+    key = layout_key(graph, width=width, height=height, margin=margin)
+    where = cache.get(key)
+    if where is None:
+        where = layout(graph, width=width, height=height, margin=margin)
+        cache.set(key, where, LAYOUT_SECONDS)
+    return where
+
+
 def _spread(group: nx.Graph, cell: tuple) -> dict[int, tuple]:
     """A connected group in its cell, keeping clear of the cell's edges."""
     left, top, cell_w, cell_h = cell
@@ -185,7 +215,7 @@ class Picture:
 def draw(network: Network, names: dict[int, str]) -> Picture:
     """Geometry for the SVG template: classes say what a dot or line is, never inline style."""
     graph = network.graph
-    where = layout(graph, width=WIDTH, height=HEIGHT, margin=MARGIN)
+    where = cached_layout(graph, width=WIDTH, height=HEIGHT, margin=MARGIN)
     bridges = set(network.bridges)
     isolated, weak = set(network.isolated), set(network.weakly_connected)
     points = set(network.articulation_points)

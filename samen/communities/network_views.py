@@ -21,7 +21,7 @@ from samen.places.models import Place
 
 
 def _districts(user):
-    districts = Place.objects.current().districts().order_by("name_nl")
+    districts = Place.objects.current().districts().without_boundary().order_by("name_nl")
     if user.role in SEE_ALL_ROLES:
         return districts
     return districts.filter(pk=user.home_district_id)

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 
 from samen.communities.models import Community
+from samen.places.models import without_boundaries
 
 CONFIG = "simple"
 # Words only: what reaches to_tsquery can then never be a syntax error or an operator.
@@ -28,7 +29,10 @@ def search_text_for(community) -> str:
         name=community.name,
         kind=community.kind,
         named=[*community.themes.all(), *community.languages.all()],
-        places=[community.district, *community.places.select_related("parent")],
+        places=[
+            community.district,
+            *without_boundaries(community.places.without_boundary(), "parent"),
+        ],
         figures=[figure.name for figure in community.key_figures.all()],
     )
 

@@ -28,6 +28,7 @@ from samen.communities.forms import CommunityFilterForm, CommunityForm, KeyFigur
 from samen.communities.models import Community, Contact, KeyFigure, Relationship, RestorePlan
 from samen.communities.search import search
 from samen.core.lists import render_list
+from samen.places.models import without_boundaries
 
 
 def form_problems(form, error: ValidationError) -> None:
@@ -57,7 +58,7 @@ def community_list(request: HttpRequest) -> HttpResponse:
             rows = search(rows, data["q"])
             if connection.vendor == "postgresql":
                 ordering = ("-rank", "name", "pk")
-    rows = rows.select_related("district").prefetch_related(
+    rows = without_boundaries(rows, "district").prefetch_related(
         "themes", Prefetch("key_figures", queryset=KeyFigure.objects.order_by("name"))
     )
     return render_list(
@@ -94,7 +95,7 @@ def _detail(request, community, status=200, key_figure_form=None) -> HttpRespons
         "communities/community_detail.html",
         {
             "community": community,
-            "places": community.places.select_related("parent"),
+            "places": without_boundaries(community.places.without_boundary(), "parent"),
             "languages": community.languages.all(),
             "themes": community.themes.all(),
             "key_figures": community.key_figures.all(),

@@ -270,7 +270,8 @@ def check_may_open_exchange(user) -> None:
 
 
 def district_choices() -> QuerySet[Place]:
-    return Place.objects.current().filter(kind=Place.Kind.DISTRICT).order_by("name_nl")
+    districts = Place.objects.current().filter(kind=Place.Kind.DISTRICT).without_boundary()
+    return districts.order_by("name_nl")
 
 
 # --- Circulars ---------------------------------------------------------------------------------

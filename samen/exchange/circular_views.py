@@ -23,6 +23,7 @@ from samen.exchange.access import (
     visible_circulars,
 )
 from samen.exchange.forms import CircularForm
+from samen.places.models import without_boundaries
 
 LISTED = 100
 
@@ -59,9 +60,9 @@ def circular_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"reader": reader, "circular": circular}
     if reader.is_sender_side:
         recipients = list(
-            circular.recipients.select_related("person", "person__home_district").order_by(
-                "person__full_name"
-            )
+            without_boundaries(circular.recipients.all(), "person__home_district")
+            .select_related("person")
+            .order_by("person__full_name")
         )
         context.update(
             read=[r for r in recipients if r.read_at],

@@ -10,6 +10,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samen.exports.files import csv_lines
+from samen.places.models import without_boundaries
 
 HEADER = [
     _("Number"),
@@ -34,7 +35,7 @@ def _day(moment) -> str:
 
 
 def _rows(mediations: QuerySet) -> Iterator[list]:
-    counted = mediations.select_related("district", "neighbourhood").annotate(
+    counted = without_boundaries(mediations, "district", "neighbourhood").annotate(
         party_count=Count("parties", distinct=True), session_count=Count("sessions", distinct=True)
     )
     for m in counted.order_by("pk").iterator(chunk_size=500):

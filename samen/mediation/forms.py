@@ -14,7 +14,7 @@ from samen.mediation.actions import CLOSING_OUTCOMES, PartyFields, check_free_te
 from samen.mediation.models import DUE_SOON, Mediation, Party
 from samen.mediation.periods import warning_cutoff
 from samen.people.models import User
-from samen.places.models import Place
+from samen.places.models import Place, without_boundaries
 
 STREET_HELP = _("The street name only, never a house number.")
 
@@ -39,12 +39,12 @@ class IntakeForm(forms.Form):
 
     def __init__(self, *args, user, signal=None, **kwargs):
         super().__init__(*args, **kwargs)
-        districts = Place.objects.current().districts().order_by("name_nl")
+        districts = Place.objects.current().districts().without_boundary().order_by("name_nl")
         self.fields["district"].queryset = districts
         self.fields["neighbourhood"].queryset = (
-            Place.objects.neighbourhoods()
+            without_boundaries(Place.objects.neighbourhoods(), "parent")
+            .without_boundary()
             .filter(parent__in=districts)
-            .select_related("parent")
             .order_by("parent__name_nl", "name_nl")
         )
         self.fields["neighbourhood"].label_from_instance = lambda p: f"{p.parent.name} – {p.name}"
@@ -126,8 +126,9 @@ class AssignForm(forms.Form):
         # Colleagues of the district first; anyone may be chosen (a neutral outsider, say).
         elsewhere = Case(When(home_district_id=mediation.district_id, then=0), default=1)
         self.fields["mediator"].queryset = (
-            User.objects.filter(is_active=True, role__in=MEDIATOR_ROLES)
-            .select_related("home_district")
+            without_boundaries(
+                User.objects.filter(is_active=True, role__in=MEDIATOR_ROLES), "home_district"
+            )
             .annotate(elsewhere=elsewhere)
             .order_by("elsewhere", "full_name")
         )
@@ -229,7 +230,8 @@ class MediationFilterForm(forms.Form):
                     data.setlist(new, data.getlist(old))
                 data.pop(old, None)
         super().__init__(data, *args, **kwargs)
-        self.fields["district"].queryset = Place.objects.districts().order_by("name_nl")
+        districts = Place.objects.districts().without_boundary()
+        self.fields["district"].queryset = districts.order_by("name_nl")
 
     def apply(self, mediations, user):
         if not self.is_valid():

@@ -19,6 +19,7 @@ from samen.mediation.access import (
 from samen.mediation.actions import FOLLOW_UP_KIND
 from samen.mediation.models import DUE_SOON, Mediation
 from samen.mediation.periods import idle_warning_months, warning_cutoff
+from samen.places.models import without_boundaries
 
 add_nav_item(_("Mediation"), "mediation:list", roles=MEDIATION_ROLES, order=20)
 add_follow_up_start(FOLLOW_UP_KIND, _("Start a mediation"), "mediation:new")
@@ -41,7 +42,8 @@ def district_mediations(request, place) -> dict:
     field = "district" if place.kind == "district" else "neighbourhood"
     here = visible_mediations(Mediation.objects.filter(**{field: place}), request.user)
     open_here = here.open()
-    latest = open_here.select_related("neighbourhood", "mediator").order_by("-created_at", "-pk")
+    latest = without_boundaries(open_here, "neighbourhood").select_related("mediator")
+    latest = latest.order_by("-created_at", "-pk")
     return {
         "place": place,
         "district_pk": place.pk if place.kind == "district" else place.parent_id,
@@ -61,8 +63,10 @@ def my_mediations(request) -> dict | None:
     the idle mediations in their scope (stalled intakes have no mediator to see them)."""
     user = request.user
     mine = Mediation.objects.filter(mediator=user)
-    open_mine = list(mine.open().select_related("district").order_by("-created_at", "-pk")[:LATEST])
-    checks = list(_aftercare_pending(mine).select_related("district").order_by("aftercare_due"))
+    open_mine = without_boundaries(mine.open(), "district").order_by("-created_at", "-pk")
+    open_mine = list(open_mine[:LATEST])
+    checks = without_boundaries(_aftercare_pending(mine), "district").order_by("aftercare_due")
+    checks = list(checks)
     waiting = idle = None
     if is_mediation_coordinator(user):
         intakes = Mediation.objects.filter(status=Mediation.Status.INTAKE)

@@ -44,6 +44,7 @@ from samen.mediation.forms import (
     add_action_errors,
 )
 from samen.mediation.models import Mediation
+from samen.places.models import without_boundaries
 
 
 @require_GET
@@ -52,9 +53,10 @@ def mediation_list(request: HttpRequest) -> HttpResponse:
     """The mediations this person may see: anonymous facts only, for everyone."""
     check_may_list(request.user)
     form = MediationFilterForm(request.GET)
-    mediations = form.apply(
-        visible_mediations(Mediation.objects.all(), request.user), request.user
-    ).select_related("district", "neighbourhood", "mediator")
+    mediations = form.apply(visible_mediations(Mediation.objects.all(), request.user), request.user)
+    mediations = without_boundaries(mediations, "district", "neighbourhood").select_related(
+        "mediator"
+    )
     return render_list(
         request,
         "mediation/mediation_list.html",

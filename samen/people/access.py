@@ -20,7 +20,9 @@ from samen.people.welcome import user_for_token
 def visible_staff(user) -> QuerySet[User]:
     """Staff records this person may list: all for the city-wide directory roles, the home
     district's for a district coordinator, none for anyone else."""
-    staff = User.objects.select_related("home_district", "team")
+    # The place without its boundary, as samen.places.models.without_boundaries does it
+    # (the people layer stands below places and does not import it).
+    staff = User.objects.select_related("home_district", "team").defer("home_district__boundary")
     if not user.is_authenticated or user.role not in DIRECTORY_ROLES:
         return staff.none()
     if user.role == Role.DISTRICT_COORDINATOR:
@@ -56,7 +58,8 @@ def visible_organisations(user) -> QuerySet[Organisation]:
     """Organisations this person may list: every active one, for staff of the city."""
     if not user.is_authenticated or user.role == Role.PARTNER_PROFESSIONAL:
         return Organisation.objects.none()
-    return Organisation.objects.filter(is_active=True).select_related("district")
+    organisations = Organisation.objects.filter(is_active=True).select_related("district")
+    return organisations.defer("district__boundary")
 
 
 def get_welcome_member(token: str) -> User | None:

@@ -30,6 +30,20 @@ class PlaceQuerySet(models.QuerySet):
     def neighbourhoods(self) -> PlaceQuerySet:
         return self.filter(kind=Place.Kind.NEIGHBOURHOOD)
 
+    def without_boundary(self) -> PlaceQuerySet:
+        """Places without their boundary, for lists, menus, forms and filters that draw no map.
+
+        A boundary is tens of kilobytes of GeoJSON per place, read and parsed with every row;
+        only the pages with a map (samen.places.maps) need it.
+        """
+        return self.defer("boundary")
+
+
+def without_boundaries(queryset: models.QuerySet, *places: str) -> models.QuerySet:
+    """`queryset` with the places along `places` (`select_related` paths) joined in, without
+    their boundaries: for rows that name a place but draw no map."""
+    return queryset.select_related(*places).defer(*(f"{place}__boundary" for place in places))
+
 
 class Place(TranslatedName, models.Model):
     """A city, district or neighbourhood, valid over a period so that merges keep history."""

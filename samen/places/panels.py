@@ -17,11 +17,11 @@ def home_district(request):
 
 @add_panel("home", "places/panels/home_city.html", roles=CITY_WIDE_ROLES, order=10)
 def home_city(request):
-    districts = Place.objects.current().districts().order_by("name_nl")
+    districts = Place.objects.current().districts().without_boundary().order_by("name_nl")
     return {"districts": districts}
 
 
 @add_panel("district", "places/panels/neighbourhoods.html", order=10)
 def neighbourhoods(request, place):
-    children = place.children.order_by("name_nl")
+    children = place.children.without_boundary().order_by("name_nl")
     return {"neighbourhoods": children} if children else None

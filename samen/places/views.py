@@ -19,7 +19,9 @@ def city(request: HttpRequest) -> HttpResponse:
     if request.user.role not in CITY_WIDE_ROLES:
         raise PermissionDenied
     districts = list(Place.objects.current().districts().order_by("name_nl"))
-    history = Place.objects.districts().filter(valid_until__lte=timezone.localdate())
+    history = (
+        Place.objects.districts().without_boundary().filter(valid_until__lte=timezone.localdate())
+    )
     return render(
         request,
         "places/city.html",

@@ -23,6 +23,7 @@ from django.shortcuts import get_object_or_404
 
 from samen.people.models import Organisation, OrganisationMembership
 from samen.people.roles import Role
+from samen.places.models import without_boundaries
 from samen.policy.models import Action, ActionPlan, Initiative, Strategy
 
 READ_ONLY_ROLES = frozenset({Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER})
@@ -87,7 +88,8 @@ def check_may_edit_strategies(user) -> None:
 
 
 def visible_plans(user) -> QuerySet[ActionPlan]:
-    plans = ActionPlan.objects.select_related("strategy", "owner", "district")
+    plans = without_boundaries(ActionPlan.objects.all(), "district")
+    plans = plans.select_related("strategy", "owner")
     return plans if may_read(user) else plans.none()
 
 

@@ -40,11 +40,11 @@ def _organisations():
 
 
 def _districts():
-    return Place.objects.current().districts()
+    return Place.objects.current().districts().without_boundary()
 
 
 def _places():
-    return Place.objects.current().filter(kind__in=("district", "neighbourhood"))
+    return Place.objects.current().filter(kind__in=("district", "neighbourhood")).without_boundary()
 
 
 def _date(label, required=True):

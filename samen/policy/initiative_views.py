@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +16,7 @@ from samen.core.categories import signal_category_names
 from samen.core.follow_ups import signal_to_follow_up
 from samen.core.lists import render_list
 from samen.people.models import Organisation
+from samen.places.models import Place, without_boundaries
 from samen.policy import initiative_actions as act
 from samen.policy.access import (
     check_may_create_initiatives,
@@ -57,7 +58,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         request,
         "policy/initiative_list.html",
         "policy/initiative_rows.html",
-        rows.prefetch_related("places"),
+        rows.prefetch_related(Prefetch("places", queryset=Place.objects.without_boundary())),
         {"filters": filters, "may_create": may_create_initiatives(user)},
         ordering=("title", "pk"),
     )
@@ -65,7 +66,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 def _outputs(initiative) -> dict:
     """The outputs per kind as tables: a row per district, a column per quarter."""
-    measures = list(initiative.output_measures.select_related("place"))
+    measures = list(without_boundaries(initiative.output_measures.all(), "place"))
     quarters = sorted({m.period_start for m in measures})
     tables = []
     for kind, label in OutputMeasure.Kind.choices:

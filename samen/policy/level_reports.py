@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.level_reports import ReportColumn, ReportSection, add_report_section
+from samen.places.models import without_boundaries
 from samen.policy.models import ActionPlan
 from samen.policy.progress import Tally, action_standing
 
@@ -22,9 +23,10 @@ def plan_progress(year: int) -> list[dict]:
     """One row per action plan that ran in `year`, with its actions' standing and budget."""
     as_of = min(datetime.date(year, 12, 31), timezone.localdate())
     plans = (
-        ActionPlan.objects.filter(starts__lte=datetime.date(year, 12, 31))
+        without_boundaries(ActionPlan.objects.all(), "district")
+        .filter(starts__lte=datetime.date(year, 12, 31))
         .filter(ends__gte=datetime.date(year, 1, 1))
-        .select_related("strategy", "district")
+        .select_related("strategy")
         .prefetch_related("actions")
         .order_by("strategy__title", "title", "pk")
     )

@@ -17,6 +17,7 @@ from django.http import Http404
 
 from samen.people.models import OrganisationMembership
 from samen.people.roles import Role
+from samen.places.models import without_boundaries
 from samen.signals.models import FollowUp, Signal
 
 ALL_SIGNALS_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST})
@@ -61,10 +62,8 @@ def _role_rule(user) -> Q:
 def get_signal_for_user(user, pk: int):
     """The signal `pk` if `user` may see it; 404 otherwise, whether it exists or not."""
     try:
-        return visible_signals(
-            Signal.objects.select_related("district", "neighbourhood", "reporter", "merged_into"),
-            user,
-        ).get(pk=pk)
+        signals = without_boundaries(Signal.objects.all(), "district", "neighbourhood")
+        return visible_signals(signals.select_related("reporter", "merged_into"), user).get(pk=pk)
     except (Signal.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_noop
 
 from samen.audit.models import AuditRecord
 from samen.exports.files import XLSX_MAX_ROWS, csv_lines, xlsx_file
-from samen.places.models import Place
+from samen.places.models import Place, without_boundaries
 from samen.signals.access import (
     check_may_export,
     visible_signals,
@@ -90,7 +90,7 @@ class SignalExport:
     def lines(self) -> Iterator[list]:
         """Yield one row per signal, newest first, reading the database in chunks."""
         signals = (
-            self.signals.select_related("district", "neighbourhood")
+            without_boundaries(self.signals, "district", "neighbourhood")
             .prefetch_related("categories")
             .order_by("-occurred_at", "-pk")
         )

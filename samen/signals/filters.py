@@ -59,7 +59,8 @@ class SignalFilterForm(forms.Form):
         self.default_weeks = default_weeks
         self.fields["category"].queryset = Category.objects.filter(parent__isnull=False)
         self.fields["category"].label_from_instance = lambda c: c.name
-        self.fields["district"].queryset = Place.objects.districts().order_by("name_nl")
+        districts = Place.objects.districts().without_boundary()
+        self.fields["district"].queryset = districts.order_by("name_nl")
 
     def clean(self):
         data = super().clean()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.people.models import Organisation
-from samen.places.models import Place
+from samen.places.models import Place, without_boundaries
 from samen.signals.actions import SignalFields, check_signal
 from samen.signals.models import Category, FollowUp, Signal
 
@@ -62,12 +62,12 @@ class SignalForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        districts = Place.objects.current().districts().order_by("name_nl")
+        districts = Place.objects.current().districts().without_boundary().order_by("name_nl")
         self.fields["district"].queryset = districts
         self.fields["neighbourhood"].queryset = (
-            Place.objects.neighbourhoods()
+            without_boundaries(Place.objects.neighbourhoods(), "parent")
+            .without_boundary()
             .filter(parent__in=districts)
-            .select_related("parent")
             .order_by("parent__name_nl", "name_nl")
         )
         self.fields["neighbourhood"].label_from_instance = lambda p: f"{p.parent.name} – {p.name}"

@@ -204,6 +204,9 @@ class Signal(models.Model):
         verbose_name_plural = _("signals")
         ordering = ["-occurred_at", "-pk"]
         indexes = [
+            # The list's order (views/lists.py): its page is read from the index's start
+            # instead of sorting every signal of the period.
+            models.Index(fields=["-occurred_at", "-id"], name="signal_list_order_idx"),
             models.Index(fields=["district", "-occurred_at"]),
             # Partial where most rows hold nothing: a signal filed without a neighbourhood or
             # outside an import writes no entry (all of them on the same last page).

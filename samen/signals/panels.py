@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.core.categories import set_signal_categories
 from samen.core.follow_ups import add_reference_resolver, set_signal_rules
 from samen.core.navigation import add_nav_item, add_panel
+from samen.places.models import without_boundaries
 from samen.signals.access import (
     ALL_SIGNALS_ROLES,
     REPORTING_ROLES,
@@ -52,7 +53,7 @@ LATEST_ON_MONITOR = 10  # signals and follow-ups listed on a district's monitor
 
 @add_panel("home", "signals/panels/home_report.html", roles=REPORTING_ROLES, order=5)
 def report_a_signal(request):
-    mine = Signal.objects.filter(reporter=request.user).select_related("district")
+    mine = without_boundaries(Signal.objects.filter(reporter=request.user), "district")
     return {"my_signals": mine.order_by("-created_at")[:5]}
 
 
@@ -60,7 +61,8 @@ def report_a_signal(request):
 def latest_signals(request, place):
     field = "district" if place.kind == "district" else "neighbourhood"
     signals = visible_signals(Signal.objects.filter(**{field: place}), request.user)
-    latest = signals.select_related("district", "neighbourhood").order_by("-occurred_at", "-pk")
+    latest = without_boundaries(signals, "district", "neighbourhood")
+    latest = latest.order_by("-occurred_at", "-pk")
     district = place.pk if place.kind == "district" else place.parent_id
     return {"signals": latest[:LATEST], "place": place, "district_pk": district}
 
@@ -70,7 +72,7 @@ def monitor_signals(request, place, form):
     """The latest signals and open follow-ups under a district's monitor, narrowed by its
     filters (`form`, a MonitorFilterForm), as far as this person may see them."""
     in_district = visible_signals(Signal.objects.filter(district=place), request.user)
-    signals = form.apply(in_district).select_related("neighbourhood")
+    signals = without_boundaries(form.apply(in_district), "neighbourhood")
     follow_ups = FollowUp.objects.filter(is_open=True, district=place)
     if not sees_whole_district(request.user, place):
         follow_ups = follow_ups.filter(signal__in=in_district)

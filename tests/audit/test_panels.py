@@ -13,14 +13,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samen.audit.panels import LATEST, recent_reads
+from samen.audit.panels import LATEST, WINDOW_DAYS, recent_reads
 from samen.audit.reads import record_read, record_reads
 from samen.cases.actions.cases import referral_submit
 from tests.cases.conftest import open_case
 
 pytestmark = pytest.mark.django_db
+# The home page's queries for the data-protection officer, however long the trail.
+QUERIES_DPO_HOME = 24
 
-START = timezone.make_aware(datetime.datetime(2026, 11, 2, 9, 0))
+# Within the panel's window (WINDOW_DAYS), which ends now.
+START = timezone.now().replace(second=0, microsecond=0) - datetime.timedelta(days=1)
 
 
 def at(minutes: int) -> time_machine.travel:
@@ -143,6 +146,29 @@ def test_the_home_page_says_it_in_dutch_and_french(client, personas, reads):
 
 
 def test_with_no_reads_the_panel_says_so(client, personas):
-    assert panel(personas) == {"reads": [], "lists": []}
+    assert panel(personas) == {"reads": [], "lists": [], "window_days": WINDOW_DAYS}
     client.force_login(personas.dpo)
     assert "saw a list of" not in client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").text
+
+
+def test_reads_older_than_the_window_are_left_to_the_search(client, personas, opened, listed):
+    long_ago = START - datetime.timedelta(days=WINDOW_DAYS)
+    with time_machine.travel(long_ago, tick=False):
+        record_read(by=personas.partner, obj=opened[0], request=page_request("/cases/1/"))
+        record_reads(by=personas.prevention, objects=listed, request=page_request("/cases/"))
+    assert panel(personas) == {"reads": [], "lists": [], "window_days": WINDOW_DAYS}
+    client.force_login(personas.dpo)
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").text
+    assert f"Of the last {WINDOW_DAYS} days" in html
+
+
+def test_the_home_page_of_the_data_protection_officer_has_a_fixed_number_of_queries(
+    client, personas, reads, listed, django_assert_max_num_queries
+):
+    client.force_login(personas.dpo)
+    client.get(reverse("home"))
+    for minute in range(20, 40):
+        with at(minute):
+            record_reads(by=personas.prevention, objects=listed, request=page_request("/cases/"))
+    with django_assert_max_num_queries(QUERIES_DPO_HOME):
+        assert client.get(reverse("home")).status_code == 200

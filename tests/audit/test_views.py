@@ -90,3 +90,12 @@ def test_bad_search_input_gets_a_clear_message(client, personas, params, field):
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert list(response.context["page"]) == []
+
+
+def test_the_audit_search_has_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    client.force_login(personas.dpo)
+    client.get(URL)  # a search, recorded in the trail: one more row for the next
+    with django_assert_max_num_queries(18):
+        assert client.get(URL).status_code == 200

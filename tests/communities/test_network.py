@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samen.communities.actions import relationship_change_state
-from samen.communities.network import Tie, build, draw
+from samen.communities.network import Tie, build, cached_layout, draw, layout, layout_key
 
 A, B, C, D, E, F, G = range(1, 8)
 
@@ -105,3 +105,23 @@ def test_a_district_worker_sees_their_district_network(client, personas, city):
     theme = city.youth.themes.get()
     response = client.get(reverse("communities:network"), {"theme": theme.pk})
     assert set(response.context["found"].graph.nodes) == {city.youth.pk}
+
+
+def test_the_layout_is_cached_under_the_graph_a_person_sees():
+    seen = build([1, 2, 3], [Tie(1, 2, "active", 3)])
+    size = {"width": 800, "height": 560, "margin": 24}
+    same = build([3, 2, 1], [Tie(2, 1, "active", 3)])
+    assert layout_key(seen.graph, **size) == layout_key(same.graph, **size)
+    one_more_tie = build([1, 2, 3], [Tie(1, 2, "active", 3), Tie(2, 3, "active", 3)])
+    one_more_node = build([1, 2, 3, 4], [Tie(1, 2, "active", 3)])
+    keys = {layout_key(n.graph, **size) for n in (seen, one_more_tie, one_more_node)}
+    assert len(keys) == 3
+
+
+def test_a_cached_layout_is_the_layout_and_is_read_from_the_cache(monkeypatch):
+    graph = build([1, 2, 3], [Tie(1, 2, "active", 3), Tie(2, 3, "active", 3)]).graph
+    size = {"width": 800, "height": 560, "margin": 24}
+    first = cached_layout(graph, **size)
+    assert first == layout(graph, **size)
+    monkeypatch.setattr("samen.communities.network.layout", lambda *a, **k: pytest.fail())
+    assert cached_layout(graph, **size) == first

@@ -31,3 +31,11 @@ def test_a_theme_narrows_the_network(client, personas, city):
 def test_outsiders_are_refused(client, personas, city, who):
     response = get_as(client, getattr(personas, who), reverse("communities:network"))
     assert response.status_code == 403
+
+
+def test_the_network_page_has_a_fixed_number_of_queries(
+    client, personas, city, django_assert_max_num_queries
+):
+    client.force_login(personas.analyst)
+    with django_assert_max_num_queries(18):
+        assert client.get(reverse("communities:network")).status_code == 200

@@ -196,3 +196,11 @@ def test_the_plan_list_does_not_grow_in_queries_with_plans(client, personas, cit
         response = client.get(url)
     assert len(response.context["page"]) == 3
     assert len(three) == len(one)
+
+
+def test_the_community_list_has_a_fixed_number_of_queries(
+    client, personas, city, django_assert_max_num_queries
+):
+    client.force_login(personas.analyst)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("communities:list")).status_code == 200

@@ -266,3 +266,11 @@ def test_the_menu_offers_mediation_to_those_who_use_it(client, personas, who, sh
 def test_the_list_offers_an_intake_only_to_those_who_may_take_it(client, personas, who, offered):
     response = get_as(client, getattr(personas, who), reverse("mediation:list"))
     assert (reverse("mediation:new") in response.text) == offered
+
+
+def test_the_mediation_list_has_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    client.force_login(personas.coordinator)
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("mediation:list")).status_code == 200

@@ -2,7 +2,9 @@
 
 import datetime
 
-from samen.places.models import Place
+from django.db import connection
+
+from samen.places.models import Place, without_boundaries
 
 DAY = datetime.date(2025, 1, 1)
 
@@ -28,3 +30,17 @@ def test_querysets_keep_the_places_valid_on_a_day_and_split_by_kind(db):
 
 def test_a_place_is_named_by_its_name(db):
     assert str(Place.objects.get(code="11002S")) == "Borgerhout"
+
+
+def test_without_boundary_leaves_the_boundary_out_of_the_query(db):
+    boundary = connection.ops.quote_name("boundary")
+    everything = str(Place.objects.all().query)
+    assert boundary in everything
+    assert boundary not in str(Place.objects.without_boundary().query)
+
+
+def test_without_boundaries_leaves_the_boundaries_of_joined_places_out(db):
+    boundary = connection.ops.quote_name("boundary")
+    joined = without_boundaries(Place.objects.without_boundary(), "parent")
+    assert boundary not in str(joined.query)
+    assert connection.ops.quote_name("name_nl") in str(joined.query)

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from samen.api.scopes import PeopleOnly
 from samen.api.tokens import API_AUTHENTICATION
+from samen.places.models import without_boundaries
 from samen.privacy.case_references import CASE_REFERENCE, CASE_REFERENCE_LABEL, CaseReferenceError
 from samen.privacy.identifiers import KIND_LABELS
 from samen.privacy.text_guard import PersonalDataError
@@ -120,8 +121,11 @@ class SignalListView(generics.GenericAPIView):
 
     def get_queryset(self):
         return (
-            visible_signals(Signal.objects.all(), self.request.user)
-            .select_related("district", "neighbourhood")
+            without_boundaries(
+                visible_signals(Signal.objects.all(), self.request.user),
+                "district",
+                "neighbourhood",
+            )
             .prefetch_related("categories")
             .order_by("-occurred_at", "-pk")
         )

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from samen.core.lists import render_list
+from samen.places.models import without_boundaries
 from samen.signals.access import may_export, visible_signals
 from samen.signals.csv_import import may_import
 from samen.signals.filters import SignalFilterForm
@@ -17,8 +18,10 @@ from samen.signals.models import Signal
 @login_required
 def signal_list(request: HttpRequest) -> HttpResponse:
     form = SignalFilterForm(request.GET)
-    signals = form.apply(visible_signals(Signal.objects.all(), request.user)).select_related(
-        "district", "neighbourhood"
+    signals = without_boundaries(
+        form.apply(visible_signals(Signal.objects.all(), request.user)),
+        "district",
+        "neighbourhood",
     )
     return render_list(
         request,

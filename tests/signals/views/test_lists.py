@@ -87,3 +87,13 @@ def test_everyone_sees_the_signals_they_filed(client, personas, file_signal):
     url = reverse("signals:detail", args=[elsewhere.pk])
     assert get_as(client, personas.coordinator, url).status_code == 200
     assert get_as(client, personas.frontline, url).status_code == 404
+
+
+def test_the_signal_list_has_a_fixed_number_of_queries(
+    client, personas, signals, file_signal, django_assert_max_num_queries
+):
+    client.force_login(personas.analyst)
+    for _ in range(5):
+        file_signal(personas.frontline, personas.borgerhout)
+    with django_assert_max_num_queries(17):
+        assert client.get(reverse("signals:list")).status_code == 200
