@@ -35,6 +35,7 @@ def production_keys() -> dict[str, str]:
     return {
         "SAMEN_MFA_KEYS": _fernet_key(),
         "SAMEN_WEBHOOK_KEYS": _fernet_key(),
+        "SAMEN_PEER_KEYS": _fernet_key(),
         "SAMEN_CASE_KEYS": _fernet_key(),
         "SAMEN_CASE_INDEX_KEY": secrets.token_urlsafe(48),
     }

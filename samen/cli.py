@@ -18,6 +18,7 @@ COMMANDS = {
     "reset-second-factor": "reset_second_factor",
     "rotate-mfa-keys": "rotate_mfa_keys",
     "rotate-webhook-keys": "rotate_webhook_keys",
+    "rotate-peer-keys": "rotate_peer_keys",
     "propose-mayor-seat": "propose_mayor_seat",
     "create-administrator": "create_administrator",
     "record-role-lapses": "record_role_lapses",
@@ -48,6 +49,8 @@ USAGE = """usage: samen COMMAND [options]
   rotate-mfa-keys re-encrypt second-factor secrets with the newest key in SAMEN_MFA_KEYS
   rotate-webhook-keys
                   re-encrypt webhook signing secrets with the newest key in SAMEN_WEBHOOK_KEYS
+  rotate-peer-keys
+                  re-encrypt other cities' tokens with the newest key in SAMEN_PEER_KEYS
   propose-mayor-seat EMAIL
                   propose a person for the mayor's seat at the case consultation; the
                   data-protection officer confirms it in Samen (operators only)

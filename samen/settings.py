@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "samen.notifications",
     "samen.reporting",
     "samen.exchange",
+    "samen.peers",
     "samen.core.apps.SamenAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -412,6 +413,10 @@ SAMEN_WEBHOOK_TIMEOUT_SECONDS = env_int("SAMEN_WEBHOOK_TIMEOUT_SECONDS", 5)
 SAMEN_WEBHOOK_RETRY_SECONDS = env_int("SAMEN_WEBHOOK_RETRY_SECONDS", 30)
 SAMEN_WEBHOOK_MAX_ATTEMPTS = env_int("SAMEN_WEBHOOK_MAX_ATTEMPTS", 8)
 SAMEN_WEBHOOK_ALLOW_HTTP = DEBUG
+# Other cities' Samen (samen.peers): each page waits this long for another city's statistics,
+# and keeps the answer this long. Their addresses must be https: only debug mode allows http.
+SAMEN_PEER_TIMEOUT_SECONDS = env_int("SAMEN_PEER_TIMEOUT_SECONDS", 4)
+SAMEN_PEER_CACHE_SECONDS = env_int("SAMEN_PEER_CACHE_SECONDS", 300)
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=env_int("SAMEN_API_TOKEN_DAYS", 90)),
     "AUTO_REFRESH": False,

@@ -22,6 +22,7 @@ urlpatterns = [
     path("notifications/", include("samen.notifications.urls")),
     path("reports/", include("samen.reporting.urls")),
     path("exchange/", include("samen.exchange.urls")),
+    path("peers/", include("samen.peers.urls")),
     path("api/cases/", include("samen.cases.api.urls")),
     path("api/indicators/", include("samen.indicators.api.urls")),
     path("api/reports/", include("samen.reporting.api.urls")),

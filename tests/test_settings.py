@@ -40,6 +40,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
         SAMEN_MFA_KEYS="bWZhLWZvci10aGUtdGVzdC1vbmx5LTAxMjM0NTY3ODk=",
         # The keys of the webhooks' signing secrets, apart from all of them.
         SAMEN_WEBHOOK_KEYS="d2ViaG9va3MtZm9yLXRoZS10ZXN0LW9ubHktMDEyMzQ=",
+        SAMEN_PEER_KEYS="cGVlcnMtdG9rZW5zLWZvci10aGUtdGVzdC1vbmx5LTA=",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr

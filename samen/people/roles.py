@@ -31,6 +31,9 @@ CITY_WIDE_ROLES = frozenset(
 )
 # Roles that work in one home district and see that district's pages.
 DISTRICT_ROLES = frozenset({Role.DISTRICT_COORDINATOR, Role.FRONTLINE_WORKER})
+# Roles that read the signal statistics, small cells suppressed, across the city: the
+# statistics export and API, and the page that sets them beside other cities'.
+STATISTICS_ROLES = frozenset({Role.ADMINISTRATOR, Role.POLICY_ANALYST})
 # Roles that see staff records of others (the directory).
 DIRECTORY_ROLES = frozenset(
     {Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER, Role.DISTRICT_COORDINATOR}

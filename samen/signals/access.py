@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from samen.people.models import OrganisationMembership
-from samen.people.roles import Role
+from samen.people.roles import STATISTICS_ROLES, Role
 from samen.places.models import without_boundaries
 from samen.signals.models import FollowUp, Signal
 
@@ -117,7 +117,7 @@ def may_export(user) -> bool:
 
 def check_may_export_statistics(user) -> None:
     """Refuse statistics exports to everyone but policy analysts and administrators."""
-    if not user.is_authenticated or user.role not in ALL_SIGNALS_ROLES:
+    if not user.is_authenticated or user.role not in STATISTICS_ROLES:
         raise PermissionDenied
 
 

@@ -2,12 +2,13 @@
 district's tension monitor, and its rules for the modules that follow a signal up
 (samen.core.follow_ups)."""
 
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.categories import set_signal_categories
 from samen.core.follow_ups import add_reference_resolver, set_signal_rules
 from samen.core.navigation import add_nav_item, add_panel
+from samen.core.published import Published, add_published
 from samen.places.models import without_boundaries
 from samen.signals.access import (
     ALL_SIGNALS_ROLES,
@@ -19,6 +20,7 @@ from samen.signals.access import (
 )
 from samen.signals.actions import signal_follow_up
 from samen.signals.models import Category, FollowUp, Signal
+from samen.signals.statistics import published_read
 
 add_nav_item(_("Signals"), "signals:list", roles=REPORTING_ROLES, order=10)
 add_nav_item(
@@ -26,6 +28,17 @@ add_nav_item(
 )
 set_signal_rules(
     to_follow_up=get_signal_to_follow_up, visible=may_open_signal, record=signal_follow_up
+)
+# The statistics API's table, which another city's Samen answers at the same address: the
+# page of other cities sets this city's beside theirs (samen.peers).
+add_published(
+    Published(
+        code="signals",
+        title=_("Signal statistics"),
+        api_path=reverse_lazy("api:statistics"),
+        read=published_read,
+        order=10,
+    )
 )
 
 

@@ -194,11 +194,19 @@ def statistics_export(
 
 
 def statistics_read(
-    *, by, partner, since, until, granularity: str, level: str, request: HttpRequest | None
+    *,
+    by,
+    partner,
+    since,
+    until,
+    granularity: str,
+    level: str,
+    request: HttpRequest | None,
+    what: str = gettext_noop("Signal statistics read through the API"),
 ) -> StatisticsTable:
     """Build the table for the API and record the read: a person's (`by`, who must be allowed
     the statistics export) or a partner organisation's token (`partner`, whose scope the API
-    checked)."""
+    checked). `what` names the read in the trail (an untranslated message)."""
     if partner is None:
         check_may_export_statistics(by)
     table = statistics_table(since, until, granularity, level)
@@ -210,8 +218,38 @@ def statistics_read(
     record_export(
         by=None if partner is not None else by,
         request=request,
-        what=gettext_noop("Signal statistics read through the API"),
+        what=what,
         params={},
         details=details,
     )
     return table
+
+
+def statistics_payload(table: StatisticsTable) -> dict:
+    """The table as the API answers it: its columns by code, and its rows with the counts
+    suppressed."""
+    columns = [
+        {"code": code, "label": str(label)}
+        for code, label in zip(table.codes, table.header[3:], strict=True)
+    ]
+    rows = [
+        {"district": row[0], "district_name": row[1], "period": row[2], "counts": row[3:]}
+        for row in table.rows
+    ]
+    return {"columns": columns, "rows": rows}
+
+
+def published_read(*, by, request, what, since, until, granularity, level) -> dict:
+    """This city's table for another module's page (samen.core.published): the API's answer,
+    the reader checked as for the API and the read recorded."""
+    table = statistics_read(
+        by=by,
+        partner=None,
+        since=since,
+        until=until,
+        granularity=granularity,
+        level=level,
+        request=request,
+        what=what,
+    )
+    return statistics_payload(table)

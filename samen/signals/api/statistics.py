@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 from samen.api.scopes import STATISTICS_READ, partner_token_of, requires_scope
 from samen.api.tokens import API_AUTHENTICATION
 from samen.privacy.small_cells import HIDDEN, SMALL
-from samen.signals.statistics import statistics_initial, statistics_read
+from samen.signals.statistics import statistics_initial, statistics_payload, statistics_read
 
 # Counts before this day are not asked for: the weekly counts begin long after it.
 EARLIEST = datetime.date(2000, 1, 1)
@@ -160,13 +160,5 @@ class StatisticsView(APIView):
             request=request._request,
             **chosen,
         )
-        columns = [
-            {"code": code, "label": str(label)}
-            for code, label in zip(table.codes, table.header[3:], strict=True)
-        ]
-        rows = [
-            {"district": row[0], "district_name": row[1], "period": row[2], "counts": row[3:]}
-            for row in table.rows
-        ]
-        data = {**{k: str(v) for k, v in chosen.items()}, "columns": columns, "rows": rows}
+        data = {**{k: str(v) for k, v in chosen.items()}, **statistics_payload(table)}
         return Response(data)
