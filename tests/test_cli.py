@@ -1,9 +1,6 @@
 import subprocess
 import sys
 
-import pytest
-from django.core.management import CommandError, call_command
-
 from samen.cli import COMMANDS, main
 
 
@@ -24,15 +21,3 @@ def test_console_script_runs_django_commands():
     )
     assert result.returncode == 0, result.stderr
     assert "GeoJSON" in result.stdout
-
-
-def test_serve_refuses_debug_settings(settings, monkeypatch):
-    settings.DEBUG = True
-    monkeypatch.setattr("os.execv", _never_exec)
-    with pytest.raises(CommandError, match="production settings") as refused:
-        call_command("serve", no_collectstatic=True)
-    assert refused.value.returncode == 2
-
-
-def _never_exec(*args):
-    raise AssertionError("gunicorn started with debug settings")

@@ -22,9 +22,19 @@ ADMINISTRATOR_PERMISSIONS = frozenset().union(
     _model("people", "organisationmembership", "view", "add", "change", "delete"),
     _model("places", "place", "view", "add", "change"),
     _model("signals", "category", "view", "add", "change"),
+    # The record of every signal import, to read.
+    _model("signals", "signalimport", "view"),
+    # The tension levels, to read: they change only through the monitor's pages.
+    _model("monitor", "tensionlevel", "view"),
     _model("communities", "theme", "view", "add", "change"),
     _model("communities", "language", "view", "add", "change"),
     _model("mediation", "mediationcoordinator", "view", "add", "delete"),
+    # The district indicators: data elements and source mappings stay with their history (no
+    # delete), an indicator is deleted through its action; the record of imports is read only.
+    _model("indicators", "dataelement", "view", "add", "change"),
+    _model("indicators", "indicator", "view", "add", "change", "delete"),
+    _model("indicators", "sourcemapping", "view", "add", "change"),
+    _model("indicators", "dataimport", "view"),
     # The notification e-mails' outbox, to see what failed: never what a notification says.
     _model("notifications", "mail", "view"),
     # The prevention policy, to read: it changes through its own pages only.

@@ -1,22 +1,35 @@
 """Storage limits: the nightly run anonymises expired cases and logs it without personal data;
 key rotation re-encrypts everything with the newest key."""
 
+from __future__ import annotations
+
 import datetime
-import io
 
 import pytest
 import time_machine
-from cryptography.fernet import Fernet
-from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
 from samen.audit.models import AuditRecord
-from samen.cases import crypto
+from samen.cases import retention
+from samen.cases.actions.assessments import assessment_sign
 from samen.cases.actions.cases import case_close, referral_reject, referral_submit
-from samen.cases.models import Case, CasePerson, Invitation, Referral
-from samen.cases.retention import case_retention_run
+from samen.cases.models import (
+    AftercareReview,
+    AgendaItem,
+    Assessment,
+    Case,
+    CasePerson,
+    Decision,
+    Invitation,
+    Meeting,
+    PlanAction,
+    PoliceExchange,
+    Referral,
+    SupportPlan,
+)
+from samen.cases.retention import anonymise_case_work, case_retention_run
 from samen.cases.tasks import case_retention_daily
+from tests.cases import work_fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -75,38 +88,111 @@ def test_old_rejected_referrals_are_deleted(table):
     assert list(Referral.objects.all()) == [pending]
 
 
-def test_the_command_counts_and_runs(table):
-    case_close(by=table.mayor, case=table.case, reason="Afgerond.", aftercare_needed=False)
-    out = io.StringIO()
-    with later(400):
-        call_command("apply_case_retention", "--dry-run", stdout=out)
-        assert Case.objects.live().count() == 2
-        call_command("apply_case_retention", stdout=out)
-    assert "1" in out.getvalue()
-    assert Case.objects.live().count() == 1
+def _later(days: int):
+    import datetime
+
+    import time_machine
+    from django.utils import timezone
+
+    return time_machine.travel(timezone.now() + datetime.timedelta(days=days), tick=False)
 
 
-def test_rotate_case_keys_reencrypts_with_the_newest_key(table, monkeypatch):
-    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
-    person = table.case.person
-    development = crypto._development_key("encryption").decode()
-    # Move the data from the test key to `old` first, as a running system would hold it.
-    monkeypatch.setenv(crypto.KEYS_VARIABLE, f"{old},{development}")
-    call_command("rotate_case_keys", stdout=io.StringIO())
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM cases_caseperson WHERE id = %s", [person.pk])
-        under_old = cursor.fetchone()[0]
-    monkeypatch.setenv(crypto.KEYS_VARIABLE, f"{new},{old}")
-    out = io.StringIO()
-    call_command("rotate_case_keys", stdout=out)
-    assert "Re-encrypted" in out.getvalue()
-    monkeypatch.setenv(crypto.KEYS_VARIABLE, new)  # the old key removed
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM cases_caseperson WHERE id = %s", [person.pk])
-        under_new = cursor.fetchone()[0]
-    assert under_new != under_old and "Peeters" not in under_new
-    assert CasePerson.objects.get(pk=person.pk).name == "Jan Peeters"
-    assert CasePerson.objects.get(pk=person.pk).birth_date == datetime.date(2004, 5, 17)
-    assert Case.objects.get(pk=table.case.pk).corrections.count() == 0
-    found = CasePerson.objects.filter(name_index=crypto.name_index("Jan Peeters"))
-    assert list(found) == [person]
+def _refer(by, name: str):
+    from samen.cases.actions.cases import referral_submit
+
+    return referral_submit(by=by, name=name, reason="Zorgen.", extremism_type="other")
+
+
+def test_pending_referrals_about_an_anonymised_case_go_with_it(table, personas, settings):
+    from samen.audit.models import AuditRecord
+    from samen.cases.actions.cases import case_close
+    from samen.cases.models import Referral
+    from samen.cases.retention import case_retention_run, expired
+
+    settings.SAMEN_CASE_REFERRAL_RETENTION_DAYS = 1000  # only the match with the case counts
+    # table.case is about Jan Peeters; a referral about him waits, another about someone else.
+    about_him = _refer(personas.partner, "peeters JAN")
+    someone_else = _refer(personas.partner, "Ruben Maes")
+    with _later(10):
+        case_close(by=table.mayor, case=table.case, reason="Afgerond.", aftercare_needed=False)
+    with _later(200):  # sent after the case closed: a new question, decided on its own
+        after_closing = _refer(personas.partner, "Jan Peeters")
+    with _later(300):
+        assert expired().pending_referrals == 0
+    with _later(380):
+        found = expired()
+        assert found.cases == 1 and found.pending_referrals == 1
+        run = case_retention_run(by=None)
+    assert run.cases == 1 and run.pending_referrals == 1 and run.referrals == 1
+    remaining = set(Referral.objects.values_list("pk", flat=True))
+    assert about_him.pk not in remaining
+    assert {someone_else.pk, after_closing.pk} <= remaining
+    record = AuditRecord.objects.filter(object_repr__startswith="Retention").get()
+    retention = record.additional_data["retention"]
+    assert retention["pending_referrals"] == 1 and retention["referrals"] == 1
+    text = f"{record.object_repr} {record.changes} {record.additional_data}"
+    assert "Peeters" not in text and "Maes" not in text
+
+
+def test_pending_referrals_older_than_the_period_are_deleted(table, personas, settings):
+    from samen.cases.models import Referral
+    from samen.cases.retention import case_retention_run
+
+    settings.SAMEN_CASE_REFERRAL_RETENTION_DAYS = 30
+    old = _refer(personas.partner, "Lotte Wouters")
+    with _later(20):
+        recent = _refer(personas.partner, "Bram Jacobs")
+    with _later(29):
+        assert case_retention_run(by=None).pending_referrals == 0
+    with _later(32):
+        run = case_retention_run(by=None)
+    assert (run.pending_referrals, run.referrals, run.cases) == (1, 1, 0)
+    assert list(Referral.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert old.pk != recent.pk
+
+
+work = work_fixtures.work
+
+
+def test_anonymising_removes_the_case_work_of_those_cases_only(table, work):
+    assessment_sign(
+        by=table.other_member,
+        case=table.other_case,
+        assessed_on=timezone.localdate(),
+        narratives=work_fixtures.NARRATIVES,
+    )
+    anonymise_case_work([table.case.pk])
+    assert not Assessment.objects.filter(case=table.case).exists()
+    assert Assessment.objects.filter(case=table.other_case).exists()
+    assert not SupportPlan.objects.exists() and not PlanAction.objects.exists()
+    assert not PoliceExchange.objects.exists() and not AftercareReview.objects.exists()
+    assert not AgendaItem.objects.filter(case=table.case).exists()
+    assert not PlanAction.objects.exists()
+    assert AgendaItem.objects.filter(case=table.other_case).exists()
+    assert Decision.objects.filter(item__case=table.other_case).exists()
+    assert Meeting.objects.filter(pk=work.meeting.pk).exists()
+
+
+def test_the_retention_run_removes_the_case_work_of_an_expired_case(table, work):
+    assert anonymise_case_work in retention.ANONYMISERS
+    table.case.status = table.case.Status.CLOSED
+    table.case.retain_until = timezone.localdate() - timezone.timedelta(days=1)
+    table.case.save(update_fields=["status", "retain_until"])
+    assert AgendaItem.objects.filter(case=table.case).exists()
+
+    run = retention.case_retention_run(by=None)
+
+    assert run.cases == 1
+    assert not AgendaItem.objects.filter(case=table.case).exists()
+    assert not SupportPlan.objects.filter(case=table.case).exists()
+    assert AgendaItem.objects.filter(case=table.other_case).exists()
+
+
+def test_removing_a_case_removes_its_case_work(table, work):
+    from samen.cases.actions.cases import case_remove
+
+    case_remove(by=table.mayor, case=table.case)
+    assert not AgendaItem.objects.filter(pk=work.item_a.pk).exists()
+    assert not Assessment.objects.exists() and not SupportPlan.objects.exists()
+    assert not PoliceExchange.objects.exists()
+    assert AgendaItem.objects.filter(pk=work.item_b.pk).exists()

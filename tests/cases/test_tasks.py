@@ -25,15 +25,3 @@ def test_scheduling_queues_one_run_for_the_next_night(table):
     assert when == next_run_time()
     assert tasks.schedule_run() == when  # no second one
     assert DBTaskResult.objects.filter(task_path=case_retention_daily.module_path).count() == 1
-
-
-@DATABASE_TASKS
-def test_the_command_schedules_the_run(table):
-    import io
-
-    from django.core.management import call_command
-
-    out = io.StringIO()
-    call_command("apply_case_retention", "--schedule", stdout=out)
-    assert "queued" in out.getvalue()
-    assert tasks.queued_run() is not None

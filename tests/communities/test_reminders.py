@@ -14,7 +14,6 @@ from samen.communities.plan_actions import (
     restore_plan_create,
 )
 from samen.communities.reminders import restore_actions_remind
-from samen.communities.tasks import remind_restore_actions_daily
 from samen.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +58,3 @@ def test_the_owner_is_reminded_when_due_and_when_overdue_once_each(city, persona
     assert [n.recipient for n in Notification.objects.filter(key__contains=f":{later.pk}:")] == [
         personas.coordinator
     ]
-
-
-def test_the_task_runs_and_schedules_nothing_with_the_immediate_backend(personas):
-    assert remind_restore_actions_daily.enqueue().return_value == {"actions": 0, "next_run": None}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from samen.exchange.models import Exchange
@@ -24,8 +23,3 @@ def test_the_nightly_task_notifies_both_sides_once(personas, world, to_borgerhou
     assert result["notified"] == 3
     assert notify_overdue_exchanges_nightly.call()["notified"] == 0
     assert Notification.objects.filter(kind=OVERDUE).count() == 3
-
-
-def test_the_command_notifies_now(personas, world, to_borgerhout, capsys):
-    call_command("notify_overdue_exchanges")
-    assert "0 notifications of overdue exchanges." in capsys.readouterr().out

@@ -21,8 +21,21 @@ from samen.mediation.actions import (
     session_record,
 )
 from samen.mediation.models import Mediation, MediationCoordinator, Party, Session
+from samen.mediation.retention import mediation_personal_data_purge
+from samen.notifications.models import Notification
 from samen.places.models import Place
-from tests.mediation.conftest import RESIDENT
+from tests.mediation.conftest import (
+    NEIGHBOUR,
+    NOTE,
+    NOW,
+    REFUSED,
+    RESIDENT,
+    STREET,
+    check_state,
+    closed_unchecked,
+    local,
+    mediation_records,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +266,69 @@ def test_administrators_designate_coordinators_but_cannot_be_one(personas):
         content_type__model="mediationcoordinator", action=AuditRecord.Action.DELETE
     )
     assert ended.get().actor == personas.admin
+
+
+def test_only_the_mediator_is_told_and_the_text_names_nobody(assigned, mediation_people):
+    (notification,) = Notification.objects.all()
+    assert notification.recipient == mediation_people.mediator
+    assert notification.url == f"/mediation/{assigned.pk}/"
+    assert notification.params == {}
+    for detail in (RESIDENT, NEIGHBOUR, STREET, "noise", "Kroonstraat"):
+        assert detail not in notification.text
+    assert notification.text == "A mediation is assigned to you"
+
+
+def test_assigning_yourself_tells_nobody_and_a_new_mediator_is_told(
+    personas, mediation_people, open_mediation
+):
+    mediation = open_mediation()
+    mc = mediation_people.borgerhout_mc
+    mediation_assign(by=mc, mediation=mediation, mediator=mc)
+    assert not Notification.objects.exists()
+    mediation_assign(
+        by=mediation_people.borgerhout_mc, mediation=mediation, mediator=mediation_people.mediator
+    )
+    assert [n.recipient for n in Notification.objects.all()] == [mediation_people.mediator]
+
+
+def test_a_note_is_refused_once_the_party_data_is_removed_and_nothing_changes(
+    mediation_people, removed
+):
+    before, records = check_state(removed), mediation_records(removed)
+    with time_machine.travel(NOW, tick=False), pytest.raises(ValidationError) as refused:
+        aftercare_check_record(
+            by=mediation_people.mediator, mediation=removed, result="holds", note=NOTE
+        )
+    assert REFUSED in " ".join(refused.value.message_dict["note"])
+    assert check_state(removed) == before == ("", "", None, None)
+    assert mediation_records(removed) == records
+
+
+def test_a_mediation_loaded_before_the_purge_is_checked_as_the_database_has_it(
+    mediation_people, open_mediation
+):
+    stale = closed_unchecked(local(2023, 7, 31, 10, 0), mediation_people, open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        mediation_personal_data_purge(by=None)
+        assert stale.personal_data_removed_at is None  # the page was opened before the run
+        with pytest.raises(ValidationError, match=REFUSED):
+            aftercare_check_record(
+                by=mediation_people.mediator, mediation=stale, result="holds", note=NOTE
+            )
+    assert check_state(stale) == ("", "", None, None)
+
+
+def test_the_result_alone_is_still_recorded_after_the_removal(mediation_people, removed):
+    coordinator = mediation_people.borgerhout_mc
+    with time_machine.travel(NOW, tick=False):
+        aftercare_check_record(by=coordinator, mediation=removed, result="unreachable", note="  ")
+    assert check_state(removed) == ("unreachable", "", coordinator.pk, NOW)
+    assert removed.aftercare_state == "done"
+
+
+def test_before_the_removal_the_check_takes_its_note(mediation_people, kept):
+    with time_machine.travel(NOW, tick=False):
+        aftercare_check_record(
+            by=mediation_people.mediator, mediation=kept, result="holds", note=NOTE
+        )
+    assert check_state(kept) == ("holds", NOTE, mediation_people.mediator.pk, NOW)

@@ -5,16 +5,33 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from samen.audit.models import AuditRecord
-from samen.mediation.actions import mediation_close
+from samen.mediation.actions import (
+    mediation_close,
+)
 from samen.mediation.models import Mediation, Party, Session
+from samen.mediation.periods import idle_removal_on
 from tests.conftest import get_as
-from tests.mediation.conftest import NEIGHBOUR, RESIDENT, STREET
+from tests.mediation.conftest import (
+    NEIGHBOUR,
+    NOTE,
+    NOW,
+    REFUSED,
+    RESIDENT,
+    STREET,
+    SUMMARY,
+    check_state,
+    idle_since,
+    local,
+)
+from tests.mediation.test_retention import purge, record_activity, stalled_intake
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +291,168 @@ def test_the_mediation_list_has_a_fixed_number_of_queries(
     client.force_login(personas.coordinator)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("mediation:list")).status_code == 200
+
+
+def page_now(client, person, mediation):
+    client.force_login(person)
+    with time_machine.travel(NOW, tick=False):
+        return client.get(
+            reverse("mediation:detail", args=[mediation.pk]), HTTP_ACCEPT_LANGUAGE="en"
+        )
+
+
+def post_check(client, person, mediation, **data):
+    client.force_login(person)
+    with time_machine.travel(NOW, tick=False):
+        return client.post(
+            reverse("mediation:aftercare_check", args=[mediation.pk]),
+            data,
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+
+
+def test_the_page_offers_the_check_without_a_note_once_the_data_is_removed(
+    client, mediation_people, removed
+):
+    for person in (mediation_people.mediator, mediation_people.borgerhout_mc):
+        response = page_now(client, person, removed)
+        assert response.status_code == 200
+        form = response.context["check_form"]
+        assert list(form.fields) == ["result"]
+        assert reverse("mediation:aftercare_check", args=[removed.pk]) in response.text
+        assert 'name="result"' in response.text and 'name="note"' not in response.text
+        assert "record only what the check found, without a note" in response.text
+
+
+def test_a_note_posted_anyway_is_refused_beside_its_field_and_changes_nothing(
+    client, mediation_people, removed
+):
+    response = post_check(client, mediation_people.mediator, removed, result="holds", note=NOTE)
+    assert response.status_code == 400
+    assert REFUSED in " ".join(response.context["check_form"].errors["note"])
+    assert check_state(removed) == ("", "", None, None)
+
+
+def test_the_result_alone_is_recorded_from_the_page(client, mediation_people, removed):
+    response = post_check(client, mediation_people.mediator, removed, result="unreachable")
+    assert response.status_code == 302
+    assert check_state(removed)[:2] == ("unreachable", "")
+    assert "check_form" not in page_now(client, mediation_people.mediator, removed).context
+
+
+def test_the_page_still_offers_the_note_while_the_data_is_kept(client, mediation_people, kept):
+    response = page_now(client, mediation_people.mediator, kept)
+    assert list(response.context["check_form"].fields) == ["result", "note"]
+    assert 'name="note"' in response.text and "without a note" not in response.text
+    response = post_check(client, mediation_people.mediator, kept, result="holds", note=NOTE)
+    assert response.status_code == 302
+    assert check_state(kept)[:2] == ("holds", NOTE)
+
+
+def test_the_page_says_it_in_dutch_and_french(client, mediation_people, removed):
+    client.force_login(mediation_people.mediator)
+    url = reverse("mediation:detail", args=[removed.pk])
+    assert "zonder notitie" in client.get(url, HTTP_ACCEPT_LANGUAGE="nl").text
+    assert "sans note" in client.get(url, HTTP_ACCEPT_LANGUAGE="fr").text
+
+
+def page(client, person, mediation):
+    client.force_login(person)
+    return client.get(reverse("mediation:detail", args=[mediation.pk]), HTTP_ACCEPT_LANGUAGE="en")
+
+
+def day_in_english(day: datetime.date, form: str = "DATE_FORMAT") -> str:
+    with translation.override("en"):
+        return date_format(day, form)
+
+
+WARNING = "the party data will be removed on"
+
+
+def test_the_warning_comes_after_the_warning_period_and_not_before(
+    client, mediation_people, open_mediation
+):
+    mediation = idle_since(local(2024, 8, 1, 4, 0), mediation_people, open_mediation)
+
+    with time_machine.travel(NOW, tick=False):  # exactly 24 months: not yet
+        assert idle_removal_on(mediation) is None
+        assert WARNING not in page(client, mediation_people.mediator, mediation).text
+    with time_machine.travel(NOW + datetime.timedelta(minutes=1), tick=False):
+        assert idle_removal_on(mediation) == datetime.date(2027, 8, 1)
+        response = page(client, mediation_people.mediator, mediation)
+    assert WARNING in response.text
+    assert day_in_english(datetime.date(2027, 8, 1)) in response.text
+    assert day_in_english(datetime.date(2024, 8, 1)) in response.text  # idle since
+
+
+def test_activity_takes_the_warning_away(client, mediation_people, open_mediation):
+    mediation = idle_since(local(2024, 1, 8, 10, 0), mediation_people, open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        assert idle_removal_on(mediation) == datetime.date(2027, 1, 8)
+        record_activity("session", mediation, mediation_people)
+        assert idle_removal_on(mediation) is None
+        assert WARNING not in page(client, mediation_people.mediator, mediation).text
+
+
+def test_everyone_who_sees_the_mediation_sees_the_warning(
+    client, personas, mediation_people, open_mediation
+):
+    mediation = stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        for person in (mediation_people.borgerhout_mc, personas.coordinator, personas.analyst):
+            response = page(client, person, mediation)
+            assert response.status_code == 200
+            assert WARNING in response.text, person
+            assert RESIDENT not in response.text or person == mediation_people.borgerhout_mc
+
+
+def test_the_list_marks_idle_mediations_and_filters_them(
+    client, personas, mediation_people, open_mediation
+):
+    idle = stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    recent = stalled_intake(local(2026, 5, 4, 9, 0), open_mediation)
+    url = reverse("mediation:list")
+    client.force_login(personas.coordinator)
+    with time_machine.travel(NOW, tick=False):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        filtered = client.get(url, {"status": "idle"})
+        idle_days = {m.pk: m.idle_removal_on for m in response.context["page"]}
+    assert idle_days == {idle.pk: datetime.date(2027, 2, 5), recent.pk: None}
+    assert response.text.count("party data to be removed on") == 1
+    assert day_in_english(datetime.date(2027, 2, 5), "SHORT_DATE_FORMAT") in response.text
+    assert [m.pk for m in filtered.context["page"]] == [idle.pk]
+
+
+def test_the_list_query_count_does_not_grow_with_idle_mediations(client, personas, open_mediation):
+    url = reverse("mediation:list")
+    client.force_login(personas.coordinator)
+    for _number in range(2):
+        stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False):
+        client.get(url)
+        with CaptureQueriesContext(connection) as few:
+            client.get(url)
+    for _number in range(5):
+        stalled_intake(local(2024, 2, 5, 9, 0), open_mediation)
+    with time_machine.travel(NOW, tick=False), CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
+
+
+def test_after_the_purge_the_page_says_why_the_data_went(
+    client, personas, mediation_people, open_mediation
+):
+    mediation = idle_since(local(2023, 6, 5, 10, 0), mediation_people, open_mediation)
+    purge()
+    response = page(client, mediation_people.mediator, mediation)
+    assert response.status_code == 200 and response.context["details"].removed
+    assert "no activity since" in response.text
+    assert day_in_english(datetime.date(2023, 6, 5)) in response.text
+    assert day_in_english(NOW.date()) in response.text
+    assert "lapsed without activity" in response.text
+    for form in ("session_form", "party_form", "close_form", "check_form", "assign_form"):
+        assert form not in response.context
+    assert SUMMARY not in response.text and RESIDENT not in response.text
+    # Someone who never sees parties learns only that they went, and when.
+    response = page(client, personas.coordinator, mediation)
+    assert "no activity since" in response.text

@@ -1,15 +1,28 @@
 """Helpers to file signals in tests, and the signals the access and view tests share."""
 
+from __future__ import annotations
+
 import datetime
 
 import pytest
+import time_machine
+from django.test import override_settings
 from django.utils import timezone
 
+from samen.audit.models import AuditRecord
 from samen.people.actions import organisation_create
 from samen.people.models import OrganisationMembership
-from samen.signals.actions import SignalFields, signal_record
+from samen.places.models import Place
+from samen.signals.actions import (
+    SignalFields,
+    signal_comment,
+    signal_follow_up,
+    signal_record,
+    signal_review,
+)
 from samen.signals.codes import forget_codes
 from samen.signals.models import Category
+from tests.signals.test_statistics import new_signal
 
 
 def fields(district, **overrides) -> SignalFields:
@@ -59,3 +72,62 @@ def signals(personas, file_signal):
     shared = file_signal(personas.analyst, personas.berchem)
     shared.shared_with.add(school)
     return {"borgerhout": borgerhout, "berchem": berchem, "own": own_elsewhere, "shared": shared}
+
+
+def local(*args) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+NOW = local(2026, 8, 1, 4, 0)  # cut-off with 24 months: 1 August 2024, 04:00
+
+
+def made_at(moment: datetime.datetime, make):
+    """Run `make` as if at `moment`, so that what it records carries that time."""
+    with time_machine.travel(moment, tick=False):
+        return make()
+
+
+@pytest.fixture
+def history(personas):
+    """An old signal with a comment and a follow-up note, and a younger one with a comment."""
+
+    def old():
+        signal = new_signal(personas.frontline, personas.borgerhout, text="Oude spanning.")
+        signal_comment(by=personas.frontline, signal=signal, text="Buurtwerker ging langs.")
+        signal_review(by=personas.coordinator, signal=signal)
+        signal_follow_up(
+            by=personas.coordinator, signal=signal, kind="mediation", note="Gesprek gepland."
+        )
+        return signal
+
+    def young():
+        signal = new_signal(personas.frontline, personas.borgerhout, text="Recente spanning.")
+        signal_comment(by=personas.frontline, signal=signal, text="Nog op te volgen.")
+        return signal
+
+    return {
+        "old": made_at(local(2024, 7, 31, 10, 0), old),
+        "young": made_at(local(2024, 8, 2, 10, 0), young),
+    }
+
+
+def purge_records():
+    return AuditRecord.objects.filter(
+        action=AuditRecord.Action.UPDATE, object_repr__startswith="Retention"
+    )
+
+
+DATABASE_TASKS = override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+)
+
+
+def purge_runs() -> int:
+    return AuditRecord.objects.filter(object_repr__startswith="Retention").count()
+
+
+@pytest.fixture
+def wijk(personas):
+    return Place.objects.create(
+        kind="neighbourhood", code="11002S01", name_nl="Wijk", parent=personas.borgerhout
+    )

@@ -3,66 +3,19 @@
 from __future__ import annotations
 
 import datetime
-import io
 
 import pytest
-import time_machine
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
 
 from samen.audit.models import AuditRecord
 from samen.monitor.models import WeeklyCount
-from samen.signals.actions import signal_comment, signal_follow_up, signal_review
+from samen.signals.actions import signal_comment
 from samen.signals.models import Comment, FollowUp, Signal
 from samen.signals.retention import expired, retention_cutoff, signal_text_purge
-from tests.signals.test_statistics import new_signal
+from tests.signals.conftest import NOW, local, purge_records
 
 pytestmark = pytest.mark.django_db
-
-
-def local(*args) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime(*args))
-
-
-NOW = local(2026, 8, 1, 4, 0)  # cut-off with 24 months: 1 August 2024, 04:00
-
-
-def made_at(moment: datetime.datetime, make):
-    """Run `make` as if at `moment`, so that what it records carries that time."""
-    with time_machine.travel(moment, tick=False):
-        return make()
-
-
-@pytest.fixture
-def history(personas):
-    """An old signal with a comment and a follow-up note, and a younger one with a comment."""
-
-    def old():
-        signal = new_signal(personas.frontline, personas.borgerhout, text="Oude spanning.")
-        signal_comment(by=personas.frontline, signal=signal, text="Buurtwerker ging langs.")
-        signal_review(by=personas.coordinator, signal=signal)
-        signal_follow_up(
-            by=personas.coordinator, signal=signal, kind="mediation", note="Gesprek gepland."
-        )
-        return signal
-
-    def young():
-        signal = new_signal(personas.frontline, personas.borgerhout, text="Recente spanning.")
-        signal_comment(by=personas.frontline, signal=signal, text="Nog op te volgen.")
-        return signal
-
-    return {
-        "old": made_at(local(2024, 7, 31, 10, 0), old),
-        "young": made_at(local(2024, 8, 2, 10, 0), young),
-    }
-
-
-def purge_records():
-    return AuditRecord.objects.filter(
-        action=AuditRecord.Action.UPDATE, object_repr__startswith="Retention"
-    )
 
 
 def test_cutoff_counts_calendar_months_back_in_local_time():
@@ -137,22 +90,6 @@ def test_a_comment_written_after_the_purge_goes_at_the_next_run(history, persona
 def test_a_shorter_period_reaches_younger_signals(history):
     with override_settings(SAMEN_SIGNAL_RETENTION_MONTHS=6):
         assert signal_text_purge(by=None, now=NOW) == 2
-
-
-def test_the_command_purges_now_or_counts_with_dry_run(history):
-    out = io.StringIO()
-    with time_machine.travel(NOW, tick=False):
-        call_command("purge_signal_text", "--dry-run", stdout=out)
-        assert "Would remove the text of 1 signals, 1 comments and 1 follow-up notes" in (
-            out.getvalue()
-        )
-        assert Signal.objects.get(pk=history["old"].pk).text == "Oude spanning."
-        assert not purge_records().exists()
-
-        call_command("purge_signal_text", stdout=out)
-    assert "Removed the text of 1 signals recorded before 2024-08-01" in out.getvalue()
-    assert Signal.objects.get(pk=history["old"].pk).text == ""
-    assert purge_records().get().actor is None  # Samen itself
 
 
 def test_no_purged_words_remain_in_the_audit_trail(history):

@@ -7,22 +7,17 @@ import io
 
 import pytest
 import time_machine
-from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.core.management import call_command
 from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from samen.audit.models import AuditRecord
 from samen.signals.models import Signal
 from samen.signals.tasks import next_run_time, purge_signal_text_daily
-from tests.signals.test_retention import local, made_at
+from tests.signals.conftest import DATABASE_TASKS, local, made_at, purge_runs
 from tests.signals.test_statistics import new_signal
 
 pytestmark = pytest.mark.django_db
-DATABASE_TASKS = override_settings(
-    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-)
 
 
 @pytest.fixture
@@ -31,10 +26,6 @@ def old_signal(personas):
         local(2023, 1, 10, 10, 0),
         lambda: new_signal(personas.frontline, personas.borgerhout, text="Oude spanning."),
     )
-
-
-def purge_runs() -> int:
-    return AuditRecord.objects.filter(object_repr__startswith="Retention").count()
 
 
 @pytest.fixture(autouse=True)
@@ -103,26 +94,9 @@ def test_with_the_database_each_run_queues_the_next_night(old_signal):
 
 
 @DATABASE_TASKS
-def test_schedule_command_queues_one_nightly_purge_however_often_it_runs():
-    out = io.StringIO()
-    with time_machine.travel(local(2026, 6, 1, 12, 0), tick=False):
-        call_command("purge_signal_text", "--schedule", stdout=out)
-        call_command("purge_signal_text", "--schedule", stdout=out)
-    assert "Queued the nightly purge for 2026-06-02 03:00." in out.getvalue()
-    assert "already queued for 2026-06-02 03:00" in out.getvalue()
-    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
-    assert purge_runs() == 0  # scheduling purges nothing by itself
-
-
-@DATABASE_TASKS
 def test_a_run_does_not_queue_a_second_one_beside_a_waiting_one():
     with time_machine.travel(local(2026, 6, 1, 12, 0), tick=False):
         call_command("purge_signal_text", "--schedule", stdout=io.StringIO())
         purge_signal_text_daily.enqueue()  # someone also asks for a run now
         run_worker()
     assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1
-
-
-def test_schedule_command_refuses_a_backend_that_cannot_wait():
-    with pytest.raises(CommandError, match="cannot schedule"):
-        call_command("purge_signal_text", "--schedule", stdout=io.StringIO())

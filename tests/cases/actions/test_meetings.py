@@ -1,6 +1,8 @@
 """The meeting actions: who organises, what goes on the agenda, who attends, what a decision
 needs. Each refusal changes nothing."""
 
+from __future__ import annotations
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -13,7 +15,7 @@ from samen.cases.actions.meetings import (
     decision_record,
     meeting_schedule,
 )
-from samen.cases.models import AgendaItem, Attendance, Meeting
+from samen.cases.models import AgendaItem, Attendance, Decision, Meeting
 from tests.cases import work_fixtures
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,13 @@ def test_a_decision_with_a_deadline_needs_an_owner(table, work):
     with pytest.raises(ValidationError):
         decision_record(by=table.prevention, item=work.item_a, text=" ")
     assert work.item_a.decisions.count() == 1
+
+
+def test_a_decision_owned_by_an_invitee_of_another_case_is_refused(table, work):
+    before = Decision.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        decision_record(
+            by=table.prevention, item=work.item_a, text="Follow up.", owner=table.other_member
+        )
+    assert "owner" in refused.value.message_dict
+    assert Decision.objects.count() == before

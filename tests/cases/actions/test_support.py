@@ -1,6 +1,8 @@
 """The support plan: overdue actions, closure with aftercare reviews (6 and 12 months by
 default, configurable), shown as due or overdue and recorded when done."""
 
+from __future__ import annotations
+
 import datetime
 
 import pytest
@@ -141,3 +143,27 @@ def test_a_closed_case_takes_no_new_plan(table):
 def test_add_months_keeps_the_day_or_takes_the_last_of_the_month():
     assert add_months(datetime.date(2026, 8, 31), 6) == datetime.date(2027, 2, 28)
     assert add_months(datetime.date(2026, 1, 15), 12) == datetime.date(2027, 1, 15)
+
+
+def test_a_plan_action_owned_by_an_invitee_of_another_case_is_refused(table, work):
+    import datetime
+
+    from samen.cases.actions.support import plan_action_add
+    from samen.cases.models import PlanAction
+
+    before = PlanAction.objects.count()
+    due = datetime.date.today() + datetime.timedelta(days=30)
+    with pytest.raises(ValidationError) as refused:
+        plan_action_add(
+            by=table.invited,
+            plan=work.plan,
+            description="Huisbezoek.",
+            owner=table.other_member,
+            due_on=due,
+        )
+    assert "owner" in refused.value.message_dict
+    assert PlanAction.objects.count() == before
+    plan_action_add(
+        by=table.invited, plan=work.plan, description="Huisbezoek.", owner=table.invited, due_on=due
+    )
+    assert PlanAction.objects.count() == before + 1

@@ -2,13 +2,11 @@
 takes effect on one person's word, and every grant lapses without re-confirmation."""
 
 import datetime
-from io import StringIO
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
@@ -125,23 +123,6 @@ def test_only_the_mayor_or_a_delegate_proposes_seats_and_delegations(table, pers
 def test_the_mayors_seat_is_never_proposed_in_the_app(table):
     with pytest.raises(ValidationError):
         seat_propose(by=table.mayor, kind=CoreSeat.Kind.MAYOR, user=newcomer())
-
-
-def test_the_data_protection_officer_confirms_the_mayors_seat_and_nothing_else(table, personas):
-    new_mayor = newcomer("new.mayor@samen.test", Role.POLICY_ANALYST)
-    out = StringIO()
-    call_command("propose_mayor_seat", new_mayor.email, stdout=out)
-    seat = CoreSeat.objects.get(user=new_mayor, kind=CoreSeat.Kind.MAYOR)
-    assert seat.confirmed_at is None and not access.has_core_seat(new_mayor)
-    assert AuditRecord.objects.get_for_object(seat).exists()
-    with pytest.raises(PermissionDenied):
-        grant_confirm(by=table.mayor, grant=seat)  # no single person seats a mayor
-    grant_confirm(by=personas.dpo, grant=seat)
-    access.forget(new_mayor)
-    assert access.is_mayor(new_mayor)
-    other = seat_propose(by=table.mayor, kind=CoreSeat.Kind.MAYOR_REPRESENTATIVE, user=table.mayor)
-    with pytest.raises(PermissionDenied):
-        grant_confirm(by=personas.dpo, grant=other)
 
 
 def test_any_core_member_proposes_an_invitation_that_opens_the_case_once_confirmed(table):
@@ -323,14 +304,6 @@ def test_the_upgrade_confirms_existing_grants_so_nothing_changes(table):
     invitation = Invitation.objects.get(user=table.invited)
     assert delegation.confirmed_by == table.mayor and delegation.confirmed_until >= days(180)
     assert invitation.confirmed_by == invitation.invited_by
-
-
-def test_the_command_refuses_an_unknown_address(table):
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError):
-        call_command("propose_mayor_seat", "nobody@samen.test", stdout=StringIO())
-    assert not CoreSeat.objects.filter(kind=CoreSeat.Kind.MAYOR).exclude(user=table.mayor).exists()
 
 
 def test_an_administrator_is_never_proposed_for_a_seat(table, personas):

@@ -1,11 +1,14 @@
 """Meetings over the core's personas: 200, 403, 404 or the login page, and nothing of a case
 a reader may not know of, not even its reference."""
 
+from __future__ import annotations
+
 import pytest
 from django.urls import reverse
 
 from samen.audit.models import AuditRecord
 from samen.cases.actions import meetings as meeting_actions
+from samen.cases.actions.meetings import decision_record
 from samen.cases.models import AgendaItem, Decision
 from tests.cases import work_fixtures
 from tests.cases.conftest import sign_in
@@ -415,3 +418,37 @@ def test_the_meeting_page_asks_the_same_number_of_queries_for_more_items(client,
     two = queries()
     more_items(table, work, 3)
     assert queries() == two
+
+
+def _owner_choices(response, item) -> set[int]:
+    for listed in response.context["items"]:
+        if listed.pk == item.pk:
+            field = listed.decision_form.fields["owner"]
+            return {user.pk for user in field.queryset}
+    raise AssertionError("item not on the page")
+
+
+def test_the_decision_owner_choices_are_the_members_of_that_items_case(client, table, work):
+    sign_in(client, table.prevention)
+    response = client.get(reverse("cases:meeting", args=[work.meeting.pk]))
+    assert response.status_code == 200
+    owners_a = _owner_choices(response, work.item_a)
+    owners_b = _owner_choices(response, work.item_b)
+    assert table.invited.pk in owners_a and table.other_member.pk not in owners_a
+    assert table.other_member.pk in owners_b and table.invited.pk not in owners_b
+    for core in (table.mayor, table.prevention, table.police):
+        assert core.pk in owners_a and core.pk in owners_b
+
+
+def test_the_decision_form_refuses_an_owner_from_another_case(client, table, work):
+    sign_in(client, table.prevention)
+    before = Decision.objects.count()
+    response = client.post(
+        reverse("cases:item_decision", args=[work.meeting.pk, work.item_a.pk]),
+        {"text": "Follow up.", "owner": table.other_member.pk},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert response.status_code == 302
+    assert Decision.objects.count() == before
+    decision_record(by=table.prevention, item=work.item_a, text="Ok.", owner=table.invited)
+    assert Decision.objects.count() == before + 1
