@@ -84,6 +84,15 @@ def get_as(client, person, url, **kwargs):
     return client.get(url, **kwargs)
 
 
+def signed_in_a_while(client, person):
+    """Sign `person` in as a browser that has been using Samen: the session's first request,
+    which records its activity (samen.people.activity, at most once a minute), is behind it,
+    so that a test pinning a page's queries counts the page's own."""
+    client.force_login(person)
+    client.get("/")
+    return client
+
+
 def without_tokens(content: bytes) -> bytes:
     """A page without its per-response secrets (CSP nonce, CSRF token), for comparisons."""
     content = re.sub(rb'nonce="[^"]+"', b'nonce=""', content)

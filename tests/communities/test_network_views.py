@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import get_as
+from tests.conftest import get_as, signed_in_a_while
 
 
 def test_the_city_wide_roles_choose_among_all_districts(client, personas, city):
@@ -36,6 +36,6 @@ def test_outsiders_are_refused(client, personas, city, who):
 def test_the_network_page_has_a_fixed_number_of_queries(
     client, personas, city, django_assert_max_num_queries
 ):
-    client.force_login(personas.analyst)
+    signed_in_a_while(client, personas.analyst)
     with django_assert_max_num_queries(18):
         assert client.get(reverse("communities:network")).status_code == 200

@@ -11,6 +11,7 @@ from django.utils.translation import override
 
 from samen.communities.models import Community, Contact, KeyFigure
 from samen.communities.plan_actions import restore_action_add, restore_plan_create
+from tests.conftest import signed_in_a_while
 
 pytestmark = pytest.mark.django_db
 
@@ -201,6 +202,6 @@ def test_the_plan_list_does_not_grow_in_queries_with_plans(client, personas, cit
 def test_the_community_list_has_a_fixed_number_of_queries(
     client, personas, city, django_assert_max_num_queries
 ):
-    client.force_login(personas.analyst)
+    signed_in_a_while(client, personas.analyst)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("communities:list")).status_code == 200

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from samen.indicators.models import DataImport, Value
-from tests.conftest import get_as
+from tests.conftest import get_as, signed_in_a_while
 from tests.indicators.conftest import mapping
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_a_bad_choice_falls_back_to_the_defaults(client, personas, figures):
 def test_the_page_reads_in_a_fixed_number_of_queries(
     client, personas, figures, django_assert_max_num_queries
 ):
-    client.force_login(personas.analyst)
+    signed_in_a_while(client, personas.analyst)
     # 26: one is the header's count of unread notifications, on every page.
     with django_assert_max_num_queries(26):
         client.get(overview_url(indicator="share_born_abroad", level="neighbourhood"))

@@ -18,7 +18,7 @@ from samen.mediation.actions import (
 )
 from samen.mediation.models import Mediation, Party, Session
 from samen.mediation.periods import idle_removal_on
-from tests.conftest import get_as
+from tests.conftest import get_as, signed_in_a_while
 from tests.mediation.conftest import (
     NEIGHBOUR,
     NOTE,
@@ -288,7 +288,7 @@ def test_the_list_offers_an_intake_only_to_those_who_may_take_it(client, persona
 def test_the_mediation_list_has_a_fixed_number_of_queries(
     client, personas, django_assert_max_num_queries
 ):
-    client.force_login(personas.coordinator)
+    signed_in_a_while(client, personas.coordinator)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("mediation:list")).status_code == 200
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import get_as, without_tokens
+from tests.conftest import get_as, signed_in_a_while, without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def test_everyone_sees_the_signals_they_filed(client, personas, file_signal):
 def test_the_signal_list_has_a_fixed_number_of_queries(
     client, personas, signals, file_signal, django_assert_max_num_queries
 ):
-    client.force_login(personas.analyst)
+    signed_in_a_while(client, personas.analyst)
     for _ in range(5):
         file_signal(personas.frontline, personas.borgerhout)
     with django_assert_max_num_queries(17):
