@@ -9,20 +9,15 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
-from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
-from samen.api.actions import webhook_subscription_create, webhook_subscription_end
-from samen.api.events import add_event_kind, publish_event
+from samen.api.actions import webhook_subscription_end
+from samen.api.events import publish_event
 from samen.api.models import WebhookDelivery
-from samen.api.tasks import deliver_webhook
 from samen.api.webhooks import DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, retry_delay
-from samen.core.actions import action
-from tests.api.receivers import start_receiver
+from tests.api.conftest import KIND, publish, something_happens
 
 pytestmark = pytest.mark.django_db
 
-KIND = add_event_kind("test.happened", "something happened (tests)")
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
 
@@ -34,37 +29,6 @@ def documented_verify():
     namespace: dict = {}
     exec(snippet, namespace)  # noqa: S102 - our own documentation, tested as written
     return namespace["verify"]
-
-
-@pytest.fixture
-def receiver(request):
-    script = getattr(request, "param", [(200, 0)])
-    found, stop = start_receiver(script)
-    yield found
-    stop()
-
-
-@pytest.fixture
-def subscription(personas, partner_organisation, receiver):
-    subscription, secret = webhook_subscription_create(
-        by=personas.admin, organisation=partner_organisation, kind=KIND, url=receiver.url
-    )
-    subscription.shown_secret = secret
-    return subscription
-
-
-@action
-def something_happens(*, by, payload: dict, fail: bool = False):
-    """An action of some module that publishes an event in its transaction."""
-    publish_event(KIND, payload)
-    if fail:
-        raise RuntimeError("rolled back")
-
-
-def publish(by, django_capture_on_commit_callbacks, payload=None):
-    with django_capture_on_commit_callbacks(execute=True):
-        something_happens(by=by, payload=payload or {"district": "11002S", "signals": "<5"})
-    return WebhookDelivery.objects.get()
 
 
 def test_a_delivery_is_signed_so_the_documented_snippet_verifies_it(
@@ -128,31 +92,6 @@ def test_a_redirect_is_not_followed(
     delivery = publish(personas.analyst, django_capture_on_commit_callbacks)
     assert len(receiver.received) == 1
     assert delivery.status == "failed" and delivery.response_code == 302
-
-
-@pytest.fixture
-def database_tasks(settings):
-    """The production task backend: tasks wait in the database for the worker."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.mark.parametrize("receiver", [[(500, 0)]], indirect=True)
-def test_nothing_is_sent_from_the_action_only_queued_for_the_worker(
-    personas, subscription, receiver, database_tasks, django_capture_on_commit_callbacks
-):
-    delivery = publish(personas.analyst, django_capture_on_commit_callbacks)
-    assert receiver.received == [] and delivery.status == "pending"
-    queued = DBTaskResult.objects.get(task_path=deliver_webhook.module_path)
-    assert queued.args_kwargs["args"] == [str(delivery.pk)]
-    # The worker's run: one attempt, and the next one queued after its back-off.
-    before = timezone.now()
-    deliver_webhook.call(str(delivery.pk))
-    delivery.refresh_from_db()
-    assert len(receiver.received) == 1 and delivery.attempts == 1
-    assert delivery.next_attempt_at >= before + retry_delay(1)
-    queued = DBTaskResult.objects.filter(task_path=deliver_webhook.module_path)
-    assert delivery.next_attempt_at in {result.run_after for result in queued}
-    assert queued.count() == 2
 
 
 def test_a_rolled_back_action_sends_nothing(

@@ -171,10 +171,3 @@ def test_an_administrator_changes_and_removes_a_city(client, personas, liege):
     response = client.post(reverse("peers:remove", args=[liege.pk]))
     assert response.status_code == 302
     assert not Peer.objects.exists()
-
-
-def test_the_navigation_and_the_home_panel_for_the_statistics_roles(client, personas, liege):
-    page = get_as(client, personas.analyst, reverse("home")).content.decode()
-    assert f'href="{COMPARE}"' in page and "Liège" in page
-    page = get_as(client, personas.coordinator, reverse("home")).content.decode()
-    assert f'href="{COMPARE}"' not in page
