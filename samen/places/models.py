@@ -101,4 +101,4 @@ class Place(TranslatedName, models.Model):
         return self.is_valid_on(timezone.localdate())
 
 
-track(Place, fingerprinted=("boundary",))
+track(Place, fingerprinted=("boundary",), named=True)

@@ -146,3 +146,10 @@ def test_with_no_reads_the_panel_says_so(client, personas):
     assert panel(personas) == {"reads": [], "lists": []}
     client.force_login(personas.dpo)
     assert "saw a list of" not in client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").text
+
+
+def test_the_home_page_says_what_was_read_in_the_readers_language(client, personas, reads):
+    client.force_login(personas.dpo)
+    assert "(de pagina van de casus)" in client.get(reverse("home")).text
+    assert "(the case&#x27;s page)" in client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").text
+    assert "(page)" not in client.get(reverse("home")).text
