@@ -296,6 +296,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates as each language writes them (Django 5 always localises): see samen/core/formats.
+FORMAT_MODULE_PATH = ["samen.core.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 LANGUAGE_COOKIE_SECURE = not DEBUG

@@ -19,6 +19,8 @@ EXEMPT_FOLDERS = {
     "locale": "catalogues: tests/core/test_catalogues.py and the modules' test_translations.py",
     "templates": "rendered by the tests of the views that use them",
     "static": "stylesheets and scripts, no Python",
+    "formats": "Django's date formats per language, declarations tested together by "
+    "tests/core/test_formats.py",
 }
 
 # Files, by name, that only declare what the framework runs.
@@ -60,6 +62,7 @@ NOT_A_MIRROR = {
     "cases/test_api_secrecy.py": "what the case API reveals, across api, access and audit",
     "cases/test_insider_attack.py": "the administrator's path to a case, across people and cases",
     "core/test_catalogues.py": "every module's catalogue",
+    "core/test_formats.py": "the date formats of every language (samen/core/formats/*/) in use",
     "core/test_import_contracts.py": "the import contracts of pyproject.toml",
     "core/test_public_apis.py": "reads all of samen/ for private library APIs",
     "core/test_shell.py": "headers, languages and the health check on every page",

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samen.audit.models import AuditRecord
+from samen.audit.display import ACTION_CHOICES
 
 
 def _record_types():
@@ -25,7 +25,7 @@ class AuditSearchForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("All actions")), *AuditRecord.Action.choices],
+        choices=[("", _("All actions")), *ACTION_CHOICES],
     )
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})

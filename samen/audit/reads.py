@@ -10,12 +10,23 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.encoding import smart_str
+from django.utils.translation import gettext_lazy as _
 
 from samen.audit.models import AuditRecord
 from samen.audit.registry import CONFIDENTIAL_MODELS
 
 # The `what` of a record seen as a row of a list (a reference, a status) rather than opened.
 LIST_READ = "list"
+
+# What each stored `what` means to the reader of the trail: the records keep the code, the
+# trail shows these words in the reader's language. A code followed by a number ("meeting 12")
+# is looked up without it, its label taking the number as %(number)s.
+READ_PURPOSES: dict[str, str] = {LIST_READ: _("as a row of a list")}
+
+
+def add_read_purposes(purposes: dict[str, str]) -> None:
+    """Name the `what` codes a module's reads are recorded with (code -> translatable label)."""
+    READ_PURPOSES.update(purposes)
 
 
 def _check_confidential(obj: models.Model) -> None:

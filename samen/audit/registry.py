@@ -7,6 +7,9 @@ from django.db import models
 
 # Models whose reads are recorded too (see samen.audit.reads).
 CONFIDENTIAL_MODELS: set[type[models.Model]] = set()
+# Models the trail names where another record refers to them (a person, a district), rather
+# than giving their number (see samen.audit.display).
+NAMED_MODELS: set[type[models.Model]] = set()
 
 # What track() was asked for, registered with auditlog once every model is loaded
 # (register_domain_models, from AuditConfig.ready): only then are the reverse relations known.
@@ -22,13 +25,16 @@ def track(
     fingerprinted: tuple[str, ...] = (),
     m2m: tuple[str, ...] = (),
     confidential: bool = False,
+    named: bool = False,
 ) -> None:
     """Record every create, update and delete of `model`, in the writing transaction.
 
     `sensitive` fields appear in the trail as changed, with both values fully redacted;
     `exclude` fields (bookkeeping such as last_login) are not followed at all;
     `fingerprinted` fields (large values such as boundaries) appear as a short fingerprint;
-    `m2m` fields record what was added to or removed from them.
+    `m2m` fields record what was added to or removed from them;
+    `named`: where another record refers to one of these, the trail shows its name (people,
+    places, teams: names every reader of the trail may see), not its number.
     """
     if sensitive and fingerprinted:
         raise ValueError(
@@ -42,6 +48,8 @@ def track(
     }
     if confidential:
         CONFIDENTIAL_MODELS.add(model)
+    if named:
+        NAMED_MODELS.add(model)
     if _registered:
         _register(model)
 

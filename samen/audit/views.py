@@ -4,8 +4,9 @@ from django.views.decorators.http import require_GET
 
 from samen.audit.access import audit_records_for
 from samen.audit.actions import trail_search_record
+from samen.audit.display import describe_records
 from samen.audit.forms import AuditSearchForm
-from samen.core.lists import render_list
+from samen.core.lists import list_page, render_page
 
 
 @require_GET
@@ -18,13 +19,10 @@ def trail(request: HttpRequest) -> HttpResponse:
     searched = not form.is_bound or form.is_valid()
     if form.is_bound:
         records = records.search(**form.search_arguments()) if searched else records.none()
-    response = render_list(
-        request,
-        "audit/trail.html",
-        "audit/trail_rows.html",
-        records,
-        {"form": form},
-        ordering=("-timestamp", "-pk"),
+    page = list_page(request, records, ordering=("-timestamp", "-pk"))
+    lines = describe_records(page)
+    response = render_page(
+        request, "audit/trail.html", "audit/trail_rows.html", page, {"form": form, "lines": lines}
     )
     # Recorded once the results are drawn, so that a search does not list itself; a search
     # with bad input showed nothing and is not one.

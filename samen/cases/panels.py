@@ -8,13 +8,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samen.audit.reads import add_read_purposes
 from samen.cases import access
 from samen.cases.access import REFERRING_ROLES, STATISTICS_ROLES, has_case_role_cached
 from samen.cases.access import table as table_access
 from samen.cases.actions import notices
 from samen.cases.models import CoreSeat, Delegation, Invitation, TableNotice
 from samen.core.navigation import add_nav_item, add_panel
-from samen.people.roles import Role, add_two_factor_rule
+from samen.people.roles import Role, add_duties, add_two_factor_rule
 
 # Only people with a seat or a current invitation see the module itself.
 add_nav_item(_("Case consultation"), "cases:list", order=40, when=has_case_role_cached)
@@ -33,6 +34,41 @@ add_nav_item(
 )
 # Everyone with a case role must use a second factor, whatever their role says.
 add_two_factor_rule(has_case_role_cached)
+
+
+@add_duties
+def seats_held(user) -> list[str]:
+    """The seats `user` holds at the case consultation today, for their home page."""
+    if not has_case_role_cached(user):
+        return []
+    return [
+        _("%(seat)s at the case consultation") % {"seat": seat.get_kind_display()}
+        for seat in access.granting_seats(user)
+    ]
+
+
+# What the reads of cases and referrals were for, as the audit trail shows them (the codes the
+# doors record, see samen.cases.access).
+add_read_purposes(
+    {
+        "page": _("the case's page"),
+        "export": _("an export of the case"),
+        "api": _("the case through the API"),
+        "minutes": _("the minutes of a meeting"),
+        "meeting": _("the agenda of meeting %(number)s"),
+        "close": _("to close the case"),
+        "remove": _("to remove the case"),
+        "invite": _("to invite someone to the case"),
+        "end invitation": _("to end an invitation"),
+        "correct": _("to correct the case"),
+        "review date": _("to set the review date"),
+        "assessment": _("an assessment"),
+        "police exchange": _("a police information exchange"),
+        "support plan": _("the support plan"),
+        "referral": _("the referral"),
+        "person export": _("a person export"),
+    }
+)
 
 
 @add_panel("home", "cases/panels/refer.html", roles=REFERRING_ROLES, order=60)

@@ -329,33 +329,52 @@ def _seed_restore_plans(run, relationships, today, workers, fallback) -> int:
     chosen = rng.sample(troubled, k=min(len(troubled), max(3, len(relationships) // 50)))
     district_of = dict(Community.objects.values_list("pk", "district_id"))
     plans, steps = [], []
+    now = timezone.now()
     for relationship in chosen:
         pool = _staff_for(district_of[relationship.community_id], workers, fallback)
         if not pool:
             continue
+        # A plan started weeks or months ago; its actions fall due after it started, the
+        # early ones done or late, the later ones still ahead.
+        age = rng.randint(14, 150)
+        restored = rng.random() >= 0.85
         plan = RestorePlan(
             relationship=relationship,
             title="Herstel van het contact na het conflict",
             goal="Beide verenigingen overleggen weer maandelijks en organiseren samen iets.",
-            status=RestorePlan.Status.OPEN if rng.random() < 0.85 else RestorePlan.Status.RESTORED,
+            status=RestorePlan.Status.RESTORED if restored else RestorePlan.Status.OPEN,
             created_by=rng.choice(pool),
         )
-        plans.append(plan)
+        started = today - datetime.timedelta(days=age)
+        plan_steps = []
         for description in rng.sample(PLAN_STEPS, k=rng.randint(2, 4)):
-            deadline = today + datetime.timedelta(days=rng.randint(-40, 90))
-            done = deadline < today and rng.random() < 0.6
-            steps.append(
-                (
-                    plan,
-                    RestoreAction(
-                        description=description,
-                        owner=rng.choice(pool),
-                        deadline=deadline,
-                        done_on=deadline if done else None,
-                    ),
+            deadline = started + datetime.timedelta(days=rng.randint(7, age + 60))
+            done = deadline < today and (restored or rng.random() < 0.6)
+            plan_steps.append(
+                RestoreAction(
+                    description=description,
+                    owner=rng.choice(pool),
+                    deadline=deadline,
+                    done_on=deadline if done else None,
                 )
             )
+        if restored:
+            # Restored once its last action was done (or, with none done yet, about now).
+            last = max((step.done_on for step in plan_steps if step.done_on), default=today)
+            for step in plan_steps:
+                if step.done_on is None:
+                    step.done_on = min(step.deadline, last)
+            plan.closed_at = now - datetime.timedelta(days=(today - last).days)
+        plan.created_at = now - datetime.timedelta(days=age, hours=rng.randint(0, 8))
+        plans.append(plan)
+        steps += [(plan, step) for step in plan_steps]
+    started_at = {id(plan): plan.created_at for plan in plans}
     RestorePlan.objects.bulk_create(plans)
+    # `created_at` is set on creation (auto_now_add); bulk_update writes the start chosen
+    # above, as a plan opened at that time would carry.
+    for plan in plans:
+        plan.created_at = started_at[id(plan)]
+    RestorePlan.objects.bulk_update(plans, ["created_at"])
     for plan, step in steps:
         step.plan = plan
     RestoreAction.objects.bulk_create([step for _plan, step in steps])

@@ -90,7 +90,7 @@ def nice_top(value: float) -> tuple[int, int]:
 
 
 def _day(week: datetime.date) -> str:
-    return date_format(week, "j M")
+    return date_format(week, "MONTH_DAY_FORMAT")
 
 
 def describe(place_name: str, rows: list[WeekStat]) -> str:

@@ -28,7 +28,7 @@ def week_choices(today: datetime.date | None = None) -> list[tuple[str, str]]:
         (
             week.isoformat(),
             _("week %(number)s, from %(day)s")
-            % {"number": week.isocalendar().week, "day": date_format(week, "j F Y")},
+            % {"number": week.isocalendar().week, "day": date_format(week, "DATE_FORMAT")},
         )
         for week in weeks
     ]

@@ -244,7 +244,7 @@ class OrganisationMembership(models.Model):
         return f"{self.user} @ {self.organisation}"
 
 
-track(Organisation)
-track(Team)
+track(Organisation, named=True)
+track(Team, named=True)
 track(OrganisationMembership)
-track(User, sensitive=("password",), exclude=("last_login",), confidential=True)
+track(User, sensitive=("password",), exclude=("last_login",), confidential=True, named=True)

@@ -64,6 +64,26 @@ def user_requires_two_factor(user) -> bool:
     return requires_two_factor(user.role) or any(rule(user) for rule in _two_factor_rules)
 
 
+# Modules that give people a duty beyond their role (the mayor's seat at the case consultation)
+# name it here, so that the person's home page says who they are in Samen.
+_duty_rules: list[Callable[[Any], list[str]]] = []
+
+
+def add_duties(describe: Callable[[Any], list[str]]) -> Callable[[Any], list[str]]:
+    """Register `describe(user) -> [duty, ...]`: the duties a module gives this person, in
+    words of the active language."""
+    if describe not in _duty_rules:
+        _duty_rules.append(describe)
+    return describe
+
+
+def duties_of(user) -> list[str]:
+    """The duties the modules give `user` beyond their role, in words."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [duty for describe in _duty_rules for duty in describe(user)]
+
+
 # Roles with powers beyond one's own work: each must be re-confirmed by an administrator
 # other than the holder every SAMEN_ROLE_RECERTIFY_MONTHS, or it lapses by itself.
 ELEVATED_ROLES = frozenset(

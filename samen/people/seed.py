@@ -184,7 +184,16 @@ def seed_people(run: SeedRun) -> None:
     plan = [role for role, n in counts.items() for _ in range(n)]
     run.rng.shuffle(plan)
     coordinators_placed: set[int] = {demo_district.pk}
-    for number, role in enumerate(tqdm(plan, desc="staff", disable=not run.progress, unit="")):
+    # The bar counts the whole department, the demo accounts made above included.
+    progress = tqdm(
+        plan,
+        desc="staff",
+        disable=not run.progress,
+        unit="",
+        initial=len(DEMO_ACCOUNTS),
+        total=len(DEMO_ACCOUNTS) + len(plan),
+    )
+    for number, role in enumerate(progress):
         district = run.rng.choice(districts)
         if role == Role.DISTRICT_COORDINATOR:
             free = [d for d in districts if d.pk not in coordinators_placed]

@@ -21,13 +21,15 @@ from samen.people.access import (
 )
 from samen.people.actions import own_password_set
 from samen.people.forms import DirectoryFilterForm, OrganisationFilterForm
+from samen.people.roles import duties_of
 
 
 @require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in person's home page: panels chosen by their role."""
-    return render(request, "people/home.html", {"panels": panels_for("home", request)})
+    context = {"panels": panels_for("home", request), "duties": duties_of(request.user)}
+    return render(request, "people/home.html", context)
 
 
 @require_GET

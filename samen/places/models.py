@@ -115,4 +115,4 @@ class Place(TranslatedName, models.Model):
         return self.is_valid_on(timezone.localdate())
 
 
-track(Place, fingerprinted=("boundary",))
+track(Place, fingerprinted=("boundary",), named=True)

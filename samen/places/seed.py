@@ -1,5 +1,7 @@
 """Boundaries for the demo city, read from the folder the city supplies."""
 
+from collections import Counter
+
 from samen.core.seeding import SeedRun, add_seeder
 from samen.places.actions import places_import
 from samen.places.geojson import read_place_file
@@ -17,6 +19,12 @@ DISTRICT_WEIGHTS = {
     "11002P": 4,
     "11002Y": 2,
     "11007A": 2,
+}
+# How the seeder's report names each kind of place, one and many.
+KIND_WORDS = {
+    Place.Kind.CITY: ("city", "cities"),
+    Place.Kind.DISTRICT: ("district", "districts"),
+    Place.Kind.NEIGHBOURHOOD: ("neighbourhood", "neighbourhoods"),
 }
 
 
@@ -39,5 +47,11 @@ def _import_boundaries(run: SeedRun) -> None:
         return
     for path in files:
         rows, _ = read_place_file(path)
-        report = places_import(by=None, places=rows)
-        run.out(f"{path.name}: {len(report.created)} created, {len(report.updated)} updated.")
+        places_import(by=None, places=rows)
+        # The districts exist before their boundaries do (the migrations make them), so the
+        # import's own created/updated counts would read oddly on an empty database.
+        kinds = Counter(row["kind"] for row in rows)
+        bounded = ", ".join(
+            f"{count} {KIND_WORDS[kind][count != 1]}" for kind, count in sorted(kinds.items())
+        )
+        run.out(f"{path.name}: boundaries of {bounded}.")

@@ -311,7 +311,7 @@ class Comment(models.Model):
         return _("Comment on signal %(number)s") % {"number": self.signal_id}
 
 
-track(Category)
+track(Category, named=True)
 track(SignalImport)
 # The signal's own text is personal-data adjacent and purged after its retention period;
 # the trail records that it changed, never the words.

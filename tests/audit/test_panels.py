@@ -172,3 +172,10 @@ def test_the_home_page_of_the_data_protection_officer_has_a_fixed_number_of_quer
             record_reads(by=personas.prevention, objects=listed, request=page_request("/cases/"))
     with django_assert_max_num_queries(QUERIES_DPO_HOME):
         assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_home_page_says_what_was_read_in_the_readers_language(client, personas, reads):
+    client.force_login(personas.dpo)
+    assert "(de pagina van de casus)" in client.get(reverse("home")).text
+    assert "(the case&#x27;s page)" in client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en").text
+    assert "(page)" not in client.get(reverse("home")).text

@@ -59,7 +59,9 @@ def test_search_by_person_record_and_period(client, personas):
     records = list(response.context["page"])
     assert len(records) == 1
     assert records[0].changes["role"] == ["frontline_worker", "policy_analyst"]
-    assert "policy_analyst" in response.content.decode()
+    # The page says it in words, in the reader's language (Dutch unless asked otherwise).
+    assert "Rol gewijzigd van buurtwerker naar beleidsanalist" in response.content.decode()
+    assert "policy_analyst" not in response.content.decode()
 
     tomorrow = today + datetime.timedelta(days=1)
     response = client.get(URL, {"actor": personas.admin.email, "since": tomorrow})
@@ -73,6 +75,13 @@ def test_reads_appear_with_their_page(client, personas):
     records = list(response.context["page"])
     assert [r.actor for r in records] == [personas.admin]
     assert f"/people/{personas.frontline.pk}/" in response.content.decode()
+
+
+def test_the_search_names_what_happened_in_the_readers_language(client, personas):
+    client.force_login(personas.dpo)
+    page = client.get(URL).content.decode()
+    assert ">Gewijzigd</option>" in page and ">Gelezen</option>" in page
+    assert ">update</option>" not in page
 
 
 @pytest.mark.parametrize(

@@ -85,3 +85,12 @@ def test_statistics_and_the_person_export_are_offered_by_role(client, personas):
     sign_in(client, personas.frontline)
     html = client.get(reverse("home")).content.decode()
     assert reverse("cases:statistics") not in html and reverse("cases:person_export") not in html
+
+
+def test_the_mayors_home_page_names_the_seat_not_only_the_role(client, table, personas):
+    sign_in(client, table.mayor)
+    home = client.get(reverse("home")).content.decode()
+    said = "Je bent aangemeld als burgemeester in het casusoverleg, met de rol beleidsanalist"
+    assert f"{said} in Samen." in home
+    sign_in(client, personas.analyst)
+    assert "Je bent aangemeld als beleidsanalist." in client.get(reverse("home")).content.decode()

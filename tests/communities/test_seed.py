@@ -2,6 +2,7 @@
 
 import pytest
 from django.db.models import Count, F
+from django.utils import timezone
 
 from samen.communities.models import Community, Contact, Relationship, RestorePlan
 from samen.communities.network import Tie, build
@@ -34,3 +35,17 @@ def test_the_seeder_builds_communities_relationships_contacts_and_plans(personas
     ]
     found = build(Community.objects.values_list("pk", flat=True), ties)
     assert found.isolated and found.bridges
+
+
+def test_restore_plans_began_before_their_actions_fell_due(personas):
+    seed_communities(SeedRun(seed=5, staff=140, places_dir=None, out=lambda _: None))
+    today = timezone.localdate()
+    plans = list(RestorePlan.objects.prefetch_related("actions"))
+    assert plans
+    for plan in plans:
+        began = timezone.localtime(plan.created_at).date()
+        assert began < today
+        assert all(action.deadline > began for action in plan.actions.all())
+        if plan.status == RestorePlan.Status.RESTORED:
+            assert plan.closed_at is not None
+            assert all(action.done_on for action in plan.actions.all())

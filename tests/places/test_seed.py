@@ -42,5 +42,5 @@ def test_the_boundaries_in_the_folder_are_imported(db, tmp_path):
     (tmp_path / "antwerp_districts.geojson").write_text(json.dumps(collection))
     run, said = run_in(tmp_path)
     seed_places(run)
-    assert said == ["antwerp_districts.geojson: 0 created, 1 updated."]
+    assert said == ["antwerp_districts.geojson: boundaries of 1 district."]
     assert Place.objects.get(code="11002S").boundary == SQUARE

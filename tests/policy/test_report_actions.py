@@ -49,7 +49,7 @@ def test_the_pdf_holds_the_figures_in_english(figures_world, personas):
     report = generate(figures_world, personas.analyst)
     text = pdf_text(report)
     assert "Yearly report 2026: Actieplan Samenleven 2026" in text
-    assert "Figures as of June 15, 2026." in text
+    assert "Figures as of 15 June 2026." in text
     assert "on track 1 behind 1 done 1 stopped 1" in text
     assert "€ 5,000.50" in text and "€ 1,300.00" in text
     assert "Berchem 7 x Borgerhout 2 <5 All districts 9 43" in text

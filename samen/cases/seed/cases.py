@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samen.cases.actions.cases import (
@@ -147,9 +146,11 @@ def seed_cases(run: SeedRun) -> None:
     mayor = seat_the_core(run)
     prevention = User.objects.get(email=PREVENTION_EMAIL)
     today = timezone.localdate()
+    # Titled by its year alone: a title is stored as written, and the pages put it after
+    # "Meeting cycle" in the reader's own language.
     cycle_open(
         by=prevention,
-        title=_("Meeting cycle %(year)s") % {"year": today.year},
+        title=str(today.year),
         starts_on=today - datetime.timedelta(days=30),
         ends_on=today + datetime.timedelta(days=60),
     )

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone, translation
 
 from samen.cases import access
 from samen.cases.models import Case, CoreSeat, Invitation, Referral
@@ -56,3 +57,14 @@ def test_the_admin_shows_nothing_of_the_case_consultation(client, personas, tabl
         f"/admin/cases/case/{table.case.pk}/change/",
     ]:
         assert client.get(path).status_code == 404, path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_seeded_meeting_cycle_is_titled_alike_in_every_language(language):
+    """A title is stored as written: one seeded in the language of the day would read
+    "Overlegcyclus Meeting cycle 2026" to a Dutch reader of an English-seeded demo."""
+    with translation.override(language):
+        call_command("seed", staff=20, seed=3, signals=50, no_progress=True, stdout=StringIO())
+    cycle = access.current_cycle()
+    assert cycle.title == str(timezone.localdate().year)

@@ -23,7 +23,7 @@ def text_of(pdf: bytes) -> str:
 @pytest.mark.parametrize(
     ("language", "amount", "date"),
     [
-        ("en", "€ 12,345.50", "June 15, 2026"),
+        ("en", "€ 12,345.50", "15 June 2026"),
         ("nl", "€ 12.345,50", "15 juni 2026"),
         ("fr", "€ 12\xa0345,50", "15 juin 2026"),
     ],
