@@ -12,10 +12,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
+from django.core.checks import Error
 
 
 def development_mode() -> bool:
@@ -51,3 +53,42 @@ def key_problems(variable: str) -> list[str]:
 @lru_cache(maxsize=8)
 def multi_fernet(keys: tuple[bytes, ...]) -> MultiFernet:
     return MultiFernet([Fernet(key) for key in keys])
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    """The keys of one use: the variable that holds them, the development key's purpose and
+    the id of the system check that refuses to start without them. Each use declares one
+    (second-factor secrets, webhook secrets, other cities' tokens) and registers `check`."""
+
+    variable: str
+    purpose: str
+    check_id: str
+
+    def cipher(self) -> MultiFernet:
+        """The configured keys, or outside production the development key."""
+        configured = configured_keys(self.variable)
+        if not configured:
+            if not development_mode():
+                raise RuntimeError(f"{self.variable} is not set (system check {self.check_id}).")
+            configured = (development_key(self.purpose),)
+        return multi_fernet(configured)
+
+    def encrypt(self, text: str) -> str:
+        return self.cipher().encrypt(text.encode()).decode()
+
+    def decrypt(self, stored: str) -> str:
+        return self.cipher().decrypt(stored.encode()).decode()
+
+    def rotate(self, stored: str) -> str:
+        """The same text, encrypted with the newest key."""
+        return self.cipher().rotate(stored.encode()).decode()
+
+    def check(self) -> list[Error]:
+        """Outside debug and tests, the variable must hold real keys."""
+        if development_mode():
+            return []
+        return [
+            Error(problem, hint="See README, 'Configuration'.", id=self.check_id)
+            for problem in key_problems(self.variable)
+        ]

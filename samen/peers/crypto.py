@@ -11,43 +11,16 @@ of another key does not open it. Rotation: put a new key in front, run
 
 from __future__ import annotations
 
-from cryptography.fernet import MultiFernet
 from django.core.checks import Error, Tags, register
 
-from samen.core import keys
+from samen.core.keys import KeyRing
 
-KEYS_VARIABLE = "SAMEN_PEER_KEYS"
-
-
-def cipher() -> MultiFernet:
-    """The configured keys, or outside production the development key."""
-    configured = keys.configured_keys(KEYS_VARIABLE)
-    if not configured:
-        if not keys.development_mode():
-            raise RuntimeError(f"{KEYS_VARIABLE} is not set (system check peers.E001).")
-        configured = (keys.development_key("peers"),)
-    return keys.multi_fernet(configured)
-
-
-def encrypt(token: str) -> str:
-    return cipher().encrypt(token.encode()).decode()
-
-
-def decrypt(stored: str) -> str:
-    return cipher().decrypt(stored.encode()).decode()
-
-
-def rotate(stored: str) -> str:
-    """The same token, encrypted with the newest key."""
-    return cipher().rotate(stored.encode()).decode()
+KEYS = KeyRing("SAMEN_PEER_KEYS", purpose="peers", check_id="peers.E001")
+KEYS_VARIABLE = KEYS.variable
+cipher, encrypt, decrypt, rotate = KEYS.cipher, KEYS.encrypt, KEYS.decrypt, KEYS.rotate
 
 
 @register(Tags.security)
 def peer_keys_configured(app_configs, **kwargs) -> list[Error]:
     """peers.E001: outside debug and tests, SAMEN_PEER_KEYS must hold real keys."""
-    if keys.development_mode():
-        return []
-    return [
-        Error(problem, hint="See README, 'Configuration'.", id="peers.E001")
-        for problem in keys.key_problems(KEYS_VARIABLE)
-    ]
+    return KEYS.check()

@@ -11,40 +11,26 @@ key. (The case consultation has its own keys: a leak of one set does not open th
 from __future__ import annotations
 
 from allauth.mfa.adapter import DefaultMFAAdapter
-from cryptography.fernet import MultiFernet
 from django.core.checks import Error, Tags, register
 
-from samen.core import keys
+from samen.core.keys import KeyRing
 
-KEYS_VARIABLE = "SAMEN_MFA_KEYS"
-
-
-def cipher() -> MultiFernet:
-    """The configured keys, or outside production the development key."""
-    configured = keys.configured_keys(KEYS_VARIABLE)
-    if not configured:
-        if not keys.development_mode():
-            raise RuntimeError(f"{KEYS_VARIABLE} is not set (system check people.E001).")
-        configured = (keys.development_key("mfa"),)
-    return keys.multi_fernet(configured)
+KEYS = KeyRing("SAMEN_MFA_KEYS", purpose="mfa", check_id="people.E001")
+KEYS_VARIABLE = KEYS.variable
+cipher = KEYS.cipher
 
 
 class SecondFactorAdapter(DefaultMFAAdapter):
     """allauth's MFA adapter, with the secrets it stores encrypted."""
 
     def encrypt(self, text: str) -> str:
-        return cipher().encrypt(text.encode()).decode()
+        return KEYS.encrypt(text)
 
     def decrypt(self, encrypted_text: str) -> str:
-        return cipher().decrypt(encrypted_text.encode()).decode()
+        return KEYS.decrypt(encrypted_text)
 
 
 @register(Tags.security)
 def second_factor_keys_configured(app_configs, **kwargs) -> list[Error]:
     """people.E001: outside debug and tests, SAMEN_MFA_KEYS must hold real keys."""
-    if keys.development_mode():
-        return []
-    return [
-        Error(problem, hint="See README, 'Configuration'.", id="people.E001")
-        for problem in keys.key_problems(KEYS_VARIABLE)
-    ]
+    return KEYS.check()

@@ -1,8 +1,10 @@
 """Fernet keys from the environment (samen/core/keys.py)."""
 
+import pytest
 from cryptography.fernet import Fernet
 
 from samen.core.keys import (
+    KeyRing,
     configured_keys,
     development_key,
     development_mode,
@@ -40,3 +42,25 @@ def test_development_keys_are_stable_per_purpose_and_only_in_development(setting
     assert development_mode()
     settings.TESTING = False
     assert not development_mode()
+
+
+RING = KeyRing("SAMEN_TEST_KEYS", purpose="test", check_id="test.E001")
+
+
+def test_a_key_ring_rotates_to_its_newest_key_and_reads_both(monkeypatch):
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    monkeypatch.setenv("SAMEN_TEST_KEYS", old)
+    stored = RING.encrypt("geheim")
+    monkeypatch.setenv("SAMEN_TEST_KEYS", f"{new},{old}")
+    rotated = RING.rotate(stored)
+    monkeypatch.setenv("SAMEN_TEST_KEYS", new)
+    assert RING.decrypt(rotated) == "geheim"
+
+
+def test_a_key_ring_s_check_names_its_id_outside_development(monkeypatch, settings):
+    settings.DEBUG, settings.TESTING = False, False
+    monkeypatch.setenv("SAMEN_TEST_KEYS", "not-a-key")
+    assert [error.id for error in RING.check()] == ["test.E001"]
+    monkeypatch.delenv("SAMEN_TEST_KEYS")
+    with pytest.raises(RuntimeError, match="test.E001"):
+        RING.cipher()
